@@ -1,0 +1,2 @@
+//! Written-opinion ballots (phiếu lấy ý kiến thành viên Chính phủ).
+pub mod model;

@@ -1,0 +1,183 @@
+//! Storage: one SQLite file by default, PostgreSQL for deployments with several app nodes.
+//!
+//! SQL is written once where the engines agree (`$1` parameters, `RETURNING`, `ON CONFLICT`) and
+//! run through [`with_db!`], which type-checks the same body against each engine's pool. Only
+//! what differs lives per engine: the migrations (`migrations/sqlite`, `migrations/postgres`)
+//! and, later, full-text search and cross-node notifications.
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{PgPool, SqlitePool};
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
+
+/// A connection pool on one of the two engines. Cloning is cheap (pools are shared handles).
+#[derive(Clone, Debug)]
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// Run `$body` with `$pool` bound to the engine's pool; the body is compiled once per engine.
+#[macro_export]
+macro_rules! with_db {
+    ($db:expr, |$pool:ident| $body:expr) => {
+        match $db {
+            $crate::db::Db::Sqlite($pool) => $body,
+            $crate::db::Db::Postgres($pool) => $body,
+        }
+    };
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+impl Engine {
+    pub fn of_url(url: &str) -> Option<Engine> {
+        if url.starts_with("sqlite:") {
+            Some(Engine::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(Engine::Postgres)
+        } else {
+            None
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Sqlite => "sqlite",
+            Engine::Postgres => "postgres",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("unsupported database URL (expected sqlite:… or postgres://…)")]
+    UnsupportedUrl,
+    #[error(transparent)]
+    Sqlx(#[from] sqlx::Error),
+    #[error(transparent)]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+impl Db {
+    /// Connect to `url`. SQLite files are created when missing and opened with WAL and
+    /// `synchronous=FULL`: an acknowledged write survives power loss.
+    pub async fn connect(url: &str, max_connections: u32) -> Result<Db, DbError> {
+        match Engine::of_url(url).ok_or(DbError::UnsupportedUrl)? {
+            Engine::Sqlite => {
+                let options = SqliteConnectOptions::from_str(url)?
+                    .create_if_missing(true)
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Full)
+                    .foreign_keys(true)
+                    .busy_timeout(Duration::from_secs(5));
+                let pool = SqlitePoolOptions::new()
+                    .max_connections(max_connections)
+                    .connect_with(options)
+                    .await?;
+                Ok(Db::Sqlite(pool))
+            }
+            Engine::Postgres => {
+                let options = PgConnectOptions::from_str(url)?.application_name("ecabinet");
+                let pool = PgPoolOptions::new()
+                    .max_connections(max_connections)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect_with(options)
+                    .await?;
+                Ok(Db::Postgres(pool))
+            }
+        }
+    }
+
+    pub fn engine(&self) -> Engine {
+        match self {
+            Db::Sqlite(_) => Engine::Sqlite,
+            Db::Postgres(_) => Engine::Postgres,
+        }
+    }
+
+    fn migrator(&self) -> &'static sqlx::migrate::Migrator {
+        match self {
+            Db::Sqlite(_) => &SQLITE_MIGRATIONS,
+            Db::Postgres(_) => &POSTGRES_MIGRATIONS,
+        }
+    }
+
+    /// Apply the embedded migrations of this engine that are not applied yet.
+    pub async fn migrate(&self) -> Result<(), DbError> {
+        let migrator = self.migrator();
+        with_db!(self, |pool| migrator.run(pool).await?);
+        Ok(())
+    }
+
+    /// True when the database answers and every embedded migration has been applied.
+    pub async fn is_ready(&self) -> bool {
+        let applied: Result<Vec<(i64,)>, sqlx::Error> = with_db!(self, |pool| {
+            sqlx::query_as("select version from _sqlx_migrations where success")
+                .fetch_all(pool)
+                .await
+        });
+        match applied {
+            Ok(rows) => self
+                .migrator()
+                .iter()
+                .all(|m| rows.iter().any(|(v,)| *v == m.version)),
+            Err(_) => false,
+        }
+    }
+
+    pub async fn close(&self) {
+        with_db!(self, |pool| pool.close().await)
+    }
+}
+
+/// An open transaction on either engine. Every write is one transaction: begin with
+/// [`Db::begin`], run statements through [`with_tx!`], then [`Tx::commit`].
+pub enum Tx {
+    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
+    Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
+}
+
+/// Run `$body` with `$conn` bound to the transaction's connection (reborrow it as
+/// `&mut *$conn` for each statement); compiled once per engine.
+#[macro_export]
+macro_rules! with_tx {
+    ($tx:expr, |$conn:ident| $body:expr) => {
+        match $tx {
+            $crate::db::Tx::Sqlite(tx) => {
+                let $conn: &mut sqlx::SqliteConnection = &mut *tx;
+                $body
+            }
+            $crate::db::Tx::Postgres(tx) => {
+                let $conn: &mut sqlx::PgConnection = &mut *tx;
+                $body
+            }
+        }
+    };
+}
+
+impl Db {
+    pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
+        Ok(match self {
+            Db::Sqlite(pool) => Tx::Sqlite(pool.begin().await?),
+            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
+    }
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        match self {
+            Tx::Sqlite(tx) => tx.commit().await,
+            Tx::Postgres(tx) => tx.commit().await,
+        }
+    }
+}

@@ -1,0 +1,34 @@
+//! Identity server functions.
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::identity::model::{SessionInfo, SignInOptions};
+
+/// Who is signed in (if anyone), and whether this server runs in demo mode.
+#[server(prefix = "/api", endpoint = "session")]
+pub async fn get_session_info() -> Result<SessionInfo, AppError> {
+    crate::error::respond(async {
+        let state = crate::state::AppState::from_context()?;
+        let user = crate::identity::session::current_user().await?;
+        Ok(SessionInfo {
+            user,
+            demo: state.demo,
+        })
+    })
+    .await
+}
+
+/// What the sign-in page offers: in demo mode, the demo accounts one may act as.
+#[server(prefix = "/api", endpoint = "sign_in_options")]
+pub async fn get_sign_in_options() -> Result<SignInOptions, AppError> {
+    crate::error::respond(async {
+        let state = crate::state::AppState::from_context()?;
+        let demo_users = if state.demo {
+            Some(crate::identity::store::demo_users(&state.db).await?)
+        } else {
+            None
+        };
+        Ok(SignInOptions { demo_users })
+    })
+    .await
+}

@@ -1,0 +1,80 @@
+//! Reading accounts and the titles they hold.
+use chrono::{NaiveDate, Utc};
+use uuid::Uuid;
+
+use crate::db::Db;
+use crate::error::AppError;
+use crate::identity::model::{CurrentUser, DemoUser, Role, Title};
+use crate::with_db;
+
+#[derive(sqlx::FromRow)]
+struct UserRow {
+    id: Uuid,
+    full_name: String,
+    #[sqlx(try_from = "String")]
+    role: Role,
+    title_vi: Option<String>,
+    title_en: Option<String>,
+}
+
+impl UserRow {
+    fn title(&self) -> Option<Title> {
+        match (&self.title_vi, &self.title_en) {
+            (Some(vi), Some(en)) => Some(Title {
+                vi: vi.clone(),
+                en: en.clone(),
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// Users with the appointment they hold on `on`, in protocol order. `$1` is the date.
+const USERS_WITH_TITLES: &str = "
+    select u.id, u.full_name, u.role, a.title_vi, a.title_en
+    from user_account u
+    left join appointment a
+      on a.user_id = u.id and a.starts_on <= $1 and (a.ends_on is null or a.ends_on >= $1)
+    where u.active";
+
+pub async fn current_user(db: &Db, id: Uuid) -> Result<Option<CurrentUser>, AppError> {
+    let sql = format!("{USERS_WITH_TITLES} and u.id = $2");
+    let today: NaiveDate = Utc::now().date_naive();
+    let row: Option<UserRow> = with_db!(db, |pool| {
+        sqlx::query_as(&sql)
+            .bind(today)
+            .bind(id)
+            .fetch_optional(pool)
+            .await
+    })?;
+    Ok(row.map(|r| CurrentUser {
+        title: r.title(),
+        id: r.id,
+        full_name: r.full_name,
+        role: r.role,
+    }))
+}
+
+/// Every active account in protocol order, for the demo sign-in page.
+pub async fn demo_users(db: &Db) -> Result<Vec<DemoUser>, AppError> {
+    let sql = format!(
+        "{USERS_WITH_TITLES}
+         order by case u.role when 'member' then 0 when 'guest' then 1
+                              when 'secretariat' then 2 else 3 end,
+                  coalesce(a.protocol_rank, 100000), u.full_name"
+    );
+    let today: NaiveDate = Utc::now().date_naive();
+    let rows: Vec<UserRow> = with_db!(db, |pool| sqlx::query_as(&sql)
+        .bind(today)
+        .fetch_all(pool)
+        .await)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| DemoUser {
+            title: r.title(),
+            id: r.id,
+            full_name: r.full_name,
+            role: r.role,
+        })
+        .collect())
+}

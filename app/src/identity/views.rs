@@ -1,0 +1,106 @@
+//! Sign-in and administration pages.
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::error::AppError;
+use crate::i18n::use_i18n;
+use crate::identity::api::get_sign_in_options;
+use crate::identity::model::{DemoUser, Role};
+use crate::shell::SessionResource;
+use crate::ui::error_pages::ErrorPanel;
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let options = Resource::new(|| (), |_| get_sign_in_options());
+    view! {
+        <Title text=move || i18n.t().sign_in_title/>
+        <section class="panel">
+            <h1>{move || i18n.t().sign_in_title}</h1>
+            <p>{move || i18n.t().sign_in_passkey_soon}</p>
+        </section>
+        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+            {move || Suspend::new(async move {
+                match options.await {
+                    Ok(opts) => opts
+                        .demo_users
+                        .map(|users| view! { <DemoSignIn users/> }.into_any())
+                        .unwrap_or_else(|| ().into_any()),
+                    Err(error) => view! { <ErrorPanel error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Demo mode only: one button per seeded account.
+#[component]
+fn DemoSignIn(users: Vec<DemoUser>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="panel demo-sign-in" aria-labelledby="demo-sign-in-title">
+            <h2 id="demo-sign-in-title">{move || i18n.t().demo_sign_in_title}</h2>
+            <p>{move || i18n.t().demo_sign_in_intro}</p>
+            <ul class="demo-users">
+                {users
+                    .into_iter()
+                    .map(|user| {
+                        let title = user.title.clone();
+                        let role = user.role;
+                        let name = user.full_name.clone();
+                        let label_name = name.clone();
+                        view! {
+                            <li>
+                                <form method="post" action="/demo/sign-in">
+                                    <input type="hidden" name="user_id" value=user.id.to_string()/>
+                                    <button
+                                        type="submit"
+                                        class="demo-user"
+                                        aria-label=move || {
+                                            format!("{} {}", i18n.t().demo_act_as, label_name)
+                                        }
+                                    >
+                                        <span class="user-name">{name}</span>
+                                        <span class="user-title">
+                                            {move || match &title {
+                                                Some(t) => t.get(i18n.lang()).to_owned(),
+                                                None => role.label(i18n.t()).to_owned(),
+                                            }}
+                                        </span>
+                                    </button>
+                                </form>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// Administration: accounts and settings arrive with the identity issue.
+#[component]
+pub fn AdminPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_context::<SessionResource>().0;
+    view! {
+        <Title text=move || i18n.t().admin_title/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let user = session.await.ok().and_then(|s| s.user);
+                match user {
+                    Some(user) if user.role == Role::Admin => view! {
+                        <section class="panel">
+                            <h1>{move || i18n.t().admin_title}</h1>
+                            <p>{move || i18n.t().meetings_admin_none}</p>
+                            <p>{move || i18n.t().coming_soon}</p>
+                        </section>
+                    }
+                        .into_any(),
+                    Some(_) => view! { <ErrorPanel error=AppError::Forbidden/> }.into_any(),
+                    None => view! { <ErrorPanel error=AppError::Unauthenticated/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,35 @@
+//! e-Cabinet's application crate: everything a page needs, organised by domain.
+//!
+//! The same code is compiled twice: with `ssr` into the server (rendering HTML, server
+//! functions, storage) and with `hydrate` into the WebAssembly bundle that makes the
+//! server-rendered pages interactive. Server-only modules are behind `#[cfg(feature = "ssr")]`
+//! so the bundle carries no database, PDF or crypto code.
+#![forbid(unsafe_code)]
+#![recursion_limit = "256"]
+
+pub mod cookies;
+pub mod error;
+pub mod i18n;
+pub mod ids;
+pub mod shell;
+pub mod ui;
+
+pub mod ballots;
+pub mod documents;
+pub mod identity;
+pub mod meetings;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+pub use shell::{shell, App};
+
+/// Entry point of the WebAssembly bundle: attach event handlers to the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,138 @@
+//! Meeting types shared by the server and the browser.
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::documents::model::DocumentRef;
+use crate::i18n::Messages;
+use crate::identity::model::{Person, Title};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MeetingKind {
+    /// Phiên họp thường kỳ
+    Regular,
+    /// Phiên họp chuyên đề
+    Thematic,
+    Extraordinary,
+}
+
+impl MeetingKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MeetingKind::Regular => "regular",
+            MeetingKind::Thematic => "thematic",
+            MeetingKind::Extraordinary => "extraordinary",
+        }
+    }
+
+    pub fn label(self, t: &Messages) -> &'static str {
+        match self {
+            MeetingKind::Regular => t.meeting_kind_regular,
+            MeetingKind::Thematic => t.meeting_kind_thematic,
+            MeetingKind::Extraordinary => t.meeting_kind_extraordinary,
+        }
+    }
+}
+
+impl TryFrom<String> for MeetingKind {
+    type Error = String;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        match value.as_str() {
+            "regular" => Ok(MeetingKind::Regular),
+            "thematic" => Ok(MeetingKind::Thematic),
+            "extraordinary" => Ok(MeetingKind::Extraordinary),
+            other => Err(format!("unknown meeting kind {other:?}")),
+        }
+    }
+}
+
+/// draft → published → in progress → closed, or postponed / cancelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MeetingState {
+    Draft,
+    Published,
+    InProgress,
+    Closed,
+    Postponed,
+    Cancelled,
+}
+
+impl MeetingState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MeetingState::Draft => "draft",
+            MeetingState::Published => "published",
+            MeetingState::InProgress => "in_progress",
+            MeetingState::Closed => "closed",
+            MeetingState::Postponed => "postponed",
+            MeetingState::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn label(self, t: &Messages) -> &'static str {
+        match self {
+            MeetingState::Draft => t.state_draft,
+            MeetingState::Published => t.state_published,
+            MeetingState::InProgress => t.state_in_progress,
+            MeetingState::Closed => t.state_closed,
+            MeetingState::Postponed => t.state_postponed,
+            MeetingState::Cancelled => t.state_cancelled,
+        }
+    }
+}
+
+impl TryFrom<String> for MeetingState {
+    type Error = String;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        match value.as_str() {
+            "draft" => Ok(MeetingState::Draft),
+            "published" => Ok(MeetingState::Published),
+            "in_progress" => Ok(MeetingState::InProgress),
+            "closed" => Ok(MeetingState::Closed),
+            "postponed" => Ok(MeetingState::Postponed),
+            "cancelled" => Ok(MeetingState::Cancelled),
+            other => Err(format!("unknown meeting state {other:?}")),
+        }
+    }
+}
+
+/// A line of the meetings list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingSummary {
+    pub id: Uuid,
+    pub kind: MeetingKind,
+    pub title: String,
+    /// Start, in the meeting's own time zone.
+    pub starts_local: NaiveDateTime,
+    pub time_zone: String,
+    pub state: MeetingState,
+    pub planned_minutes: i64,
+    pub item_count: i64,
+}
+
+/// The meeting page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingDetail {
+    pub summary: MeetingSummary,
+    pub place: Option<String>,
+    pub online: bool,
+    pub chair: Option<Person>,
+    pub items: Vec<AgendaItem>,
+    /// Members invited to the whole meeting, in protocol order, with the titles they held on
+    /// the meeting's date.
+    pub invitees: Vec<Person>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaItem {
+    pub id: Uuid,
+    /// Its number in the agenda (1, 2, 3…); a guest sees the real number of their item.
+    pub number: i64,
+    pub title: String,
+    pub presenter: Option<Title>,
+    pub planned_minutes: i64,
+    pub documents: Vec<DocumentRef>,
+    pub guests: Vec<Person>,
+}

@@ -1,0 +1,233 @@
+//! The meetings list and the meeting page (read-only for now).
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::i18n::use_i18n;
+use crate::identity::model::Person;
+use crate::meetings::api::{get_meeting, list_meetings};
+use crate::meetings::model::{AgendaItem, MeetingDetail, MeetingSummary};
+use crate::ui::error_pages::ErrorPanel;
+use crate::ui::format;
+
+#[component]
+pub fn MeetingsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let meetings = Resource::new(|| (), |_| list_meetings());
+    view! {
+        <Title text=move || i18n.t().meetings_title/>
+        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+            {move || Suspend::new(async move {
+                match meetings.await {
+                    Ok(list) => view! { <MeetingList list/> }.into_any(),
+                    Err(error) => view! { <ErrorPanel error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn MeetingList(list: Vec<MeetingSummary>) -> impl IntoView {
+    let i18n = use_i18n();
+    let empty = list.is_empty();
+    view! {
+        <section class="panel">
+            <h1>{move || i18n.t().meetings_title}</h1>
+            {empty.then(|| view! { <p>{move || i18n.t().meetings_empty}</p> })}
+            <ul class="meeting-list">
+                {list
+                    .into_iter()
+                    .map(|m| {
+                        let href = format!("/meetings/{}", m.id);
+                        let (kind, state, starts, count) = (m.kind, m.state, m.starts_local, m.item_count);
+                        view! {
+                            <li>
+                                <a class="meeting-card" href=href>
+                                    <span class="meeting-kind">{move || kind.label(i18n.t())}</span>
+                                    <span class="meeting-title">{m.title.clone()}</span>
+                                    <span class="meeting-meta">
+                                        <span>{move || format::date_time(starts, i18n.lang())}</span>
+                                        <span>
+                                            {move || format!("{count} {}", i18n.t().agenda_items_count)}
+                                        </span>
+                                        <span class=format!("badge state-{}", state.as_str())>
+                                            {move || state.label(i18n.t())}
+                                        </span>
+                                    </span>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+pub fn MeetingPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let meeting = Resource::new(
+        move || params.read().get("id").unwrap_or_default(),
+        get_meeting,
+    );
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+            {move || Suspend::new(async move {
+                match meeting.await {
+                    Ok(detail) => view! { <MeetingView detail/> }.into_any(),
+                    Err(error) => view! { <ErrorPanel error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn MeetingView(detail: MeetingDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let s = detail.summary;
+    let (kind, state, starts, planned) = (s.kind, s.state, s.starts_local, s.planned_minutes);
+    let items_total: i64 = detail.items.iter().map(|i| i.planned_minutes).sum();
+    let place = detail.place.clone();
+    let online = detail.online;
+    let title = s.title.clone();
+    view! {
+        <Title text=title.clone()/>
+        <p class="breadcrumb"><a href="/">{move || i18n.t().back_to_meetings}</a></p>
+        <section class="panel meeting-head">
+            <p class="meeting-kind">
+                {move || kind.label(i18n.t())}
+                " "
+                <span class=format!("badge state-{}", state.as_str())>{move || state.label(i18n.t())}</span>
+            </p>
+            <h1>{title}</h1>
+            <dl class="facts">
+                <div>
+                    <dt>{move || i18n.t().when}</dt>
+                    <dd>{move || format::date_time(starts, i18n.lang())}</dd>
+                </div>
+                <div>
+                    <dt>{move || i18n.t().place}</dt>
+                    <dd>
+                        {move || {
+                            let mut text = place.clone().unwrap_or_default();
+                            if online {
+                                if !text.is_empty() {
+                                    text.push_str(" · ");
+                                }
+                                text.push_str(i18n.t().online);
+                            }
+                            text
+                        }}
+                    </dd>
+                </div>
+                {detail.chair.map(|chair| view! {
+                    <div>
+                        <dt>{move || i18n.t().chair}</dt>
+                        <dd><PersonLine person=chair/></dd>
+                    </div>
+                })}
+                <div>
+                    <dt>{move || i18n.t().planned_duration}</dt>
+                    <dd>{move || format::duration(planned, i18n.lang())}</dd>
+                </div>
+            </dl>
+        </section>
+        <section class="panel" aria-labelledby="agenda-title">
+            <h2 id="agenda-title">{move || i18n.t().agenda}</h2>
+            <ol class="agenda">
+                {detail.items.into_iter().map(|item| view! { <AgendaItemView item/> }).collect_view()}
+            </ol>
+            <p class="agenda-total">
+                {move || {
+                    format!(
+                        "{}: {} / {}",
+                        i18n.t().total_planned,
+                        format::duration(items_total, i18n.lang()),
+                        format::duration(planned, i18n.lang()),
+                    )
+                }}
+            </p>
+        </section>
+        <section class="panel" aria-labelledby="invitees-title">
+            <h2 id="invitees-title">{move || i18n.t().invitees}</h2>
+            <ol class="people">
+                {detail
+                    .invitees
+                    .into_iter()
+                    .map(|person| view! { <li><PersonLine person/></li> })
+                    .collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+#[component]
+fn AgendaItemView(item: AgendaItem) -> impl IntoView {
+    let i18n = use_i18n();
+    let minutes = item.planned_minutes;
+    let presenter = item.presenter.clone();
+    let has_documents = !item.documents.is_empty();
+    let has_guests = !item.guests.is_empty();
+    view! {
+        <li class="agenda-item" id=format!("item-{}", item.id)>
+            <div class="agenda-number" aria-hidden="true">{item.number}</div>
+            <div class="agenda-body">
+                <h3>{item.title.clone()}</h3>
+                <p class="agenda-meta">
+                    {presenter.map(|p| view! {
+                        <span>{move || format!("{}: {}", i18n.t().presenter, p.get(i18n.lang()))}</span>
+                    })}
+                    <span>{move || format::duration(minutes, i18n.lang())}</span>
+                </p>
+                {if has_documents {
+                    view! {
+                        <ul class="documents" aria-label=move || i18n.t().documents>
+                            {item
+                                .documents
+                                .into_iter()
+                                .map(|d| {
+                                    let pages = d.page_count;
+                                    view! {
+                                        <li class="document">
+                                            <span class="doc-icon" aria-hidden="true">"PDF"</span>
+                                            <span class="doc-title">{d.title}</span>
+                                            {pages.map(|n| view! {
+                                                <span class="doc-pages">{move || format!("{n} {}", i18n.t().pages)}</span>
+                                            })}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                } else {
+                    view! { <p class="muted">{move || i18n.t().no_documents}</p> }.into_any()
+                }}
+                {has_guests.then(|| view! {
+                    <p class="guests">
+                        <span>{move || format!("{}: ", i18n.t().guests)}</span>
+                        {item.guests.into_iter().map(|person| view! { <PersonLine person/> }).collect_view()}
+                    </p>
+                })}
+            </div>
+        </li>
+    }
+}
+
+/// "Nguyễn Văn A — Bộ trưởng Bộ Tài chính", with the title held at the time in question.
+#[component]
+fn PersonLine(person: Person) -> impl IntoView {
+    let i18n = use_i18n();
+    let title = person.title.clone();
+    view! {
+        <span class="person">
+            <span class="person-name">{person.full_name.clone()}</span>
+            {title.map(|t| view! { <span class="person-title">{move || t.get(i18n.lang()).to_owned()}</span> })}
+        </span>
+    }
+}

@@ -1,0 +1,113 @@
+//! The HTML document, the root component and the routes.
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use crate::error::AppError;
+use crate::i18n::{use_i18n, I18n, Lang};
+use crate::identity::api::get_session_info;
+use crate::identity::model::SessionInfo;
+use crate::identity::views::{AdminPage, SignInPage};
+use crate::meetings::views::{MeetingPage, MeetingsPage};
+use crate::ui::error_pages::NotFoundPage;
+use crate::ui::layout::Layout;
+
+/// The viewer's session, loaded once per page.
+#[derive(Clone, Copy)]
+pub struct SessionResource(pub Resource<Result<SessionInfo, AppError>>);
+
+/// The language to render in: the request's cookie on the server, `<html lang>` in the
+/// browser (which the server wrote from the same cookie).
+fn initial_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| {
+                parts
+                    .headers
+                    .get(http::header::COOKIE)
+                    .and_then(|v| v.to_str().ok())
+                    .map(Lang::from_cookie_header)
+            })
+            .unwrap_or_default()
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute("lang"))
+            .and_then(|code| Lang::from_code(&code))
+            .unwrap_or_default()
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        Lang::default()
+    }
+}
+
+/// The whole HTML document, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = initial_lang();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light"/>
+                <link rel="icon" href="data:,"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_context(I18n(RwSignal::new(initial_lang())));
+    provide_context(SessionResource(Resource::new(
+        || (),
+        |_| get_session_info(),
+    )));
+    let i18n = use_i18n();
+
+    // Tests (and curious engineers) can tell a hydrated page from a server-rendered one.
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(body) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/ecabinet.css"/>
+        <Title formatter=move |text: String| {
+            if text.is_empty() {
+                i18n.t().app_name.to_owned()
+            } else {
+                format!("{text} · {}", i18n.t().app_name)
+            }
+        }/>
+        <Router>
+            <Layout>
+                <Routes fallback=|| view! { <NotFoundPage/> }>
+                    <Route path=path!("/") view=MeetingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id") view=MeetingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

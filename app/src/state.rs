@@ -1,0 +1,33 @@
+//! What every request handler and server function can reach: passed in axum state and
+//! provided to Leptos as context (no globals).
+use axum::extract::FromRef;
+use leptos::prelude::LeptosOptions;
+
+use crate::db::Db;
+use crate::error::AppError;
+
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+    /// Demo mode: fictional data and the demo sign-in shortcut. Never on in production.
+    pub demo: bool,
+    /// How long a session lasts from sign-in.
+    pub session_lifetime: chrono::Duration,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+impl AppState {
+    /// The state of the server serving the current request (inside a server function or page).
+    pub fn from_context() -> Result<AppState, AppError> {
+        leptos::prelude::use_context::<AppState>().ok_or_else(|| {
+            tracing::error!("AppState missing from the Leptos context");
+            AppError::Internal
+        })
+    }
+}

@@ -1,0 +1,71 @@
+//! Dates, times and durations as people read them in each language.
+use chrono::{Datelike, NaiveDateTime, Timelike, Weekday};
+
+use crate::i18n::Lang;
+
+fn weekday_vi(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Thứ Hai",
+        Weekday::Tue => "Thứ Ba",
+        Weekday::Wed => "Thứ Tư",
+        Weekday::Thu => "Thứ Năm",
+        Weekday::Fri => "Thứ Sáu",
+        Weekday::Sat => "Thứ Bảy",
+        Weekday::Sun => "Chủ Nhật",
+    }
+}
+
+/// "08:00, Thứ Bảy 28/11/2026" / "Saturday 28 November 2026, 08:00".
+pub fn date_time(at: NaiveDateTime, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "{:02}:{:02}, {} {:02}/{:02}/{}",
+            at.hour(),
+            at.minute(),
+            weekday_vi(at.weekday()),
+            at.day(),
+            at.month(),
+            at.year()
+        ),
+        Lang::En => at.format("%A %-d %B %Y, %H:%M").to_string(),
+    }
+}
+
+/// "3 giờ 30 phút" / "3 h 30 min"; under an hour only minutes.
+pub fn duration(minutes: i64, lang: Lang) -> String {
+    let (h, m) = (minutes / 60, minutes % 60);
+    match (lang, h, m) {
+        (Lang::Vi, 0, m) => format!("{m} phút"),
+        (Lang::Vi, h, 0) => format!("{h} giờ"),
+        (Lang::Vi, h, m) => format!("{h} giờ {m} phút"),
+        (Lang::En, 0, m) => format!("{m} min"),
+        (Lang::En, h, 0) => format!("{h} h"),
+        (Lang::En, h, m) => format!("{h} h {m} min"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn dates_read_naturally_in_both_languages() {
+        // 28 November 2026 is a Saturday.
+        let at = NaiveDate::from_ymd_opt(2026, 11, 28)
+            .unwrap()
+            .and_hms_opt(8, 5, 0)
+            .unwrap();
+        assert_eq!(date_time(at, Lang::Vi), "08:05, Thứ Bảy 28/11/2026");
+        assert_eq!(date_time(at, Lang::En), "Saturday 28 November 2026, 08:05");
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration(45, Lang::Vi), "45 phút");
+        assert_eq!(duration(120, Lang::Vi), "2 giờ");
+        assert_eq!(duration(210, Lang::Vi), "3 giờ 30 phút");
+        assert_eq!(duration(210, Lang::En), "3 h 30 min");
+        assert_eq!(duration(0, Lang::En), "0 min");
+    }
+}

@@ -1,0 +1,97 @@
+//! The frame around every page: skip link, demo banner, header with navigation, the signed-in
+//! user, sign-out and the language switch.
+use leptos::prelude::*;
+
+use crate::i18n::{switch_language, use_i18n};
+use crate::identity::model::SessionInfo;
+use crate::shell::SessionResource;
+use crate::ui::nav::sections_for;
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_context::<SessionResource>().0;
+    view! {
+        <a class="skip-link" href="#main">{move || i18n.t().skip_to_content}</a>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let info = session.await.unwrap_or_default();
+                view! { <Header info/> }
+            })}
+        </Suspense>
+        <main id="main" tabindex="-1">{children()}</main>
+    }
+}
+
+#[component]
+fn Header(info: SessionInfo) -> impl IntoView {
+    let i18n = use_i18n();
+    let demo = info.demo;
+    let user = info.user;
+    let sections = user.as_ref().map(|u| sections_for(u.role)).unwrap_or(&[]);
+    view! {
+        {demo.then(|| view! {
+            <div class="demo-banner" role="note">{move || i18n.t().demo_banner}</div>
+        })}
+        <header class="app-header">
+            <a class="brand" href="/">
+                <span class="brand-name">{move || i18n.t().app_name}</span>
+                <span class="brand-tagline">{move || i18n.t().app_tagline}</span>
+            </a>
+            <nav aria-label=move || i18n.t().nav_label>
+                <ul>
+                    {sections
+                        .iter()
+                        .map(|section| {
+                            let section = *section;
+                            view! {
+                                <li>
+                                    <a href=section.href()>{move || section.label(i18n.t())}</a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+            <div class="header-tools">
+                {match user {
+                    Some(user) => {
+                        let role = user.role;
+                        let title = user.title.clone();
+                        view! {
+                            <div class="current-user">
+                                <span class="visually-hidden">{move || i18n.t().signed_in_as}</span>
+                                <span class="user-name">{user.full_name.clone()}</span>
+                                <span class="user-title">
+                                    {move || match &title {
+                                        Some(t) => t.get(i18n.lang()).to_owned(),
+                                        None => role.label(i18n.t()).to_owned(),
+                                    }}
+                                </span>
+                            </div>
+                            <form method="post" action="/sign-out">
+                                <button type="submit" class="button">{move || i18n.t().sign_out}</button>
+                            </form>
+                        }
+                            .into_any()
+                    }
+                    None => {
+                        view! {
+                            <a class="button primary" href="/sign-in">{move || i18n.t().sign_in}</a>
+                        }
+                            .into_any()
+                    }
+                }}
+                <button
+                    type="button"
+                    class="button lang-switch"
+                    lang=move || i18n.lang().other().code()
+                    aria-label=move || i18n.t().switch_language_label
+                    on:click=move |_| switch_language(i18n, i18n.lang().other())
+                >
+                    {move || i18n.t().switch_language}
+                </button>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,80 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const REGULAR = 'Phiên họp Chính phủ thường kỳ tháng 11 năm 2026';
+const FIRST_ITEM =
+  'Tình hình kinh tế - xã hội tháng 11 và 11 tháng năm 2026; nhiệm vụ, giải pháp trọng tâm tháng 12 năm 2026';
+
+/** The page has hydrated: its event handlers are attached. */
+async function hydrated(page: Page) {
+  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
+}
+
+test('Vietnamese first, English on request, and the choice persists', async ({ page }) => {
+  await page.goto('/sign-in');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  await expect(page.getByText('Hệ thống thông tin phục vụ họp của Chính phủ')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Đăng nhập', exact: true })).toBeVisible();
+
+  // The switch is a button that works only once the page has hydrated.
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.getByText("The Government's paperless meeting system")).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible();
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
+  await expect(page.getByRole('heading', { name: 'Đăng nhập', exact: true })).toBeVisible();
+});
+
+test('a member signs in (demo) and reads the agenda of the published session', async ({ page }) => {
+  await page.goto('/sign-in');
+  await expect(page.getByRole('note')).toContainText('Chế độ trình diễn');
+  await page.getByRole('button', { name: 'Đăng nhập với tư cách Bạch Quang Nhật' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Các cuộc họp' })).toBeVisible();
+  await expect(page.getByText('Bộ trưởng Bộ Tài chính').first()).toBeVisible();
+  // The draft thematic session is not distributed to members yet.
+  await expect(page.getByText('chuyên đề về xây dựng pháp luật')).toHaveCount(0);
+  await page.getByRole('link', { name: new RegExp(REGULAR) }).click();
+
+  await expect(page.getByRole('heading', { name: REGULAR })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Chương trình họp' })).toBeVisible();
+  const items = page.locator('ol.agenda > li');
+  await expect(items).toHaveCount(8);
+  await expect(items.first()).toContainText(FIRST_ITEM);
+  await expect(items.first()).toContainText('Bộ Tài chính');
+  await expect(items.last()).toContainText('Các vấn đề khác');
+  // Invitees in protocol order: the Prime Minister first.
+  await expect(page.locator('ol.people > li').first()).toContainText('Vũ Đình Khiêm');
+  await expect(page.locator('ol.people > li').first()).toContainText('Thủ tướng Chính phủ');
+
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.getByRole('heading', { name: 'Agenda' })).toBeVisible();
+  await expect(page.locator('ol.people > li').first()).toContainText('Prime Minister');
+});
+
+test('a guest sees only the item they are invited to', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: 'Đăng nhập với tư cách Diệp Thanh Bình' }).click();
+  await page.getByRole('link', { name: new RegExp(REGULAR) }).click();
+  const items = page.locator('ol.agenda > li');
+  await expect(items).toHaveCount(1);
+  await expect(items.first()).toContainText('Tình hình giải ngân vốn đầu tư công năm 2026');
+});
+
+test('unknown pages and malformed ids get a friendly 4xx page', async ({ page }) => {
+  const missing = await page.goto('/khong-co-trang-nay');
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Không tìm thấy' })).toBeVisible();
+
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: 'Đăng nhập với tư cách Trương Thị Hạnh' }).click();
+  await expect(page.getByRole('heading', { name: 'Các cuộc họp' })).toBeVisible();
+  const malformed = await page.goto('/meetings/123');
+  expect(malformed?.status()).toBe(400);
+  await expect(page.getByText('Mã cuộc họp không hợp lệ.')).toBeVisible();
+});

@@ -1,0 +1,176 @@
+//! Every setting, as a command-line flag and an environment variable (`--help` explains each).
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Clone, Parser)]
+#[command(
+    name = "ecabinet",
+    version,
+    about = "e-Cabinet: the Government's paperless meeting system",
+    long_about = "e-Cabinet serves the agenda, documents, positions, ballots and live meetings of a \
+                  cabinet. Every setting can be given as a flag or an environment variable."
+)]
+pub struct Config {
+    /// Database URL. `sqlite:…` (the embedded default) or `postgres://…` for deployments with
+    /// several app nodes. Default: a SQLite file `ecabinet.db` in the data directory.
+    #[arg(long, env = "DATABASE_URL")]
+    pub database_url: Option<String>,
+
+    /// Directory for the default SQLite database and other local files.
+    #[arg(long, env = "ECAB_DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+
+    /// Largest number of database connections this node opens.
+    #[arg(long, env = "ECAB_DB_MAX_CONNECTIONS", default_value_t = 16)]
+    pub db_max_connections: u32,
+
+    /// Address and port to listen on.
+    #[arg(long, env = "ECAB_BIND", default_value = "127.0.0.1:3000")]
+    pub bind: SocketAddr,
+
+    /// The origin users reach this site at (scheme, host, port). State-changing requests must
+    /// come from it, and its host is the passkey relying-party id.
+    #[arg(
+        long,
+        env = "ECAB_PUBLIC_ORIGIN",
+        default_value = "http://localhost:3000"
+    )]
+    pub public_origin: String,
+
+    /// PEM certificate chain. With --tls-key, the server speaks HTTPS itself (rustls):
+    /// a tablet on the network needs HTTPS for passkeys.
+    #[arg(long, env = "ECAB_TLS_CERT", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+
+    /// PEM private key for --tls-cert.
+    #[arg(long, env = "ECAB_TLS_KEY", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+
+    /// Log format: human-readable text or one JSON object per line.
+    #[arg(long, env = "ECAB_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+
+    /// Demo mode: load fictional demo data and offer the demo sign-in. Never in production.
+    #[arg(long, env = "ECAB_DEMO", default_value_t = false)]
+    pub demo: bool,
+
+    /// Where the compiled site (WASM, JS, CSS) is; cargo-leptos writes it to target/site.
+    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
+    pub site_root: String,
+
+    /// Hours a session lasts after sign-in.
+    #[arg(long, env = "ECAB_SESSION_HOURS", default_value_t = 12)]
+    pub session_hours: u32,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    /// Serve the site (the default).
+    Serve,
+    /// Apply database migrations and exit.
+    Migrate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+impl Config {
+    /// The database URL in effect: the configured one, or the SQLite file in the data dir.
+    pub fn database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) => url.clone(),
+            None => format!("sqlite://{}", self.data_dir.join("ecabinet.db").display()),
+        }
+    }
+
+    pub fn tls(&self) -> Option<(&PathBuf, &PathBuf)> {
+        self.tls_cert.as_ref().zip(self.tls_key.as_ref())
+    }
+
+    /// The settings as `(name, value)` pairs for the start-up log, secrets redacted.
+    pub fn describe(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("database_url", redact_url(&self.database_url())),
+            ("data_dir", self.data_dir.display().to_string()),
+            ("db_max_connections", self.db_max_connections.to_string()),
+            ("bind", self.bind.to_string()),
+            ("public_origin", self.public_origin.clone()),
+            (
+                "tls",
+                if self.tls().is_some() { "on" } else { "off" }.to_owned(),
+            ),
+            (
+                "tls_cert",
+                self.tls_cert
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
+            ),
+            (
+                "log_format",
+                format!("{:?}", self.log_format).to_lowercase(),
+            ),
+            ("demo", self.demo.to_string()),
+            ("site_root", self.site_root.clone()),
+            ("session_hours", self.session_hours.to_string()),
+        ]
+    }
+}
+
+/// `postgres://user:secret@host/db` → `postgres://user:***@host/db`.
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let Some((userinfo, host)) = rest.rsplit_once('@') else {
+        return url.to_owned();
+    };
+    match userinfo.split_once(':') {
+        Some((user, _password)) => format!("{scheme}://{user}:***@{host}"),
+        None => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_never_reach_the_log() {
+        assert_eq!(
+            redact_url("postgres://app:s3cr%40t@db.internal:5432/ecab"),
+            "postgres://app:***@db.internal:5432/ecab"
+        );
+        assert_eq!(
+            redact_url("postgres://app@db/ecab"),
+            "postgres://app@db/ecab"
+        );
+        assert_eq!(
+            redact_url("sqlite://data/ecabinet.db"),
+            "sqlite://data/ecabinet.db"
+        );
+    }
+
+    #[test]
+    fn the_default_database_is_a_sqlite_file_in_the_data_dir() {
+        let config = Config::parse_from(["ecabinet", "--data-dir", "/var/lib/ecab"]);
+        assert_eq!(config.database_url(), "sqlite:///var/lib/ecab/ecabinet.db");
+        assert!(!config.demo);
+        assert_eq!(config.bind.to_string(), "127.0.0.1:3000");
+    }
+
+    #[test]
+    fn tls_needs_both_files() {
+        assert!(Config::try_parse_from(["ecabinet", "--tls-cert", "c.pem"]).is_err());
+        let both = Config::parse_from(["ecabinet", "--tls-cert", "c.pem", "--tls-key", "k.pem"]);
+        assert!(both.tls().is_some());
+    }
+}

@@ -1,0 +1,47 @@
+//! The e-Cabinet server: configuration, start-up, the HTTP router and operator commands.
+//! Domain logic lives in the `app` crate; this crate wires it to the network.
+#![forbid(unsafe_code)]
+
+pub mod config;
+pub mod demo;
+pub mod health;
+pub mod respond;
+pub mod router;
+pub mod security;
+pub mod serve;
+pub mod session_routes;
+pub mod telemetry;
+
+use app::db::Db;
+use app::state::AppState;
+use leptos::prelude::LeptosOptions;
+
+use crate::config::Config;
+
+/// Connect to the database, apply migrations, load demo data in demo mode, and build the
+/// state every request handler shares.
+pub async fn start(config: &Config) -> anyhow::Result<AppState> {
+    let url = config.database_url();
+    if url.starts_with("sqlite:") {
+        std::fs::create_dir_all(&config.data_dir)?;
+    }
+    let db = Db::connect(&url, config.db_max_connections).await?;
+    db.migrate().await?;
+    tracing::info!(engine = db.engine().name(), "database ready");
+    if config.demo {
+        let outcome = demo::seed(&db).await?;
+        tracing::info!(?outcome, "demo data");
+    }
+    let leptos_options = LeptosOptions::builder()
+        .output_name("ecabinet")
+        .site_root(config.site_root.as_str())
+        .site_pkg_dir("pkg")
+        .site_addr(config.bind)
+        .build();
+    Ok(AppState {
+        leptos_options,
+        db,
+        demo: config.demo,
+        session_lifetime: chrono::Duration::hours(i64::from(config.session_hours)),
+    })
+}

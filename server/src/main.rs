@@ -1,0 +1,26 @@
+//! `ecabinet`: serve the site, or run an operator command. `ecabinet --help` lists settings.
+#![forbid(unsafe_code)]
+
+use clap::Parser;
+use server::config::{Command, Config};
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let config = Config::parse();
+    server::telemetry::init(config.log_format);
+    for (name, value) in config.describe() {
+        tracing::info!(setting = name, value = %value, "configuration");
+    }
+    match config.command.clone().unwrap_or(Command::Serve) {
+        Command::Serve => {
+            let state = server::start(&config).await?;
+            server::serve::run(&config, state).await
+        }
+        Command::Migrate => {
+            let db = app::db::Db::connect(&config.database_url(), 1).await?;
+            db.migrate().await?;
+            tracing::info!("migrations applied");
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! Request guards every route shares.
+//!
+//! Leptos server functions have no CSRF protection of their own, so every state-changing
+//! request (anything but GET/HEAD/OPTIONS) must prove it comes from our own pages: an `Origin`
+//! equal to the public origin, or `Sec-Fetch-Site: same-origin`. A request with neither is
+//! refused. Pages and server functions never change state over GET.
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use http::{header, HeaderValue, Method, StatusCode};
+
+/// The origin state-changing requests must come from.
+#[derive(Clone, Debug)]
+pub struct AllowedOrigin(pub String);
+
+fn is_safe(method: &Method) -> bool {
+    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// Whether a request with these headers comes from our own pages.
+pub fn same_origin(headers: &http::HeaderMap, allowed: &str) -> bool {
+    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
+    let fetch_site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+    match (origin, fetch_site) {
+        // A browser that says where it comes from must say us.
+        (Some(origin), _) => origin.trim_end_matches('/') == allowed.trim_end_matches('/'),
+        (None, Some(site)) => site == "same-origin",
+        (None, None) => false,
+    }
+}
+
+pub async fn refuse_cross_origin(
+    State(allowed): State<AllowedOrigin>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if is_safe(request.method()) || same_origin(request.headers(), &allowed.0) {
+        return next.run(request).await;
+    }
+    tracing::warn!(method = %request.method(), "cross-origin state-changing request refused");
+    let mut response = (
+        StatusCode::FORBIDDEN,
+        "Yêu cầu bị từ chối vì không đến từ trang của e-Cabinet.\n\
+         Request refused: it did not come from an e-Cabinet page.\n",
+    )
+        .into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    response
+}
+
+/// Headers every response carries. The full Content-Security-Policy with nonces comes with
+/// the identity issue; framing is refused already.
+pub async fn security_headers(request: Request<Body>, next: Next, hsts: bool) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if hsts {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> http::HeaderMap {
+        let mut map = http::HeaderMap::new();
+        for (k, v) in pairs {
+            map.insert(*k, HeaderValue::from_static(v));
+        }
+        map
+    }
+
+    const US: &str = "https://ecabinet.example.vn";
+
+    #[test]
+    fn only_our_origin_may_change_state() {
+        assert!(same_origin(
+            &headers(&[("origin", "https://ecabinet.example.vn")]),
+            US
+        ));
+        assert!(same_origin(
+            &headers(&[("sec-fetch-site", "same-origin")]),
+            US
+        ));
+        assert!(!same_origin(
+            &headers(&[("origin", "https://evil.example")]),
+            US
+        ));
+        assert!(!same_origin(
+            &headers(&[("origin", "http://ecabinet.example.vn")]),
+            US
+        ));
+        assert!(!same_origin(
+            &headers(&[("sec-fetch-site", "cross-site")]),
+            US
+        ));
+        assert!(!same_origin(
+            &headers(&[("sec-fetch-site", "same-site")]),
+            US
+        ));
+        assert!(!same_origin(&headers(&[]), US));
+        // A foreign Origin is not excused by a claimed same-origin fetch.
+        assert!(!same_origin(
+            &headers(&[
+                ("origin", "https://evil.example"),
+                ("sec-fetch-site", "same-origin")
+            ]),
+            US
+        ));
+    }
+}

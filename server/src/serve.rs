@@ -1,0 +1,69 @@
+//! Listening: plain HTTP, or HTTPS with rustls when a certificate is configured; graceful
+//! shutdown on SIGTERM/Ctrl-C (in-flight requests finish, then the database closes).
+use std::time::Duration;
+
+use app::state::AppState;
+
+use crate::config::Config;
+use crate::router::{router, RouterOptions};
+
+pub async fn run(config: &Config, state: AppState) -> anyhow::Result<()> {
+    let db = state.db.clone();
+    let app = router(
+        state,
+        &RouterOptions {
+            public_origin: config.public_origin.clone(),
+            https: config.tls().is_some(),
+        },
+    );
+    match config.tls() {
+        None => {
+            let listener = tokio::net::TcpListener::bind(config.bind).await?;
+            tracing::info!(address = %listener.local_addr()?, "listening on http");
+            axum::serve(listener, app)
+                .with_graceful_shutdown(shutdown_signal())
+                .await?;
+        }
+        Some((cert, key)) => {
+            // One process-wide crypto provider; `ring` builds from crates.io alone.
+            let _ = rustls::crypto::ring::default_provider().install_default();
+            let tls = axum_server::tls_rustls::RustlsConfig::from_pem_file(cert, key).await?;
+            let handle = axum_server::Handle::new();
+            let stopper = handle.clone();
+            tokio::spawn(async move {
+                shutdown_signal().await;
+                stopper.graceful_shutdown(Some(Duration::from_secs(30)));
+            });
+            tracing::info!(address = %config.bind, "listening on https");
+            axum_server::bind_rustls(config.bind, tls)
+                .handle(handle)
+                .serve(app.into_make_service())
+                .await?;
+        }
+    }
+    db.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(err) => {
+                tracing::error!(%err, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down: finishing in-flight requests");
+}

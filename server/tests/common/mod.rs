@@ -1,0 +1,211 @@
+//! Test harness: a fresh database on either engine, and the real server on port 0.
+//!
+//! PostgreSQL tests need `ECAB_TEST_POSTGRES_URL` (a server they may create databases on);
+//! `.ci/test` starts a throwaway one on loopback and sets it. Without it they fail loudly
+//! rather than pass silently.
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+
+use app::db::Db;
+use app::identity::model::Role;
+use app::state::AppState;
+use clap::Parser;
+use server::config::Config;
+use server::router::{router, RouterOptions};
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs each listed `async fn name(engine: Engine)` once per engine, as `sqlite::name` and
+/// `postgres::name`, so the test output shows that both ran.
+#[macro_export]
+macro_rules! on_both_engines {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name($crate::common::Engine::Sqlite).await
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name($crate::common::Engine::Postgres).await
+                }
+            )*
+        }
+    };
+}
+
+/// A database URL for a new, empty database on `engine`, plus what keeps it alive.
+pub struct FreshDatabase {
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+}
+
+pub async fn fresh_database(engine: Engine) -> FreshDatabase {
+    match engine {
+        Engine::Sqlite => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let url = format!("sqlite://{}", dir.path().join("test.db").display());
+            FreshDatabase {
+                url,
+                _dir: Some(dir),
+            }
+        }
+        Engine::Postgres => {
+            let admin = std::env::var("ECAB_TEST_POSTGRES_URL").expect(
+                "ECAB_TEST_POSTGRES_URL is not set: run the suite with .ci/test, which starts \
+                 PostgreSQL on loopback, or point it at a server where tests may create databases",
+            );
+            let name = format!("ecab_test_{}", Uuid::new_v4().simple());
+            let pool = sqlx::PgPool::connect(&admin)
+                .await
+                .expect("connect to postgres");
+            sqlx::query(&format!("create database {name}"))
+                .execute(&pool)
+                .await
+                .expect("create test database");
+            pool.close().await;
+            let (base, _) = admin
+                .rsplit_once('/')
+                .expect("postgres url with a database");
+            FreshDatabase {
+                url: format!("{base}/{name}"),
+                _dir: None,
+            }
+        }
+    }
+}
+
+/// A migrated database with nothing in it.
+pub struct TestDb {
+    pub db: Db,
+    _fresh: FreshDatabase,
+}
+
+pub async fn migrated(engine: Engine) -> TestDb {
+    let fresh = fresh_database(engine).await;
+    let db = Db::connect(&fresh.url, 4).await.expect("connect");
+    db.migrate().await.expect("migrate");
+    TestDb { db, _fresh: fresh }
+}
+
+/// A migrated database with the demo data loaded.
+pub async fn with_demo(engine: Engine) -> TestDb {
+    let test = migrated(engine).await;
+    server::demo::seed(&test.db).await.expect("seed demo data");
+    test
+}
+
+/// The real server, serving on 127.0.0.1 on a free port until dropped.
+pub struct TestServer {
+    pub base: String,
+    pub state: AppState,
+    task: tokio::task::JoinHandle<()>,
+    _fresh: FreshDatabase,
+    _site: tempfile::TempDir,
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+pub async fn start_server(engine: Engine, demo: bool) -> TestServer {
+    let fresh = fresh_database(engine).await;
+    let site = tempfile::tempdir().expect("site dir");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr: SocketAddr = listener.local_addr().expect("addr");
+    let base = format!("http://127.0.0.1:{}", addr.port());
+    let mut args = vec![
+        "ecabinet".to_owned(),
+        "--database-url".to_owned(),
+        fresh.url.clone(),
+        "--bind".to_owned(),
+        addr.to_string(),
+        "--public-origin".to_owned(),
+        base.clone(),
+        "--site-root".to_owned(),
+        site.path().display().to_string(),
+    ];
+    if demo {
+        args.push("--demo".to_owned());
+    }
+    let config = Config::parse_from(args);
+    let state = server::start(&config).await.expect("start");
+    let app = router(
+        state.clone(),
+        &RouterOptions {
+            public_origin: base.clone(),
+            https: false,
+        },
+    );
+    let task = tokio::spawn(async move {
+        axum::serve(listener, app).await.expect("serve");
+    });
+    TestServer {
+        base,
+        state,
+        task,
+        _fresh: fresh,
+        _site: site,
+    }
+}
+
+/// The id of the demo account with this full name.
+pub async fn user_id(db: &Db, full_name: &str) -> Uuid {
+    let row: (Uuid,) = app::with_db!(db, |pool| {
+        sqlx::query_as("select id from user_account where full_name = $1")
+            .bind(full_name)
+            .fetch_one(pool)
+            .await
+    })
+    .unwrap_or_else(|e| panic!("no user {full_name}: {e}"));
+    row.0
+}
+
+/// The signed-in view of a demo account, as the session lookup builds it.
+pub async fn current_user(db: &Db, full_name: &str) -> app::identity::model::CurrentUser {
+    let id = user_id(db, full_name).await;
+    app::identity::store::current_user(db, id)
+        .await
+        .expect("query")
+        .expect("active user")
+}
+
+/// The demo meeting with this title.
+pub async fn meeting_id(db: &Db, title: &str) -> Uuid {
+    let row: (Uuid,) = app::with_db!(db, |pool| {
+        sqlx::query_as("select id from meeting where title = $1")
+            .bind(title)
+            .fetch_one(pool)
+            .await
+    })
+    .unwrap_or_else(|e| panic!("no meeting {title}: {e}"));
+    row.0
+}
+
+pub const REGULAR: &str = "Phiên họp Chính phủ thường kỳ tháng 11 năm 2026";
+pub const THEMATIC: &str = "Phiên họp Chính phủ chuyên đề về xây dựng pháp luật tháng 12 năm 2026";
+
+pub const PRIME_MINISTER: &str = "Vũ Đình Khiêm";
+pub const FINANCE_MINISTER: &str = "Bạch Quang Nhật";
+pub const SECRETARY: &str = "Trương Thị Hạnh";
+pub const GUEST: &str = "Diệp Thanh Bình";
+pub const ADMIN: &str = "Lưu Quang Minh";
+
+pub fn role_name(role: Role) -> &'static str {
+    role.as_str()
+}

@@ -1,0 +1,283 @@
+//! The real server on port 0, over HTTP, on both engines: pages, status codes, the demo-only
+//! shortcut, origin checks, probes.
+mod common;
+
+use common::*;
+use reqwest::header::{COOKIE, LOCATION, ORIGIN, SET_COOKIE};
+use reqwest::{redirect, Client, StatusCode};
+
+on_both_engines!(
+    probes_answer,
+    pages_render_in_vietnamese_then_english,
+    demo_sign_in_starts_a_session_and_shows_the_agenda,
+    bad_ids_and_unknown_routes_get_friendly_4xx_pages,
+    the_demo_shortcut_does_not_exist_outside_demo_mode,
+    state_changes_from_other_origins_are_refused,
+    server_functions_decide_access_on_the_server,
+);
+
+fn client() -> Client {
+    Client::builder()
+        .redirect(redirect::Policy::none())
+        .build()
+        .expect("client")
+}
+
+/// Sign in through the demo route; returns the `Cookie:` header value for the session.
+async fn demo_session(server: &TestServer, full_name: &str) -> String {
+    let id = user_id(&server.state.db, full_name).await;
+    let response = client()
+        .post(format!("{}/demo/sign-in", server.base))
+        .header(ORIGIN, &server.base)
+        .form(&[("user_id", id.to_string())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let set_cookie = response.headers()[SET_COOKIE].to_str().unwrap().to_owned();
+    set_cookie.split(';').next().unwrap().to_owned()
+}
+
+async fn get(server: &TestServer, path: &str, cookie: Option<&str>) -> (StatusCode, String) {
+    let mut request = client().get(format!("{}{path}", server.base));
+    if let Some(cookie) = cookie {
+        request = request.header(COOKIE, cookie);
+    }
+    let response = request.send().await.unwrap();
+    (response.status(), response.text().await.unwrap())
+}
+
+async fn probes_answer(engine: Engine) {
+    let server = start_server(engine, false).await;
+    assert_eq!(
+        get(&server, "/healthz", None).await,
+        (StatusCode::OK, "ok".into())
+    );
+    assert_eq!(
+        get(&server, "/readyz", None).await,
+        (StatusCode::OK, "ready".into())
+    );
+}
+
+async fn pages_render_in_vietnamese_then_english(engine: Engine) {
+    let server = start_server(engine, true).await;
+    let (status, html) = get(&server, "/sign-in", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(r#"<html lang="vi""#), "{html}");
+    assert!(html.contains("Hệ thống thông tin phục vụ họp của Chính phủ"));
+    assert!(html.contains("Chế độ trình diễn"), "demo banner");
+    assert!(html.contains("/pkg/ecabinet.js"), "hydration script");
+
+    let (_, html) = get(&server, "/sign-in", Some("ecab_lang=en")).await;
+    assert!(html.contains(r#"<html lang="en""#));
+    assert!(
+        html.contains("The Government&#x27;s paperless meeting system")
+            || html.contains("The Government's paperless meeting system")
+    );
+    assert!(html.contains("Demo mode"));
+}
+
+async fn demo_sign_in_starts_a_session_and_shows_the_agenda(engine: Engine) {
+    let server = start_server(engine, true).await;
+    let id = user_id(&server.state.db, FINANCE_MINISTER).await;
+    let response = client()
+        .post(format!("{}/demo/sign-in", server.base))
+        .header(ORIGIN, &server.base)
+        .form(&[("user_id", id.to_string())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(response.headers()[LOCATION], "/");
+    let set_cookie = response.headers()[SET_COOKIE].to_str().unwrap();
+    assert!(
+        set_cookie.starts_with("__Host-ecab_session="),
+        "{set_cookie}"
+    );
+    for attribute in ["HttpOnly", "Secure", "SameSite=Strict", "Path=/"] {
+        assert!(
+            set_cookie.contains(attribute),
+            "{set_cookie} lacks {attribute}"
+        );
+    }
+    let cookie = set_cookie.split(';').next().unwrap();
+
+    let (status, html) = get(&server, "/", Some(cookie)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(REGULAR));
+    assert!(
+        !html.contains(THEMATIC),
+        "the draft is not distributed to members"
+    );
+    assert!(html.contains("Bạch Quang Nhật"));
+
+    let meeting = meeting_id(&server.state.db, REGULAR).await;
+    let (status, html) = get(&server, &format!("/meetings/{meeting}"), Some(cookie)).await;
+    assert_eq!(status, StatusCode::OK);
+    let first = html
+        .find("Tình hình kinh tế - xã hội tháng 11")
+        .expect("item 1");
+    let second = html
+        .find("Tình hình giải ngân vốn đầu tư công")
+        .expect("item 2");
+    let last = html.find("Các vấn đề khác").expect("item 8");
+    assert!(first < second && second < last, "agenda order");
+    assert!(html.contains("Chương trình họp"));
+
+    // Signing out ends the session on the server, not only in the browser.
+    let response = client()
+        .post(format!("{}/sign-out", server.base))
+        .header(ORIGIN, &server.base)
+        .header(COOKIE, cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (status, html) = get(&server, "/", Some(cookie)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert!(!html.contains(REGULAR));
+}
+
+async fn bad_ids_and_unknown_routes_get_friendly_4xx_pages(engine: Engine) {
+    let server = start_server(engine, true).await;
+    let cookie = demo_session(&server, SECRETARY).await;
+
+    let (status, html) = get(&server, "/meetings/not-a-uuid", Some(&cookie)).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(html.contains("Mã cuộc họp không hợp lệ."), "{html}");
+
+    let unknown = uuid::Uuid::now_v7();
+    let (status, html) = get(&server, &format!("/meetings/{unknown}"), Some(&cookie)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(html.contains("Không tìm thấy"));
+
+    let (status, html) = get(&server, "/khong/co/trang/nay", None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(html.contains("Không tìm thấy"));
+    let (status, html) = get(&server, "/no/such/page", Some("ecab_lang=en")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(html.contains("Not found"));
+
+    let (status, _) = get(&server, "/", None).await;
+    assert_eq!(
+        status,
+        StatusCode::UNAUTHORIZED,
+        "anonymous visitors are asked to sign in"
+    );
+
+    let response = client()
+        .post(format!("{}/demo/sign-in", server.base))
+        .header(ORIGIN, &server.base)
+        .form(&[("user_id", "12345")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        response.text().await.unwrap(),
+        "Mã người dùng không hợp lệ."
+    );
+}
+
+async fn the_demo_shortcut_does_not_exist_outside_demo_mode(engine: Engine) {
+    let server = start_server(engine, false).await;
+    let response = client()
+        .post(format!("{}/demo/sign-in", server.base))
+        .header(ORIGIN, &server.base)
+        .form(&[("user_id", uuid::Uuid::now_v7().to_string())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert!(response.headers().get(SET_COOKIE).is_none());
+    let (status, html) = get(&server, "/sign-in", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!html.contains("Chế độ trình diễn"));
+    assert!(!html.contains("/demo/sign-in"));
+    let options = client()
+        .post(format!("{}/api/sign_in_options", server.base))
+        .header(ORIGIN, &server.base)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(options.status(), StatusCode::OK);
+    assert_eq!(options.text().await.unwrap(), r#"{"demo_users":null}"#);
+}
+
+async fn state_changes_from_other_origins_are_refused(engine: Engine) {
+    let server = start_server(engine, true).await;
+    let id = user_id(&server.state.db, PRIME_MINISTER).await.to_string();
+    let attempts = [
+        vec![("origin", "https://evil.example")],
+        vec![("sec-fetch-site", "cross-site")],
+        vec![],
+    ];
+    for headers in attempts {
+        let mut request = client()
+            .post(format!("{}/demo/sign-in", server.base))
+            .form(&[("user_id", id.as_str())]);
+        for (name, value) in &headers {
+            request = request.header(*name, *value);
+        }
+        let response = request.send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{headers:?}");
+        assert!(response.headers().get(SET_COOKIE).is_none());
+    }
+    // Server functions too.
+    let response = client()
+        .post(format!("{}/api/meetings", server.base))
+        .header("origin", "https://evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    // The same request from our own pages passes the check (then needs a session).
+    let response = client()
+        .post(format!("{}/api/meetings", server.base))
+        .header("sec-fetch-site", "same-origin")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+}
+
+async fn server_functions_decide_access_on_the_server(engine: Engine) {
+    let server = start_server(engine, true).await;
+    let meeting = meeting_id(&server.state.db, THEMATIC).await;
+    let call = |cookie: String, endpoint: &'static str, body: String| {
+        let base = server.base.clone();
+        async move {
+            let response = client()
+                .post(format!("{base}/api/{endpoint}"))
+                .header(ORIGIN, &base)
+                .header(COOKIE, cookie)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(body)
+                .send()
+                .await
+                .unwrap();
+            (response.status(), response.text().await.unwrap())
+        }
+    };
+    let member = demo_session(&server, FINANCE_MINISTER).await;
+    let secretary = demo_session(&server, SECRETARY).await;
+    let admin = demo_session(&server, ADMIN).await;
+    let body = format!("id={meeting}");
+
+    let (status, text) = call(member.clone(), "meeting", body.clone()).await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "a draft is not a member's: {text}"
+    );
+    assert!(!text.contains("xây dựng pháp luật"));
+    let (status, text) = call(admin, "meeting", body.clone()).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{text}");
+    let (status, text) = call(secretary, "meeting", body.clone()).await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    assert!(text.contains("xây dựng pháp luật"));
+    let (status, _) = call(member, "meeting", "id=42".into()).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, _) = call("x=y".into(), "meeting", body).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
