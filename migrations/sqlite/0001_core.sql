@@ -176,7 +176,7 @@ create table session (
     last_seen_at text not null,
     expires_at text not null
 );
-create index session_user on session (user_id);
+create index session_by_user on session (user_id);
 
 -- Small facts about this installation (e.g. that the demo data was loaded).
 create table setting (
