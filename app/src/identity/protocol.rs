@@ -37,7 +37,7 @@ mod tests {
 
     #[test]
     fn prime_minister_then_deputies_then_ministers_in_ministry_order() {
-        let mut people = vec![
+        let mut people = [
             ("Bộ trưởng Bộ Tài chính", Minister { ministry_order: 6 }),
             ("Phó Thủ tướng thứ hai", DeputyPrimeMinister { order: 2 }),
             ("Chuyên viên", Other),

@@ -141,6 +141,15 @@ impl PersonRow {
     }
 }
 
+/// Everything the meeting page reads besides the meeting row.
+struct MeetingRows {
+    items: Vec<ItemRow>,
+    documents: Vec<DocumentRow>,
+    invitees: Vec<PersonRow>,
+    guests: Vec<PersonRow>,
+    chair: Option<PersonRow>,
+}
+
 /// People (`u`) joined with the appointment they held on date `$2`, in protocol order.
 /// `scope` is what each row belongs to (an item or the meeting), `filter` is compared to `$1`.
 fn people_sql(scope: &str, from: &str, filter: &str) -> String {
@@ -207,13 +216,13 @@ pub async fn detail_for(
     );
     let chair_sql = people_sql("u.id", "from user_account u", "u.id");
 
-    let (items, documents, invitees, guests, chair): (
-        Vec<ItemRow>,
-        Vec<DocumentRow>,
-        Vec<PersonRow>,
-        Vec<PersonRow>,
-        Option<PersonRow>,
-    ) = with_db!(db, |pool| {
+    let MeetingRows {
+        items,
+        documents,
+        invitees,
+        guests,
+        chair,
+    } = with_db!(db, |pool| {
         let items = sqlx::query_as(items_sql)
             .bind(meeting_id)
             .bind(user.id)
@@ -244,7 +253,13 @@ pub async fn detail_for(
             }
             None => None,
         };
-        Ok::<_, sqlx::Error>((items, documents, invitees, guests, chair))
+        Ok::<_, sqlx::Error>(MeetingRows {
+            items,
+            documents,
+            invitees,
+            guests,
+            chair,
+        })
     })?;
 
     let mut guests = guests;
