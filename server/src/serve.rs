@@ -7,7 +7,21 @@ use app::state::AppState;
 use crate::config::Config;
 use crate::router::{router, RouterOptions};
 
+/// Bind the configured address and serve until SIGTERM or Ctrl-C.
 pub async fn run(config: &Config, state: AppState) -> anyhow::Result<()> {
+    let listener = std::net::TcpListener::bind(config.bind)?;
+    serve_on(listener, config, state, shutdown_signal()).await
+}
+
+/// Serve on `listener` until `shutdown` completes, then let in-flight requests finish.
+pub async fn serve_on(
+    listener: std::net::TcpListener,
+    config: &Config,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    listener.set_nonblocking(true)?;
+    let address = listener.local_addr()?;
     let db = state.db.clone();
     let app = router(
         state,
@@ -18,10 +32,10 @@ pub async fn run(config: &Config, state: AppState) -> anyhow::Result<()> {
     );
     match config.tls() {
         None => {
-            let listener = tokio::net::TcpListener::bind(config.bind).await?;
-            tracing::info!(address = %listener.local_addr()?, "listening on http");
+            let listener = tokio::net::TcpListener::from_std(listener)?;
+            tracing::info!(%address, "listening on http");
             axum::serve(listener, app)
-                .with_graceful_shutdown(shutdown_signal())
+                .with_graceful_shutdown(shutdown)
                 .await?;
         }
         Some((cert, key)) => {
@@ -31,11 +45,11 @@ pub async fn run(config: &Config, state: AppState) -> anyhow::Result<()> {
             let handle = axum_server::Handle::new();
             let stopper = handle.clone();
             tokio::spawn(async move {
-                shutdown_signal().await;
+                shutdown.await;
                 stopper.graceful_shutdown(Some(Duration::from_secs(30)));
             });
-            tracing::info!(address = %config.bind, "listening on https");
-            axum_server::bind_rustls(config.bind, tls)
+            tracing::info!(%address, "listening on https");
+            axum_server::from_tcp_rustls(listener, tls)
                 .handle(handle)
                 .serve(app.into_make_service())
                 .await?;

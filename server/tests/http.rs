@@ -23,16 +23,21 @@ fn client() -> Client {
         .expect("client")
 }
 
+/// POST the demo sign-in form for `user_id`, from our own origin.
+async fn post_demo_sign_in(server: &TestServer, user_id: &str) -> reqwest::Response {
+    client()
+        .post(format!("{}/demo/sign-in", server.base))
+        .header(ORIGIN, &server.base)
+        .form(&[("user_id", user_id)])
+        .send()
+        .await
+        .unwrap()
+}
+
 /// Sign in through the demo route; returns the `Cookie:` header value for the session.
 async fn demo_session(server: &TestServer, full_name: &str) -> String {
     let id = user_id(&server.state.db, full_name).await;
-    let response = client()
-        .post(format!("{}/demo/sign-in", server.base))
-        .header(ORIGIN, &server.base)
-        .form(&[("user_id", id.to_string())])
-        .send()
-        .await
-        .unwrap();
+    let response = post_demo_sign_in(server, &id.to_string()).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let set_cookie = response.headers()[SET_COOKIE].to_str().unwrap().to_owned();
     set_cookie.split(';').next().unwrap().to_owned()
@@ -80,13 +85,7 @@ async fn pages_render_in_vietnamese_then_english(engine: Engine) {
 async fn demo_sign_in_starts_a_session_and_shows_the_agenda(engine: Engine) {
     let server = start_server(engine, true).await;
     let id = user_id(&server.state.db, FINANCE_MINISTER).await;
-    let response = client()
-        .post(format!("{}/demo/sign-in", server.base))
-        .header(ORIGIN, &server.base)
-        .form(&[("user_id", id.to_string())])
-        .send()
-        .await
-        .unwrap();
+    let response = post_demo_sign_in(&server, &id.to_string()).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(response.headers()[LOCATION], "/");
     let set_cookie = response.headers()[SET_COOKIE].to_str().unwrap();
@@ -165,13 +164,7 @@ async fn bad_ids_and_unknown_routes_get_friendly_4xx_pages(engine: Engine) {
         "anonymous visitors are asked to sign in"
     );
 
-    let response = client()
-        .post(format!("{}/demo/sign-in", server.base))
-        .header(ORIGIN, &server.base)
-        .form(&[("user_id", "12345")])
-        .send()
-        .await
-        .unwrap();
+    let response = post_demo_sign_in(&server, "12345").await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert_eq!(
         response.text().await.unwrap(),
@@ -181,13 +174,7 @@ async fn bad_ids_and_unknown_routes_get_friendly_4xx_pages(engine: Engine) {
 
 async fn the_demo_shortcut_does_not_exist_outside_demo_mode(engine: Engine) {
     let server = start_server(engine, false).await;
-    let response = client()
-        .post(format!("{}/demo/sign-in", server.base))
-        .header(ORIGIN, &server.base)
-        .form(&[("user_id", uuid::Uuid::now_v7().to_string())])
-        .send()
-        .await
-        .unwrap();
+    let response = post_demo_sign_in(&server, &uuid::Uuid::now_v7().to_string()).await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     assert!(response.headers().get(SET_COOKIE).is_none());
     let (status, html) = get(&server, "/sign-in", None).await;

@@ -55,6 +55,11 @@ pub struct Title {
 }
 
 impl Title {
+    /// A title from the two nullable columns of an outer join: both or nothing.
+    pub fn from_columns(vi: Option<String>, en: Option<String>) -> Option<Title> {
+        Some(Title { vi: vi?, en: en? })
+    }
+
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::Vi => &self.vi,
@@ -78,6 +83,14 @@ pub struct SessionInfo {
     pub user: Option<CurrentUser>,
     /// The server runs in demo mode (fictional data; demo sign-in).
     pub demo: bool,
+}
+
+/// What to show under a name: the title held, else the role.
+pub fn title_or_role(title: Option<&Title>, role: Role, lang: Lang) -> String {
+    match title {
+        Some(t) => t.get(lang).to_owned(),
+        None => role.label(lang.messages()).to_owned(),
+    }
 }
 
 /// A person as listed on a page: name and the title held at the time in question.

@@ -19,13 +19,7 @@ struct UserRow {
 
 impl UserRow {
     fn title(&self) -> Option<Title> {
-        match (&self.title_vi, &self.title_en) {
-            (Some(vi), Some(en)) => Some(Title {
-                vi: vi.clone(),
-                en: en.clone(),
-            }),
-            _ => None,
-        }
+        Title::from_columns(self.title_vi.clone(), self.title_en.clone())
     }
 }
 

@@ -5,7 +5,7 @@ use leptos_meta::Title;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::identity::api::get_sign_in_options;
-use crate::identity::model::{DemoUser, Role};
+use crate::identity::model::{title_or_role, DemoUser, Role};
 use crate::shell::SessionResource;
 use crate::ui::error_pages::ErrorPanel;
 
@@ -62,10 +62,7 @@ fn DemoSignIn(users: Vec<DemoUser>) -> impl IntoView {
                                     >
                                         <span class="user-name">{name}</span>
                                         <span class="user-title">
-                                            {move || match &title {
-                                                Some(t) => t.get(i18n.lang()).to_owned(),
-                                                None => role.label(i18n.t()).to_owned(),
-                                            }}
+                                            {move || title_or_role(title.as_ref(), role, i18n.lang())}
                                         </span>
                                     </button>
                                 </form>

@@ -129,14 +129,10 @@ struct PersonRow {
 
 impl PersonRow {
     fn person(self) -> Person {
-        let title = match (self.title_vi, self.title_en) {
-            (Some(vi), Some(en)) => Some(Title { vi, en }),
-            _ => None,
-        };
         Person {
             id: self.id,
             full_name: self.full_name,
-            title,
+            title: Title::from_columns(self.title_vi, self.title_en),
         }
     }
 }
@@ -280,10 +276,7 @@ pub async fn detail_for(
                 .into_iter()
                 .map(PersonRow::person)
                 .collect();
-            let presenter = match (item.presenter_vi, item.presenter_en) {
-                (Some(vi), Some(en)) => Some(Title { vi, en }),
-                _ => None,
-            };
+            let presenter = Title::from_columns(item.presenter_vi, item.presenter_en);
             AgendaItem {
                 id: item.id,
                 number: item.position,

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::{switch_language, use_i18n};
-use crate::identity::model::SessionInfo;
+use crate::identity::model::{title_or_role, SessionInfo};
 use crate::shell::SessionResource;
 use crate::ui::nav::sections_for;
 
@@ -63,10 +63,7 @@ fn Header(info: SessionInfo) -> impl IntoView {
                                 <span class="visually-hidden">{move || i18n.t().signed_in_as}</span>
                                 <span class="user-name">{user.full_name.clone()}</span>
                                 <span class="user-title">
-                                    {move || match &title {
-                                        Some(t) => t.get(i18n.lang()).to_owned(),
-                                        None => role.label(i18n.t()).to_owned(),
-                                    }}
+                                    {move || title_or_role(title.as_ref(), role, i18n.lang())}
                                 </span>
                             </div>
                             <form method="post" action="/sign-out">

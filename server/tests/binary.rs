@@ -1,0 +1,158 @@
+//! The `ecabinet` binary and its listener: settings, HTTPS, graceful shutdown.
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use clap::Parser;
+use server::config::Config;
+
+const BIN: &str = env!("CARGO_BIN_EXE_ecabinet");
+
+#[test]
+fn help_explains_every_setting() {
+    let output = Command::new(BIN).arg("--help").output().unwrap();
+    assert!(output.status.success());
+    let help = String::from_utf8(output.stdout).unwrap();
+    for env in [
+        "DATABASE_URL",
+        "ECAB_DATA_DIR",
+        "ECAB_DB_MAX_CONNECTIONS",
+        "ECAB_BIND",
+        "ECAB_PUBLIC_ORIGIN",
+        "ECAB_TLS_CERT",
+        "ECAB_TLS_KEY",
+        "ECAB_LOG_FORMAT",
+        "ECAB_DEMO",
+        "LEPTOS_SITE_ROOT",
+        "ECAB_SESSION_HOURS",
+    ] {
+        assert!(
+            help.contains(&format!("[env: {env}")),
+            "--help lacks {env}:\n{help}"
+        );
+    }
+}
+
+#[test]
+fn prints_its_settings_then_stops_cleanly_on_sigterm() {
+    let data = tempfile::tempdir().unwrap();
+    let mut child = Command::new(BIN)
+        .args([
+            "--bind",
+            "127.0.0.1:0",
+            "--log-format",
+            "json",
+            "--data-dir",
+        ])
+        .arg(data.path())
+        .env_remove("DATABASE_URL")
+        .env("RUST_LOG", "info")
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut seen = Vec::new();
+    let address = loop {
+        let line = lines.next().expect("server output").unwrap();
+        let event: serde_json::Value = serde_json::from_str(&line).expect("JSON log line");
+        seen.push(event.clone());
+        if event["message"] == "listening on http" {
+            break event["address"].as_str().unwrap().to_owned();
+        }
+    };
+    let setting = |name: &str| {
+        seen.iter()
+            .find(|e| e["message"] == "configuration" && e["setting"] == name)
+            .map(|e| e["value"].as_str().unwrap().to_owned())
+    };
+    assert_eq!(
+        setting("database_url"),
+        Some(format!("sqlite://{}/ecabinet.db", data.path().display()))
+    );
+    assert_eq!(setting("demo").as_deref(), Some("false"));
+    assert_eq!(setting("tls").as_deref(), Some("off"));
+
+    let body = blocking::get(&format!("http://{address}/healthz"));
+    assert_eq!(body, "ok");
+
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let started = Instant::now();
+    let exit = loop {
+        if let Some(exit) = child.try_wait().unwrap() {
+            break exit;
+        }
+        assert!(started.elapsed() < Duration::from_secs(15), "did not stop");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(exit.success(), "{exit:?}");
+    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    assert!(rest.iter().any(|l| l.contains("\"stopped\"")), "{rest:?}");
+}
+
+/// A tiny blocking GET so this test needs no runtime of its own.
+mod blocking {
+    pub fn get(url: &str) -> String {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async { reqwest::get(url).await.unwrap().text().await.unwrap() })
+    }
+}
+
+#[tokio::test]
+async fn speaks_https_when_given_a_certificate() {
+    let dir = tempfile::tempdir().unwrap();
+    let cert = rcgen::generate_simple_self_signed(vec!["localhost".to_owned()]).unwrap();
+    let cert_path = dir.path().join("cert.pem");
+    let key_path = dir.path().join("key.pem");
+    std::fs::write(&cert_path, cert.cert.pem()).unwrap();
+    std::fs::write(&key_path, cert.signing_key.serialize_pem()).unwrap();
+
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let config = Config::parse_from([
+        "ecabinet".to_owned(),
+        "--data-dir".to_owned(),
+        dir.path().display().to_string(),
+        "--public-origin".to_owned(),
+        format!("https://localhost:{port}"),
+        "--tls-cert".to_owned(),
+        cert_path.display().to_string(),
+        "--tls-key".to_owned(),
+        key_path.display().to_string(),
+    ]);
+    let state = server::start(&config).await.unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let serving = tokio::spawn(async move {
+        server::serve::serve_on(listener, &config, state, async {
+            let _ = stopped.await;
+        })
+        .await
+    });
+
+    let client = reqwest::Client::builder()
+        .add_root_certificate(reqwest::Certificate::from_pem(cert.cert.pem().as_bytes()).unwrap())
+        .resolve("localhost", ([127, 0, 0, 1], port).into())
+        .build()
+        .unwrap();
+    let response = client
+        .get(format!("https://localhost:{port}/healthz"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["strict-transport-security"],
+        "max-age=31536000; includeSubDomains"
+    );
+    assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(response.text().await.unwrap(), "ok");
+
+    stop.send(()).unwrap();
+    serving.await.unwrap().unwrap();
+}
