@@ -10,6 +10,11 @@ async function hydrated(page: Page) {
 }
 
 test('Vietnamese first, English on request, and the choice persists', async ({ page }) => {
+  // Our Content-Security-Policy must never block our own page.
+  const violations: string[] = [];
+  page.on('console', (msg) => {
+    if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push(msg.text());
+  });
   await page.goto('/sign-in');
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
   await expect(page.getByText('Hệ thống thông tin phục vụ họp của Chính phủ')).toBeVisible();
@@ -27,6 +32,7 @@ test('Vietnamese first, English on request, and the choice persists', async ({ p
   await hydrated(page);
   await page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
   await expect(page.getByRole('heading', { name: 'Đăng nhập', exact: true })).toBeVisible();
+  expect(violations).toEqual([]);
 });
 
 test('a member signs in (demo) and reads the agenda of the published session', async ({ page }) => {

@@ -64,6 +64,20 @@ pub struct Config {
     #[arg(long, env = "ECAB_SESSION_HOURS", default_value_t = 12)]
     pub session_hours: u32,
 
+    /// Secret key (any text, 32+ random characters) that signs the audit checkpoints.
+    /// Without it no checkpoints are written (demo mode makes one in the data directory).
+    #[arg(long, env = "ECAB_AUDIT_KEY", hide_env_values = true)]
+    pub audit_key: Option<String>,
+
+    /// File the signed audit checkpoints are appended to; keep it outside the database's
+    /// reach (another disk, a log shipper). Default: audit-checkpoints.jsonl in the data dir.
+    #[arg(long, env = "ECAB_AUDIT_CHECKPOINT_FILE")]
+    pub audit_checkpoint_file: Option<PathBuf>,
+
+    /// Seconds between audit checkpoints (one is also written at shutdown).
+    #[arg(long, env = "ECAB_AUDIT_CHECKPOINT_SECS", default_value_t = 300)]
+    pub audit_checkpoint_secs: u64,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -74,6 +88,9 @@ pub enum Command {
     Serve,
     /// Apply database migrations and exit.
     Migrate,
+    /// Re-check the audit chain and its checkpoints; name the first broken record.
+    /// Exits 0 when intact, 1 when broken.
+    VerifyAudit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -88,6 +105,34 @@ impl Config {
         match &self.database_url {
             Some(url) => url.clone(),
             None => format!("sqlite://{}", self.data_dir.join("ecabinet.db").display()),
+        }
+    }
+
+    pub fn audit_checkpoint_file(&self) -> PathBuf {
+        self.audit_checkpoint_file
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("audit-checkpoints.jsonl"))
+    }
+
+    /// The checkpoint key: configured, or in demo mode one kept in the data directory.
+    pub fn audit_key(&self) -> anyhow::Result<Option<Vec<u8>>> {
+        if let Some(key) = &self.audit_key {
+            return Ok(Some(key.as_bytes().to_vec()));
+        }
+        if !self.demo {
+            return Ok(None);
+        }
+        let path = self.data_dir.join("demo-audit.key");
+        match std::fs::read_to_string(&path) {
+            Ok(key) => Ok(Some(key.trim().as_bytes().to_vec())),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                std::fs::create_dir_all(&self.data_dir)?;
+                let key = uuid::Uuid::new_v4().simple().to_string()
+                    + &uuid::Uuid::new_v4().simple().to_string();
+                std::fs::write(&path, &key)?;
+                Ok(Some(key.into_bytes()))
+            }
+            Err(err) => Err(err.into()),
         }
     }
 
@@ -121,6 +166,23 @@ impl Config {
             ("demo", self.demo.to_string()),
             ("site_root", self.site_root.clone()),
             ("session_hours", self.session_hours.to_string()),
+            (
+                "audit_key",
+                if self.audit_key.is_some() {
+                    "set (hidden)"
+                } else {
+                    "not set"
+                }
+                .to_owned(),
+            ),
+            (
+                "audit_checkpoint_file",
+                self.audit_checkpoint_file().display().to_string(),
+            ),
+            (
+                "audit_checkpoint_secs",
+                self.audit_checkpoint_secs.to_string(),
+            ),
         ]
     }
 }

@@ -2,6 +2,7 @@
 //! Domain logic lives in the `app` crate; this crate wires it to the network.
 #![forbid(unsafe_code)]
 
+pub mod audit;
 pub mod config;
 pub mod demo;
 pub mod health;
@@ -38,10 +39,34 @@ pub async fn start(config: &Config) -> anyhow::Result<AppState> {
         .site_pkg_dir("pkg")
         .site_addr(config.bind)
         .build();
+    spawn_audit_checkpoints(config, &db)?;
     Ok(AppState {
         leptos_options,
         db,
         demo: config.demo,
         session_lifetime: chrono::Duration::hours(i64::from(config.session_hours)),
     })
+}
+
+/// Write a signed audit checkpoint every `audit_checkpoint_secs` (when a key is configured).
+fn spawn_audit_checkpoints(config: &Config, db: &Db) -> anyhow::Result<()> {
+    let Some(key) = config.audit_key()? else {
+        tracing::warn!("no audit key configured (ECAB_AUDIT_KEY): audit checkpoints are off");
+        return Ok(());
+    };
+    let path = config.audit_checkpoint_file();
+    let every = std::time::Duration::from_secs(config.audit_checkpoint_secs.max(1));
+    let db = db.clone();
+    tokio::spawn(async move {
+        let mut ticks = tokio::time::interval(every);
+        loop {
+            ticks.tick().await;
+            match audit::checkpoint::write(&db, &key, &path).await {
+                Ok(Some(cp)) => tracing::info!(seq = cp.seq, "audit checkpoint written"),
+                Ok(None) => {}
+                Err(err) => tracing::error!(%err, "audit checkpoint failed"),
+            }
+        }
+    });
+    Ok(())
 }

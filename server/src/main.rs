@@ -16,6 +16,34 @@ async fn main() -> anyhow::Result<()> {
             let state = server::start(&config).await?;
             server::serve::run(&config, state).await
         }
+        Command::VerifyAudit => {
+            let db = app::db::Db::connect(&config.database_url(), 2).await?;
+            let key = config.audit_key()?;
+            let path = config.audit_checkpoint_file();
+            let checkpoints = server::audit::checkpoint::read_all(&path)?;
+            match server::audit::verify::verify(&db, &checkpoints, key.as_deref()).await? {
+                Ok(intact) => {
+                    println!(
+                        "audit chain intact: {} records; {} checkpoints {}",
+                        intact.records,
+                        intact.checkpoints,
+                        if key.is_some() {
+                            "verified"
+                        } else {
+                            "not verified (no key)"
+                        }
+                    );
+                    Ok(())
+                }
+                Err(broken) => {
+                    println!(
+                        "audit chain BROKEN at record {}: {}",
+                        broken.seq, broken.reason
+                    );
+                    std::process::exit(1);
+                }
+            }
+        }
         Command::Migrate => {
             let db = app::db::Db::connect(&config.database_url(), 1).await?;
             db.migrate().await?;

@@ -52,8 +52,9 @@ pub async fn refuse_cross_origin(
     response
 }
 
-/// Headers every response carries. The full Content-Security-Policy with nonces comes with
-/// the identity issue; framing is refused already.
+/// Headers every response carries. Pages set their own Content-Security-Policy with the
+/// response's script nonce (`app::shell::content_security_policy`); anything else (probes,
+/// plain routes, files) gets one that allows nothing.
 pub async fn security_headers(request: Request<Body>, next: Next, hsts: bool) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
@@ -66,6 +67,12 @@ pub async fn security_headers(request: Request<Body>, next: Next, hsts: bool) ->
         HeaderValue::from_static("same-origin"),
     );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'; base-uri 'none'"),
+        );
+    }
     if hsts {
         headers.insert(
             header::STRICT_TRANSPORT_SECURITY,

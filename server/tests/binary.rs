@@ -156,3 +156,59 @@ async fn speaks_https_when_given_a_certificate() {
     stop.send(()).unwrap();
     serving.await.unwrap().unwrap();
 }
+
+#[tokio::test]
+async fn verify_audit_reports_an_intact_chain_and_names_a_broken_record() {
+    use app::audit::event::AuditEvent;
+
+    let data = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/ecabinet.db", data.path().display());
+    let db = app::db::Db::connect(&url, 2).await.unwrap();
+    db.migrate().await.unwrap();
+    for _ in 0..5 {
+        let mut tx = db.begin().await.unwrap();
+        app::audit::store::append(&mut tx, None, AuditEvent::SignOut, None)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+    }
+    let key = "a key for this test only, long enough";
+    let checkpoints = data.path().join("audit-checkpoints.jsonl");
+    server::audit::checkpoint::write(&db, key.as_bytes(), &checkpoints)
+        .await
+        .unwrap()
+        .expect("a checkpoint");
+
+    let run = || {
+        Command::new(BIN)
+            .args(["--audit-key", key, "--data-dir"])
+            .arg(data.path())
+            .arg("verify-audit")
+            .env_remove("DATABASE_URL")
+            .env("RUST_LOG", "error")
+            .output()
+            .unwrap()
+    };
+    let ok = run();
+    let text = String::from_utf8_lossy(&ok.stdout);
+    assert!(
+        ok.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(
+        text.contains("audit chain intact: 5 records; 1 checkpoints verified"),
+        "{text}"
+    );
+
+    app::with_db!(&db, |pool| {
+        sqlx::query("update audit_event set event = 'session.demo_sign_in' where seq = 4")
+            .execute(pool)
+            .await
+            .unwrap();
+    });
+    let broken = run();
+    let text = String::from_utf8_lossy(&broken.stdout);
+    assert_eq!(broken.status.code(), Some(1), "{text}");
+    assert!(text.contains("audit chain BROKEN at record 4"), "{text}");
+}

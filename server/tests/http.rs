@@ -8,6 +8,7 @@ use reqwest::{redirect, Client, StatusCode};
 
 on_both_engines!(
     probes_answer,
+    pages_carry_a_strict_content_security_policy,
     pages_render_in_vietnamese_then_english,
     demo_sign_in_starts_a_session_and_shows_the_agenda,
     bad_ids_and_unknown_routes_get_friendly_4xx_pages,
@@ -61,6 +62,67 @@ async fn probes_answer(engine: Engine) {
     assert_eq!(
         get(&server, "/readyz", None).await,
         (StatusCode::OK, "ready".into())
+    );
+}
+
+async fn pages_carry_a_strict_content_security_policy(engine: Engine) {
+    let server = start_server(engine, true).await;
+    let response = client()
+        .get(format!("{}/sign-in", server.base))
+        .send()
+        .await
+        .unwrap();
+    let csp = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(response.headers()["referrer-policy"], "same-origin");
+    let html = response.text().await.unwrap();
+    let script_src = csp
+        .split(';')
+        .map(str::trim)
+        .find(|d| d.starts_with("script-src"))
+        .expect("script-src");
+    assert!(!script_src.contains("unsafe-inline"), "{csp}");
+    assert!(script_src.contains("'wasm-unsafe-eval'"), "{csp}");
+    for directive in [
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    ] {
+        assert!(csp.contains(directive), "{csp} lacks {directive}");
+    }
+    // The inline hydration script carries exactly the nonce the policy allows.
+    let nonce = script_src
+        .split_whitespace()
+        .find_map(|s| s.strip_prefix("'nonce-"))
+        .and_then(|s| s.strip_suffix('\''))
+        .expect("a nonce");
+    assert!(nonce.len() >= 16, "{nonce}");
+    assert!(
+        html.contains(&format!(r#"<script type="module" nonce="{nonce}">"#)),
+        "{html}"
+    );
+    // Two responses never share a nonce.
+    let again = client()
+        .get(format!("{}/sign-in", server.base))
+        .send()
+        .await
+        .unwrap();
+    assert!(!again.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .contains(nonce));
+    // Non-page responses allow nothing at all.
+    let probe = client()
+        .get(format!("{}/healthz", server.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        probe.headers()["content-security-policy"],
+        "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
     );
 }
 

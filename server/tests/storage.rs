@@ -2,6 +2,7 @@
 //! from the demo plan (server/src/demo/plan.rs and cabinet.rs), not from the queries.
 mod common;
 
+use app::audit::event::AuditEvent;
 use app::error::AppError;
 use app::identity::session;
 use app::meetings::store::{detail_for, list_for};
@@ -274,7 +275,9 @@ async fn sessions_expire_and_end(engine: Engine) {
     let db = &test.db;
     let pm = user_id(db, PRIME_MINISTER).await;
 
-    let token = session::create(db, pm, Duration::hours(1)).await.unwrap();
+    let token = session::create(db, pm, Duration::hours(1), AuditEvent::DemoSignIn)
+        .await
+        .unwrap();
     let user = session::user_for_token(db, &token)
         .await
         .unwrap()
@@ -286,12 +289,14 @@ async fn sessions_expire_and_end(engine: Engine) {
     session::end(db, &token).await.unwrap();
     assert_eq!(session::user_for_token(db, &token).await.unwrap(), None);
 
-    let expired = session::create(db, pm, Duration::seconds(-1))
+    let expired = session::create(db, pm, Duration::seconds(-1), AuditEvent::DemoSignIn)
         .await
         .unwrap();
     assert_eq!(session::user_for_token(db, &expired).await.unwrap(), None);
 
-    let live = session::create(db, pm, Duration::hours(1)).await.unwrap();
+    let live = session::create(db, pm, Duration::hours(1), AuditEvent::DemoSignIn)
+        .await
+        .unwrap();
     app::with_db!(db, |pool| {
         sqlx::query("update user_account set active = false where id = $1")
             .bind(pm)

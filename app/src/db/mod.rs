@@ -165,9 +165,12 @@ macro_rules! with_tx {
 }
 
 impl Db {
+    /// Begin a write transaction. On SQLite it takes the write lock at once (`IMMEDIATE`):
+    /// a transaction that reads and then writes can otherwise fail with SQLITE_BUSY when
+    /// another writer commits in between.
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
         Ok(match self {
-            Db::Sqlite(pool) => Tx::Sqlite(pool.begin().await?),
+            Db::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
             Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
         })
     }

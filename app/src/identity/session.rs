@@ -7,10 +7,12 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use crate::audit::event::AuditEvent;
+use crate::audit::store as audit;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::identity::model::CurrentUser;
-use crate::with_db;
+use crate::{with_db, with_tx};
 
 pub const SESSION_COOKIE: &str = "__Host-ecab_session";
 
@@ -18,14 +20,21 @@ fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
-/// Start a session for `user_id`; returns the token to put in the cookie.
-pub async fn create(db: &Db, user_id: Uuid, lifetime: Duration) -> Result<String, AppError> {
+/// Start a session for `user_id`, recorded in the audit trail as `event`; returns the token
+/// to put in the cookie.
+pub async fn create(
+    db: &Db,
+    user_id: Uuid,
+    lifetime: Duration,
+    event: AuditEvent,
+) -> Result<String, AppError> {
     let mut raw = [0u8; 32];
     rand::rng().fill_bytes(&mut raw);
     let token = hex::encode(raw);
     let now = Utc::now();
     let hash = token_hash(&token);
-    with_db!(db, |pool| {
+    let mut tx = db.begin().await?;
+    with_tx!(&mut tx, |conn| {
         sqlx::query(
             "insert into session (token_sha256, user_id, created_at, last_seen_at, expires_at)
              values ($1, $2, $3, $3, $4)",
@@ -34,23 +43,29 @@ pub async fn create(db: &Db, user_id: Uuid, lifetime: Duration) -> Result<String
         .bind(user_id)
         .bind(now)
         .bind(now + lifetime)
-        .execute(pool)
-        .await
-        .map(|_| ())
-    })?;
+        .execute(&mut *conn)
+        .await?;
+    });
+    audit::append(&mut tx, Some(user_id), event, Some(user_id)).await?;
+    tx.commit().await?;
     Ok(token)
 }
 
-/// End the session whose cookie holds `token` (no error when it is already gone).
+/// End the session whose cookie holds `token` (no error when it is already gone); an ended
+/// session is recorded in the audit trail.
 pub async fn end(db: &Db, token: &str) -> Result<(), AppError> {
     let hash = token_hash(token);
-    with_db!(db, |pool| {
-        sqlx::query("delete from session where token_sha256 = $1")
+    let mut tx = db.begin().await?;
+    let ended: Option<(Uuid,)> = with_tx!(&mut tx, |conn| {
+        sqlx::query_as("delete from session where token_sha256 = $1 returning user_id")
             .bind(&hash)
-            .execute(pool)
-            .await
-            .map(|_| ())
-    })?;
+            .fetch_optional(&mut *conn)
+            .await?
+    });
+    if let Some((user_id,)) = ended {
+        audit::append(&mut tx, Some(user_id), AuditEvent::SignOut, Some(user_id)).await?;
+    }
+    tx.commit().await?;
     Ok(())
 }
 

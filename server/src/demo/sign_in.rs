@@ -6,6 +6,7 @@ use axum::Form;
 use http::header;
 use serde::Deserialize;
 
+use app::audit::event::AuditEvent;
 use app::error::{AppError, BadInput};
 use app::i18n::Lang;
 use app::identity::session;
@@ -34,7 +35,14 @@ pub async fn sign_in(
         Ok(None) => return error_response(&AppError::NotFound, lang),
         Err(err) => return error_response(&err, lang),
     }
-    match session::create(&state.db, user_id, state.session_lifetime).await {
+    match session::create(
+        &state.db,
+        user_id,
+        state.session_lifetime,
+        AuditEvent::DemoSignIn,
+    )
+    .await
+    {
         Ok(token) => (
             [(
                 header::SET_COOKIE,

@@ -1,0 +1,7 @@
+//! The audit trail: an append-only chain of records, each carrying the hash of the one before,
+//! written in the same transaction as the act it records. Records hold ids and event types,
+//! never meeting content. Verification and the signed checkpoints that anchor the chain
+//! outside the database are in the server crate (`server/src/audit`).
+pub mod chain;
+pub mod event;
+pub mod store;
