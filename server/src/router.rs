@@ -1,8 +1,10 @@
 //! The HTTP router: Leptos pages and server functions, plain routes, and the middleware every
 //! request passes through. Tests build it with [`router`] and drive it on port 0.
+use axum::handler::Handler;
 use axum::middleware;
-use axum::routing::{get, post};
+use axum::routing::{on, MethodFilter};
 use axum::Router;
+use http::Method;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 
 use app::state::AppState;
@@ -19,18 +21,48 @@ pub struct RouterOptions {
     pub https: bool,
 }
 
+/// The routes that are not Leptos pages or server functions, recorded as they are added so
+/// the authorization matrix test can enumerate every endpoint. Add plain routes only here.
+pub struct PlainRoutes {
+    router: Router<AppState>,
+    pub listed: Vec<(Method, &'static str)>,
+}
+
+impl PlainRoutes {
+    fn add<H, T>(mut self, method: Method, path: &'static str, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        let filter = MethodFilter::try_from(method.clone())
+            .unwrap_or_else(|_| panic!("unsupported method {method} for {path}"));
+        self.router = self.router.route(path, on(filter, handler));
+        self.listed.push((method, path));
+        self
+    }
+}
+
+pub fn plain_routes(demo: bool) -> PlainRoutes {
+    let routes = PlainRoutes {
+        router: Router::new(),
+        listed: Vec::new(),
+    }
+    .add(Method::GET, "/healthz", health::live)
+    .add(Method::GET, "/readyz", health::ready)
+    .add(Method::POST, "/sign-out", session_routes::sign_out);
+    if demo {
+        // Exists only in demo mode: outside it the path is an ordinary 404.
+        routes.add(Method::POST, "/demo/sign-in", demo::sign_in::sign_in)
+    } else {
+        routes
+    }
+}
+
 pub fn router(state: AppState, options: &RouterOptions) -> Router {
     let routes = generate_route_list(App);
-    let mut router = Router::new()
-        .route("/healthz", get(health::live))
-        .route("/readyz", get(health::ready))
-        .route("/sign-out", post(session_routes::sign_out));
-    if state.demo {
-        // Exists only in demo mode: outside it the path is an ordinary 404.
-        router = router.route("/demo/sign-in", post(demo::sign_in::sign_in));
-    }
     let hsts = options.https;
-    router
+    plain_routes(state.demo)
+        .router
         .leptos_routes(&state, routes, {
             let leptos_options = state.leptos_options.clone();
             move || shell(leptos_options.clone())

@@ -1,0 +1,375 @@
+//! The authorization matrix: every endpoint (server functions from the registry, page routes
+//! from the route list, plain routes as the router records them) × every kind of user × the
+//! state of the meeting. Expected statuses are written out here by hand, not derived from the
+//! policy code. An endpoint without an entry fails the test: add its row when you add it.
+mod common;
+
+use app::audit::event::AuditEvent;
+use chrono::Duration;
+use common::*;
+use reqwest::header::{COOKIE, ORIGIN};
+use reqwest::{redirect, Client, Method};
+
+on_both_engines!(
+    every_endpoint_answers_every_user_as_written,
+    not_invited_and_missing_look_the_same
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    Anonymous,
+    UninvitedMember,
+    InvitedMember,
+    Guest,
+    Chair,
+    Secretariat,
+    Admin,
+    Deactivated,
+}
+
+const EVERYONE: [Who; 8] = [
+    Who::Anonymous,
+    Who::UninvitedMember,
+    Who::InvitedMember,
+    Who::Guest,
+    Who::Chair,
+    Who::Secretariat,
+    Who::Admin,
+    Who::Deactivated,
+];
+
+impl Who {
+    fn account(self) -> Option<&'static str> {
+        match self {
+            Who::Anonymous => None,
+            Who::UninvitedMember => Some("Lò Văn Tiến"),
+            Who::InvitedMember => Some(FINANCE_MINISTER),
+            Who::Guest => Some(GUEST),
+            Who::Chair => Some(PRIME_MINISTER),
+            Who::Secretariat => Some(SECRETARY),
+            Who::Admin => Some(ADMIN),
+            Who::Deactivated => Some("Quách Thị Mai"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    Draft,
+    Published,
+    Closed,
+}
+
+impl State {
+    fn column(self) -> &'static str {
+        match self {
+            State::Draft => "draft",
+            State::Published => "published",
+            State::Closed => "closed",
+        }
+    }
+}
+
+/// Every endpoint the matrix knows. The test fails if the server has one not listed here.
+const ENDPOINTS: &[&str] = &[
+    "GET /",
+    "GET /sign-in",
+    "GET /meetings/{id}",
+    "GET /admin",
+    "POST /api/session",
+    "POST /api/sign_in_options",
+    "POST /api/meetings",
+    "POST /api/meeting",
+    "GET /healthz",
+    "GET /readyz",
+    "POST /sign-out",
+    "POST /demo/sign-in",
+];
+
+/// The expected status, by hand. The meeting in question is the regular session in `state`.
+fn expected(endpoint: &str, who: Who, state: State) -> u16 {
+    use Who::*;
+    match endpoint {
+        "GET /healthz" | "GET /readyz" | "GET /sign-in" => 200,
+        "POST /api/session" | "POST /api/sign_in_options" => 200,
+        "POST /sign-out" | "POST /demo/sign-in" => 303,
+        "GET /" | "POST /api/meetings" => match who {
+            Anonymous | Deactivated => 401,
+            _ => 200,
+        },
+        "GET /admin" => match who {
+            Anonymous | Deactivated => 401,
+            Admin => 200,
+            _ => 403,
+        },
+        "GET /meetings/{id}" | "POST /api/meeting" => {
+            let [draft, published, closed] = match who {
+                Anonymous | Deactivated => [401, 401, 401],
+                UninvitedMember | Admin => [404, 404, 404],
+                InvitedMember | Chair | Guest => [404, 200, 200],
+                Secretariat => [200, 200, 200],
+            };
+            match state {
+                State::Draft => draft,
+                State::Published => published,
+                State::Closed => closed,
+            }
+        }
+        other => panic!("the authorization matrix has no row for {other}: add one"),
+    }
+}
+
+/// Whether `who` may learn anything of the regular session in `state` (its title).
+fn may_see_regular(who: Who, state: State) -> bool {
+    use Who::*;
+    match who {
+        Secretariat => true,
+        InvitedMember | Chair | Guest => state != State::Draft,
+        Anonymous | UninvitedMember | Admin | Deactivated => false,
+    }
+}
+
+const ITEM_1: &str = "Tình hình kinh tế - xã hội tháng 11 và 11 tháng năm 2026";
+
+fn client() -> Client {
+    Client::builder()
+        .redirect(redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+async fn every_endpoint_answers_every_user_as_written(engine: Engine) {
+    let server = start_server(engine, true).await;
+    let db = server.state.db.clone();
+    let regular = meeting_id(&db, REGULAR).await;
+    let uninvited = user_id(&db, "Lò Văn Tiến").await;
+    app::with_db!(&db, |pool| {
+        sqlx::query("delete from invitation where meeting_id = $1 and user_id = $2")
+            .bind(regular)
+            .bind(uninvited)
+            .execute(pool)
+            .await
+            .unwrap();
+    });
+
+    // The endpoints the server actually has.
+    let mut actual: Vec<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, method)| format!("{method} {path}"))
+        .collect();
+    actual.extend(
+        leptos_axum::generate_route_list(app::App)
+            .iter()
+            .map(|route| format!("GET {}", route.path())),
+    );
+    actual.extend(
+        server::router::plain_routes(true)
+            .listed
+            .iter()
+            .map(|(method, path)| format!("{method} {path}")),
+    );
+    actual.sort();
+    actual.dedup();
+    let mut listed: Vec<String> = ENDPOINTS.iter().map(|e| (*e).to_owned()).collect();
+    listed.sort();
+    assert_eq!(
+        actual, listed,
+        "every endpoint needs a row in the matrix, and only those"
+    );
+
+    // One session per user; the deactivated account loses its account after signing in.
+    let mut cookies = Vec::new();
+    for who in EVERYONE {
+        let cookie = match who.account() {
+            Some(name) => {
+                let id = user_id(&db, name).await;
+                let token = app::identity::session::create(
+                    &db,
+                    id,
+                    Duration::hours(1),
+                    AuditEvent::DemoSignIn,
+                )
+                .await
+                .unwrap();
+                Some(format!(
+                    "{}={token}",
+                    app::identity::session::SESSION_COOKIE
+                ))
+            }
+            None => None,
+        };
+        cookies.push((who, cookie));
+    }
+    let deactivated = user_id(&db, "Quách Thị Mai").await;
+    app::with_db!(&db, |pool| {
+        sqlx::query("update user_account set active = false where id = $1")
+            .bind(deactivated)
+            .execute(pool)
+            .await
+            .unwrap();
+    });
+    let pm = user_id(&db, PRIME_MINISTER).await;
+
+    let mut cells = 0;
+    for state in [State::Draft, State::Published, State::Closed] {
+        app::with_db!(&db, |pool| {
+            sqlx::query("update meeting set state = $1 where id = $2")
+                .bind(state.column())
+                .bind(regular)
+                .execute(pool)
+                .await
+                .unwrap();
+        });
+        // Sign-out last: it ends the session it is given.
+        let order = ENDPOINTS
+            .iter()
+            .filter(|e| **e != "POST /sign-out")
+            .chain(["POST /sign-out"].iter());
+        for endpoint in order {
+            for (who, cookie) in &cookies {
+                let (method, path) = endpoint.split_once(' ').unwrap();
+                let url = format!(
+                    "{}{}",
+                    server.base,
+                    path.replace("{id}", &regular.to_string())
+                );
+                let mut request = client().request(method.parse::<Method>().unwrap(), url);
+                // Sign-out gets a session of its own so the others stay usable.
+                let cookie = if *endpoint == "POST /sign-out" {
+                    match who.account() {
+                        Some(name) => {
+                            let id = user_id(&db, name).await;
+                            let token = app::identity::session::create(
+                                &db,
+                                id,
+                                Duration::hours(1),
+                                AuditEvent::DemoSignIn,
+                            )
+                            .await
+                            .unwrap();
+                            Some(format!(
+                                "{}={token}",
+                                app::identity::session::SESSION_COOKIE
+                            ))
+                        }
+                        None => None,
+                    }
+                } else {
+                    cookie.clone()
+                };
+                if let Some(cookie) = cookie {
+                    request = request.header(COOKIE, cookie);
+                }
+                if method == "POST" {
+                    let body = match *endpoint {
+                        "POST /api/meeting" => format!("id={regular}"),
+                        "POST /demo/sign-in" => format!("user_id={pm}"),
+                        _ => String::new(),
+                    };
+                    request = request
+                        .header(ORIGIN, &server.base)
+                        .header("content-type", "application/x-www-form-urlencoded")
+                        .body(body);
+                }
+                let response = request.send().await.unwrap();
+                let status = response.status().as_u16();
+                let body = response.text().await.unwrap();
+                assert_eq!(
+                    status,
+                    expected(endpoint, *who, state),
+                    "{endpoint} as {who:?} with the meeting {state:?}: {body}"
+                );
+                if !may_see_regular(*who, state) {
+                    assert!(
+                        !body.contains(REGULAR),
+                        "{endpoint} as {who:?} ({state:?}) leaks the meeting"
+                    );
+                    assert!(
+                        !body.contains(ITEM_1),
+                        "{endpoint} as {who:?} ({state:?}) leaks item 1"
+                    );
+                }
+                if *who == Who::Guest {
+                    assert!(
+                        !body.contains(ITEM_1),
+                        "{endpoint}: a guest sees only their item"
+                    );
+                }
+                if *who != Who::Secretariat {
+                    assert!(
+                        !body.contains(THEMATIC),
+                        "{endpoint} as {who:?} leaks the draft"
+                    );
+                }
+                cells += 1;
+            }
+        }
+    }
+    assert_eq!(cells, ENDPOINTS.len() * EVERYONE.len() * 3);
+    println!(
+        "authorization matrix ({engine:?}): {cells} cells = {} endpoints × {} kinds of user × 3 meeting states",
+        ENDPOINTS.len(),
+        EVERYONE.len()
+    );
+}
+
+async fn not_invited_and_missing_look_the_same(engine: Engine) {
+    let server = start_server(engine, true).await;
+    let db = server.state.db.clone();
+    let regular = meeting_id(&db, REGULAR).await;
+    let admin = user_id(&db, ADMIN).await;
+    let token =
+        app::identity::session::create(&db, admin, Duration::hours(1), AuditEvent::DemoSignIn)
+            .await
+            .unwrap();
+    let cookie = format!("{}={token}", app::identity::session::SESSION_COOKIE);
+    let missing = uuid::Uuid::now_v7();
+
+    let call = |id: uuid::Uuid| {
+        let (base, cookie) = (server.base.clone(), cookie.clone());
+        async move {
+            let response = client()
+                .post(format!("{base}/api/meeting"))
+                .header(ORIGIN, &base)
+                .header(COOKIE, cookie)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(format!("id={id}"))
+                .send()
+                .await
+                .unwrap();
+            (response.status(), response.bytes().await.unwrap())
+        }
+    };
+    assert_eq!(call(regular).await, call(missing).await);
+
+    // Pages differ only by the per-response script nonce.
+    let page = |id: uuid::Uuid| {
+        let (base, cookie) = (server.base.clone(), cookie.clone());
+        async move {
+            let response = client()
+                .get(format!("{base}/meetings/{id}"))
+                .header(COOKIE, cookie)
+                .send()
+                .await
+                .unwrap();
+            let status = response.status();
+            let csp = response.headers()["content-security-policy"]
+                .to_str()
+                .unwrap()
+                .to_owned();
+            let nonce = csp
+                .split_whitespace()
+                .find_map(|s| s.strip_prefix("'nonce-"))
+                .and_then(|s| s.strip_suffix('\''))
+                .unwrap()
+                .to_owned();
+            let body = response.text().await.unwrap();
+            (
+                status,
+                body.replace(&nonce, "NONCE").replace(&id.to_string(), "ID"),
+            )
+        }
+    };
+    let (a, b) = (page(regular).await, page(missing).await);
+    assert_eq!(a.0, 404);
+    assert_eq!(a, b);
+}
