@@ -5,7 +5,9 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 3137);
 const server = process.env.E2E_SERVER ?? '../target/debug/ecabinet';
 const siteRoot = process.env.E2E_SITE_ROOT ?? '../target/site';
-const dataDir = `.data/run-${process.pid}-${Date.now()}`;
+// Set once in the runner; its workers inherit it (tests read the demo enrolment links there).
+process.env.E2E_DATA_DIR ??= `.data/run-${process.pid}-${Date.now()}`;
+const dataDir = process.env.E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: './tests',

@@ -36,6 +36,12 @@ pub enum AppError {
 pub enum BadInput {
     MeetingId,
     UserId,
+    /// An enrolment link that is unknown, used, expired or for a deactivated account.
+    EnrolmentLink,
+    /// A passkey ceremony that did not verify (or expired, or was already finished).
+    Passkey,
+    /// The request's body is not what the endpoint takes.
+    Malformed,
 }
 
 impl std::fmt::Display for BadInput {
@@ -51,6 +57,16 @@ impl BadInput {
             (BadInput::MeetingId, Lang::En) => "The meeting identifier is not valid.",
             (BadInput::UserId, Lang::Vi) => "Mã người dùng không hợp lệ.",
             (BadInput::UserId, Lang::En) => "The user identifier is not valid.",
+            (BadInput::EnrolmentLink, Lang::Vi) => {
+                "Liên kết đăng ký không hợp lệ, đã được dùng hoặc đã hết hạn. Vui lòng đề nghị Văn phòng Chính phủ cấp liên kết mới."
+            }
+            (BadInput::EnrolmentLink, Lang::En) => {
+                "This enrolment link is not valid, already used or expired. Please ask the Government Office for a new one."
+            }
+            (BadInput::Malformed, Lang::Vi) => "Yêu cầu không đúng định dạng.",
+            (BadInput::Malformed, Lang::En) => "The request is not in the expected form.",
+            (BadInput::Passkey, Lang::Vi) => "Không xác thực được khóa truy cập. Vui lòng thử lại.",
+            (BadInput::Passkey, Lang::En) => "The passkey could not be verified. Please try again.",
         }
     }
 }
@@ -92,7 +108,18 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        let error = match value {
+            // The request could not be read as this function's arguments: the client's fault.
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::Deserialization(_) => AppError::BadRequest(BadInput::Malformed),
+            other => AppError::Transport(other.to_string()),
+        };
+        #[cfg(feature = "ssr")]
+        if matches!(error, AppError::BadRequest(_)) {
+            error.set_response_status();
+        }
+        error
     }
 }
 

@@ -8,6 +8,7 @@ use crate::error::AppError;
 use crate::i18n::{use_i18n, I18n, Lang};
 use crate::identity::api::get_session_info;
 use crate::identity::model::SessionInfo;
+use crate::identity::passkey_views::EnrolPage;
 use crate::identity::views::{AdminPage, SignInPage};
 use crate::meetings::views::{MeetingPage, MeetingsPage};
 use crate::ui::error_pages::NotFoundPage;
@@ -125,6 +126,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id") view=MeetingPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/enrol/:token") view=EnrolPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

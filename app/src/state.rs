@@ -14,6 +14,8 @@ pub struct AppState {
     pub demo: bool,
     /// How long a session lasts from sign-in.
     pub session_lifetime: chrono::Duration,
+    /// The passkey relying party (built from the public origin).
+    pub webauthn: std::sync::Arc<webauthn_rs::prelude::Webauthn>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -39,12 +39,18 @@ pub async fn start(config: &Config) -> anyhow::Result<AppState> {
         .site_pkg_dir("pkg")
         .site_addr(config.bind)
         .build();
+    let webauthn = app::identity::passkeys::build_webauthn(&config.public_origin)
+        .map_err(|e| anyhow::anyhow!(e))?;
+    if config.demo {
+        demo::enrolment_links(&db, config).await?;
+    }
     spawn_audit_checkpoints(config, &db)?;
     Ok(AppState {
         leptos_options,
         db,
         demo: config.demo,
         session_lifetime: chrono::Duration::hours(i64::from(config.session_hours)),
+        webauthn: std::sync::Arc::new(webauthn),
     })
 }
 

@@ -76,10 +76,16 @@ const ENDPOINTS: &[&str] = &[
     "GET /sign-in",
     "GET /meetings/{id}",
     "GET /admin",
+    "GET /enrol/{token}",
     "POST /api/session",
     "POST /api/sign_in_options",
     "POST /api/meetings",
     "POST /api/meeting",
+    "POST /api/enrolment_info",
+    "POST /api/enrol_start",
+    "POST /api/enrol_finish",
+    "POST /api/sign_in_start",
+    "POST /api/sign_in_finish",
     "GET /healthz",
     "GET /readyz",
     "POST /sign-out",
@@ -91,7 +97,10 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
     use Who::*;
     match endpoint {
         "GET /healthz" | "GET /readyz" | "GET /sign-in" => 200,
-        "POST /api/session" | "POST /api/sign_in_options" => 200,
+        "POST /api/session" | "POST /api/sign_in_options" | "POST /api/sign_in_start" => 200,
+        // An unknown enrolment link, a ceremony that was never started: refused for everyone.
+        "GET /enrol/{token}" | "POST /api/enrolment_info" | "POST /api/enrol_start" => 400,
+        "POST /api/enrol_finish" | "POST /api/sign_in_finish" => 400,
         "POST /sign-out" | "POST /demo/sign-in" => 303,
         "GET /" | "POST /api/meetings" => match who {
             Anonymous | Deactivated => 401,
@@ -128,6 +137,12 @@ fn may_see_regular(who: Who, state: State) -> bool {
         Anonymous | UninvitedMember | Admin | Deactivated => false,
     }
 }
+
+const FORM: &str = "application/x-www-form-urlencoded";
+const JSON: &str = "application/json";
+/// Well-formed WebAuthn responses that belong to no ceremony.
+const REGISTRATION: &str = r#"{"id":"AAAA","rawId":"AAAA","response":{"attestationObject":"AAAA","clientDataJSON":"AAAA"},"type":"public-key","extensions":{}}"#;
+const ASSERTION: &str = r#"{"id":"AAAA","rawId":"AAAA","response":{"authenticatorData":"AAAA","clientDataJSON":"AAAA","signature":"AAAA","userHandle":null},"type":"public-key","extensions":{}}"#;
 
 const ITEM_1: &str = "Tình hình kinh tế - xã hội tháng 11 và 11 tháng năm 2026";
 
@@ -260,14 +275,31 @@ async fn every_endpoint_answers_every_user_as_written(engine: Engine) {
                     request = request.header(COOKIE, cookie);
                 }
                 if method == "POST" {
-                    let body = match *endpoint {
-                        "POST /api/meeting" => format!("id={regular}"),
-                        "POST /demo/sign-in" => format!("user_id={pm}"),
-                        _ => String::new(),
+                    let (content_type, body) = match *endpoint {
+                        "POST /api/meeting" => (FORM, format!("id={regular}")),
+                        "POST /demo/sign-in" => (FORM, format!("user_id={pm}")),
+                        "POST /api/enrolment_info" | "POST /api/enrol_start" => {
+                            (FORM, "token=not-a-real-link".to_owned())
+                        }
+                        "POST /api/enrol_finish" => (
+                            JSON,
+                            format!(
+                                r#"{{"token":"not-a-real-link","ceremony":"{}","credential":{REGISTRATION},"name":"x"}}"#,
+                                uuid::Uuid::now_v7()
+                            ),
+                        ),
+                        "POST /api/sign_in_finish" => (
+                            JSON,
+                            format!(
+                                r#"{{"ceremony":"{}","credential":{ASSERTION}}}"#,
+                                uuid::Uuid::now_v7()
+                            ),
+                        ),
+                        _ => (FORM, String::new()),
                     };
                     request = request
                         .header(ORIGIN, &server.base)
-                        .header("content-type", "application/x-www-form-urlencoded")
+                        .header("content-type", content_type)
                         .body(body);
                 }
                 let response = request.send().await.unwrap();

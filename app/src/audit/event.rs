@@ -6,6 +6,12 @@ pub enum AuditEvent {
     DemoSignIn,
     /// A session ended by the user.
     SignOut,
+    /// A session started with a passkey.
+    SignIn,
+    /// A passkey sign-in was refused.
+    SignInFailed,
+    /// A passkey was registered through an enrolment link.
+    PasskeyEnrolled,
 }
 
 impl AuditEvent {
@@ -13,6 +19,9 @@ impl AuditEvent {
         match self {
             AuditEvent::DemoSignIn => "session.demo_sign_in",
             AuditEvent::SignOut => "session.sign_out",
+            AuditEvent::SignIn => "session.sign_in",
+            AuditEvent::SignInFailed => "session.sign_in_failed",
+            AuditEvent::PasskeyEnrolled => "identity.passkey_enrolled",
         }
     }
 }

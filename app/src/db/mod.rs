@@ -183,4 +183,13 @@ impl Tx {
             Tx::Postgres(tx) => tx.commit().await,
         }
     }
+
+    /// Roll back now (dropping a transaction also rolls back, but only when its connection
+    /// is next used; an explicit rollback releases SQLite's write lock at once).
+    pub async fn rollback(self) -> Result<(), sqlx::Error> {
+        match self {
+            Tx::Sqlite(tx) => tx.rollback().await,
+            Tx::Postgres(tx) => tx.rollback().await,
+        }
+    }
 }

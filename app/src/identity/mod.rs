@@ -4,6 +4,12 @@
 //! session (see `server/src/demo/sign_in.rs`).
 pub mod api;
 pub mod model;
+pub mod passkey_api;
+#[cfg(feature = "hydrate")]
+pub mod passkey_browser;
+pub mod passkey_views;
+#[cfg(feature = "ssr")]
+pub mod passkeys;
 pub mod protocol;
 #[cfg(feature = "ssr")]
 pub mod session;

@@ -127,3 +127,25 @@ pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
 pub async fn require_user() -> Result<CurrentUser, AppError> {
     current_user().await?.ok_or(AppError::Unauthenticated)
 }
+
+/// Start a passkey session for `user_id` and put its cookie on the current server-function
+/// response.
+pub async fn start_for_response(
+    state: &crate::state::AppState,
+    user_id: Uuid,
+) -> Result<(), AppError> {
+    let token = create(
+        &state.db,
+        user_id,
+        state.session_lifetime,
+        AuditEvent::SignIn,
+    )
+    .await?;
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(value) = http::HeaderValue::from_str(&set_cookie(&token, state.session_lifetime))
+        {
+            response.insert_header(http::header::SET_COOKIE, value);
+        }
+    }
+    Ok(())
+}

@@ -6,6 +6,7 @@ use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::identity::api::get_sign_in_options;
 use crate::identity::model::{title_or_role, DemoUser, Role};
+use crate::identity::passkey_views::PasskeySignIn;
 use crate::shell::SessionResource;
 use crate::ui::error_pages::ErrorPanel;
 
@@ -18,6 +19,7 @@ pub fn SignInPage() -> impl IntoView {
         <section class="panel">
             <h1>{move || i18n.t().sign_in_title}</h1>
             <p>{move || i18n.t().sign_in_passkey_soon}</p>
+            <PasskeySignIn/>
         </section>
         <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {

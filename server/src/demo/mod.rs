@@ -94,6 +94,29 @@ pub async fn seed(db: &Db) -> anyhow::Result<SeedOutcome> {
     })
 }
 
+/// Demo mode: a fresh enrolment link for every active account, logged and written to
+/// `demo-enrolment-links.txt` in the data directory, so a real passkey can be tried too.
+pub async fn enrolment_links(db: &Db, config: &crate::config::Config) -> anyhow::Result<()> {
+    let people: Vec<(Uuid, String)> = app::with_db!(db, |pool| {
+        sqlx::query_as("select id, full_name from user_account where active order by full_name")
+            .fetch_all(pool)
+            .await
+    })?;
+    let origin = config.public_origin.trim_end_matches('/');
+    let mut lines = String::new();
+    for (id, name) in people {
+        let token = app::identity::passkeys::create_enrolment(db, id, None)
+            .await
+            .map_err(|e| anyhow::anyhow!("enrolment link: {e}"))?;
+        lines.push_str(&format!("{name}\t{origin}/enrol/{token}\n"));
+    }
+    std::fs::create_dir_all(&config.data_dir)?;
+    let path = config.data_dir.join("demo-enrolment-links.txt");
+    std::fs::write(&path, &lines)?;
+    tracing::info!(file = %path.display(), "demo enrolment links (valid 72 h):\n{lines}");
+    Ok(())
+}
+
 /// Hà Nội local time `in_days` from today at `hour`:00, as UTC.
 fn local_time(now: DateTime<Utc>, in_days: i64, hour: u32) -> anyhow::Result<DateTime<Utc>> {
     let today = now.with_timezone(&Ho_Chi_Minh).date_naive();

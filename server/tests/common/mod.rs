@@ -128,7 +128,8 @@ pub async fn start_server(engine: Engine, demo: bool) -> TestServer {
         .await
         .expect("bind");
     let addr: SocketAddr = listener.local_addr().expect("addr");
-    let base = format!("http://127.0.0.1:{}", addr.port());
+    // `localhost`: the passkey relying party needs a host name, not an address.
+    let base = format!("http://localhost:{}", addr.port());
     let mut args = vec![
         "ecabinet".to_owned(),
         "--database-url".to_owned(),

@@ -1,0 +1,149 @@
+//! The enrolment page (reached through a one-time link) and the passkey sign-in button.
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::i18n::use_i18n;
+use crate::identity::passkey_api::get_enrolment_info;
+use crate::ui::error_pages::ErrorPanel;
+
+/// What a passkey button shows while it works.
+#[derive(Debug, Clone, PartialEq)]
+enum Progress {
+    Idle,
+    Working,
+    // Only the browser build reports failures (the ceremonies run there).
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    Failed(Option<crate::error::AppError>),
+}
+
+#[component]
+fn ProgressLine(progress: ReadSignal<Progress>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || match progress.get() {
+        Progress::Idle => ().into_any(),
+        Progress::Working => {
+            view! { <p class="muted" role="status">{move || i18n.t().working}</p> }.into_any()
+        }
+        Progress::Failed(error) => {
+            let text = move || match &error {
+                Some(e) => e.message(i18n.lang()).to_owned(),
+                None => i18n.t().passkey_cancelled.to_owned(),
+            };
+            view! { <p class="form-error" role="alert">{text}</p> }.into_any()
+        }
+    }
+}
+
+#[component]
+pub fn EnrolPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let info = Resource::new(token, get_enrolment_info);
+    let (progress, set_progress) = signal(Progress::Idle);
+    let device = RwSignal::new(String::new());
+    let enrol = move |_| {
+        let _token = token();
+        let _name = device.get_untracked();
+        set_progress.set(Progress::Working);
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            use crate::identity::passkey_api::{finish_enrolment, start_enrolment};
+            use crate::identity::passkey_browser;
+            let started = match start_enrolment(_token.clone()).await {
+                Ok(s) => s,
+                Err(e) => return set_progress.set(Progress::Failed(Some(e))),
+            };
+            let credential = match passkey_browser::create(started.options).await {
+                Ok(c) => c,
+                Err(_) => return set_progress.set(Progress::Failed(None)),
+            };
+            match finish_enrolment(_token, started.ceremony, credential, _name).await {
+                Ok(()) => passkey_browser::go_to("/"),
+                Err(e) => set_progress.set(Progress::Failed(Some(e))),
+            }
+        });
+    };
+    view! {
+        <Title text=move || i18n.t().enrol_title/>
+        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+            {move || Suspend::new(async move {
+                match info.await {
+                    Ok(info) => {
+                        let title = info.title.clone();
+                        view! {
+                            <section class="panel">
+                                <h1>{move || i18n.t().enrol_title}</h1>
+                                <p>{move || i18n.t().enrol_intro}</p>
+                                <p>
+                                    <strong>{move || format!("{}: ", i18n.t().enrol_account)}</strong>
+                                    {info.full_name.clone()}
+                                    {title.map(|t| view! { <span class="muted">{move || format!(" — {}", t.get(i18n.lang()))}</span> })}
+                                </p>
+                                <label class="field">
+                                    <span>{move || i18n.t().passkey_name_label}</span>
+                                    <input
+                                        type="text"
+                                        maxlength="80"
+                                        placeholder=move || i18n.t().passkey_name_default
+                                        bind:value=device
+                                    />
+                                </label>
+                                <button
+                                    type="button"
+                                    class="button primary"
+                                    disabled=move || progress.get() == Progress::Working
+                                    on:click=enrol
+                                >
+                                    {move || i18n.t().enrol_button}
+                                </button>
+                                <ProgressLine progress/>
+                            </section>
+                        }
+                            .into_any()
+                    }
+                    Err(error) => view! { <ErrorPanel error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// "Sign in with a passkey": username-less, the device offers the passkeys it holds.
+#[component]
+pub fn PasskeySignIn() -> impl IntoView {
+    let i18n = use_i18n();
+    let (progress, set_progress) = signal(Progress::Idle);
+    let sign_in = move |_| {
+        set_progress.set(Progress::Working);
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            use crate::identity::passkey_api::{finish_passkey_sign_in, start_passkey_sign_in};
+            use crate::identity::passkey_browser;
+            let started = match start_passkey_sign_in().await {
+                Ok(s) => s,
+                Err(e) => return set_progress.set(Progress::Failed(Some(e))),
+            };
+            let credential = match passkey_browser::get(started.options).await {
+                Ok(c) => c,
+                Err(_) => return set_progress.set(Progress::Failed(None)),
+            };
+            match finish_passkey_sign_in(started.ceremony, credential).await {
+                Ok(()) => passkey_browser::go_to("/"),
+                Err(e) => set_progress.set(Progress::Failed(Some(e))),
+            }
+        });
+    };
+    view! {
+        <button
+            type="button"
+            class="button primary"
+            disabled=move || progress.get() == Progress::Working
+            on:click=sign_in
+        >
+            {move || i18n.t().sign_in_with_passkey}
+        </button>
+        <ProgressLine progress/>
+    }
+}

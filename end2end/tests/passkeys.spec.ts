@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+
+async function hydrated(page: Page) {
+  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
+}
+
+/** The demo enrolment link of `name`, as the server wrote it at start. */
+function enrolmentPath(name: string): string {
+  const links = readFileSync(join(process.env.E2E_DATA_DIR!, 'demo-enrolment-links.txt'), 'utf8');
+  const line = links.split('\n').find((l) => l.startsWith(`${name}\t`));
+  if (!line) throw new Error(`no enrolment link for ${name}`);
+  return new URL(line.split('\t')[1]).pathname;
+}
+
+test('enrol a passkey through a link, sign out, sign in without a user name', async ({ page }) => {
+  // A platform authenticator with user verification, as on a tablet.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+
+  const link = enrolmentPath('Ngô Thanh Tùng');
+  // A chat app's link preview fetches the page: that must not use the link up.
+  expect((await page.request.get(link)).status()).toBe(200);
+
+  await page.goto(link);
+  await expect(page.getByRole('heading', { name: 'Đăng ký khóa truy cập' })).toBeVisible();
+  await expect(page.getByText('Ngô Thanh Tùng')).toBeVisible();
+  await hydrated(page);
+  await page.getByLabel('Tên thiết bị').fill('Máy tính bảng thử nghiệm');
+  await page.getByRole('button', { name: 'Tạo khóa truy cập' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Các cuộc họp' })).toBeVisible();
+  await expect(page.locator('.current-user')).toContainText('Ngô Thanh Tùng');
+  // The passkey is discoverable (resident) and bound to this site.
+  const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+  expect(credentials).toHaveLength(1);
+  expect(credentials[0].isResidentCredential).toBe(true);
+  expect(credentials[0].rpId).toBe('localhost');
+
+  // The link is used up now.
+  expect((await page.request.get(link)).status()).toBe(400);
+
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(page.getByRole('heading', { name: 'Đăng nhập', exact: true })).toBeVisible();
+  await expect(page.locator('.current-user')).toHaveCount(0);
+
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Đăng nhập bằng khóa truy cập' }).click();
+  await expect(page.getByRole('heading', { name: 'Các cuộc họp' })).toBeVisible();
+  await expect(page.locator('.current-user')).toContainText('Ngô Thanh Tùng');
+});
