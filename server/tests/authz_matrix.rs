@@ -146,27 +146,30 @@ const ASSERTION: &str = r#"{"id":"AAAA","rawId":"AAAA","response":{"authenticato
 
 const ITEM_1: &str = "Tình hình kinh tế - xã hội tháng 11 và 11 tháng năm 2026";
 
+/// A fresh session of `who` as a `Cookie:` value (none for the anonymous visitor).
+async fn session_cookie(db: &app::db::Db, who: Who) -> Option<String> {
+    let name = who.account()?;
+    let id = user_id(db, name).await;
+    let token = app::identity::session::create(db, id, Duration::hours(1), AuditEvent::DemoSignIn)
+        .await
+        .unwrap();
+    Some(format!(
+        "{}={token}",
+        app::identity::session::SESSION_COOKIE
+    ))
+}
+
 fn client() -> Client {
     Client::builder()
         .redirect(redirect::Policy::none())
+        // A stuck request fails its cell instead of hanging the suite.
+        .timeout(std::time::Duration::from_secs(30))
         .build()
         .unwrap()
 }
 
 async fn every_endpoint_answers_every_user_as_written(engine: Engine) {
-    let server = start_server(engine, true).await;
-    let db = server.state.db.clone();
-    let regular = meeting_id(&db, REGULAR).await;
-    let uninvited = user_id(&db, "Lò Văn Tiến").await;
-    app::with_db!(&db, |pool| {
-        sqlx::query("delete from invitation where meeting_id = $1 and user_id = $2")
-            .bind(regular)
-            .bind(uninvited)
-            .execute(pool)
-            .await
-            .unwrap();
-    });
-
+    // Route generation renders the app in a special mode: do it before any server runs.
     // The endpoints the server actually has.
     let mut actual: Vec<String> = leptos::server_fn::axum::server_fn_paths()
         .map(|(path, method)| format!("{method} {path}"))
@@ -191,28 +194,23 @@ async fn every_endpoint_answers_every_user_as_written(engine: Engine) {
         "every endpoint needs a row in the matrix, and only those"
     );
 
+    let server = start_server(engine, true).await;
+    let db = server.state.db.clone();
+    let regular = meeting_id(&db, REGULAR).await;
+    let uninvited = user_id(&db, "Lò Văn Tiến").await;
+    app::with_db!(&db, |pool| {
+        sqlx::query("delete from invitation where meeting_id = $1 and user_id = $2")
+            .bind(regular)
+            .bind(uninvited)
+            .execute(pool)
+            .await
+            .unwrap();
+    });
+
     // One session per user; the deactivated account loses its account after signing in.
     let mut cookies = Vec::new();
     for who in EVERYONE {
-        let cookie = match who.account() {
-            Some(name) => {
-                let id = user_id(&db, name).await;
-                let token = app::identity::session::create(
-                    &db,
-                    id,
-                    Duration::hours(1),
-                    AuditEvent::DemoSignIn,
-                )
-                .await
-                .unwrap();
-                Some(format!(
-                    "{}={token}",
-                    app::identity::session::SESSION_COOKIE
-                ))
-            }
-            None => None,
-        };
-        cookies.push((who, cookie));
+        cookies.push((who, session_cookie(&db, who).await));
     }
     let deactivated = user_id(&db, "Quách Thị Mai").await;
     app::with_db!(&db, |pool| {
@@ -250,24 +248,7 @@ async fn every_endpoint_answers_every_user_as_written(engine: Engine) {
                 let mut request = client().request(method.parse::<Method>().unwrap(), url);
                 // Sign-out gets a session of its own so the others stay usable.
                 let cookie = if *endpoint == "POST /sign-out" {
-                    match who.account() {
-                        Some(name) => {
-                            let id = user_id(&db, name).await;
-                            let token = app::identity::session::create(
-                                &db,
-                                id,
-                                Duration::hours(1),
-                                AuditEvent::DemoSignIn,
-                            )
-                            .await
-                            .unwrap();
-                            Some(format!(
-                                "{}={token}",
-                                app::identity::session::SESSION_COOKIE
-                            ))
-                        }
-                        None => None,
-                    }
+                    session_cookie(&db, *who).await
                 } else {
                     cookie.clone()
                 };
