@@ -23,6 +23,10 @@ pub enum AppError {
     /// The request itself is malformed (a bad id, a missing field); the text names what.
     #[error("bad request: {0}")]
     BadRequest(BadInput),
+    /// Too many attempts (sign-in, enrolment) from this client or for this account; the
+    /// response carries `Retry-After`.
+    #[error("too many requests, retry in {retry_after_secs} s")]
+    TooManyRequests { retry_after_secs: u64 },
     /// Something failed on our side; details are in the server log.
     #[error("internal error")]
     Internal,
@@ -42,17 +46,92 @@ pub enum BadInput {
     Passkey,
     /// The request's body is not what the endpoint takes.
     Malformed,
+    /// An identifier (of a passkey, a session, an account) that is not valid.
+    Id,
+    /// A field of an account that is missing or wrong.
+    Account(AccountProblem),
+    /// A line of an imported CSV file (1 is the header) and what is wrong with it.
+    CsvLine { line: u32, problem: AccountProblem },
+    /// Removing the only passkey would lock the person out.
+    LastPasskey,
+}
+
+/// What is wrong with an account's data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AccountProblem {
+    NameMissing,
+    RoleUnknown,
+    EmailInvalid,
+    /// Another account (or another line of the same file) has this e-mail address.
+    EmailTaken,
+    MinistryUnknown,
+    /// The CSV file lacks a required column or cannot be read.
+    CsvUnreadable,
+    /// Nothing to import.
+    CsvEmpty,
+}
+
+impl AccountProblem {
+    pub fn message(self, lang: Lang) -> &'static str {
+        use AccountProblem::*;
+        match (self, lang) {
+            (NameMissing, Lang::Vi) => "Chưa nhập họ và tên.",
+            (NameMissing, Lang::En) => "The full name is missing.",
+            (RoleUnknown, Lang::Vi) => {
+                "Vai trò không hợp lệ (thành viên, khách mời, văn phòng chính phủ, quản trị)."
+            }
+            (RoleUnknown, Lang::En) => {
+                "The role is not valid (member, guest, secretariat, admin)."
+            }
+            (EmailInvalid, Lang::Vi) => "Địa chỉ thư điện tử không hợp lệ.",
+            (EmailInvalid, Lang::En) => "The e-mail address is not valid.",
+            (EmailTaken, Lang::Vi) => "Địa chỉ thư điện tử này đã được dùng cho tài khoản khác.",
+            (EmailTaken, Lang::En) => "This e-mail address is already used by another account.",
+            (MinistryUnknown, Lang::Vi) => "Không có bộ, cơ quan với mã này.",
+            (MinistryUnknown, Lang::En) => "There is no ministry with this code.",
+            (CsvUnreadable, Lang::Vi) => {
+                "Không đọc được tệp CSV: cần các cột họ_tên, chức_vụ, mã_bộ, vai_trò, email, điện_thoại."
+            }
+            (CsvUnreadable, Lang::En) => {
+                "The CSV file cannot be read: it needs the columns full_name, title, ministry, role, email, phone."
+            }
+            (CsvEmpty, Lang::Vi) => "Tệp CSV không có dòng nào để nhập.",
+            (CsvEmpty, Lang::En) => "The CSV file has no lines to import.",
+        }
+    }
 }
 
 impl std::fmt::Display for BadInput {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.message(Lang::En))
+        f.write_str(&self.message(Lang::En))
     }
 }
 
 impl BadInput {
-    pub fn message(self, lang: Lang) -> &'static str {
+    pub fn message(self, lang: Lang) -> String {
         match (self, lang) {
+            (BadInput::Account(problem), lang) => problem.message(lang).to_owned(),
+            (BadInput::CsvLine { line, problem }, Lang::Vi) => {
+                format!("Dòng {line}: {}", problem.message(Lang::Vi))
+            }
+            (BadInput::CsvLine { line, problem }, Lang::En) => {
+                format!("Line {line}: {}", problem.message(Lang::En))
+            }
+            (other, lang) => other.fixed_message(lang).to_owned(),
+        }
+    }
+
+    fn fixed_message(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (BadInput::Account(_) | BadInput::CsvLine { .. }, _) => "",
+            (BadInput::Id, Lang::Vi) => "Mã định danh không hợp lệ.",
+            (BadInput::Id, Lang::En) => "The identifier is not valid.",
+            (BadInput::LastPasskey, Lang::Vi) => {
+                "Không thể xóa khóa truy cập cuối cùng: hãy thêm khóa trên thiết bị khác trước."
+            }
+            (BadInput::LastPasskey, Lang::En) => {
+                "The last passkey cannot be removed: add one on another device first."
+            }
             (BadInput::MeetingId, Lang::Vi) => "Mã cuộc họp không hợp lệ.",
             (BadInput::MeetingId, Lang::En) => "The meeting identifier is not valid.",
             (BadInput::UserId, Lang::Vi) => "Mã người dùng không hợp lệ.",
@@ -78,20 +157,36 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
             AppError::BadRequest(_) => 400,
+            AppError::TooManyRequests { .. } => 429,
             AppError::Internal | AppError::Transport(_) => 500,
         }
     }
 
     /// The message the user sees, in their language.
-    pub fn message(&self, lang: Lang) -> &'static str {
+    pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
+            (AppError::BadRequest(what), lang) => what.message(lang),
+            (AppError::TooManyRequests { retry_after_secs }, Lang::Vi) => format!(
+                "Quá nhiều lần thử. Vui lòng thử lại sau {} phút.",
+                retry_after_secs.div_ceil(60)
+            ),
+            (AppError::TooManyRequests { retry_after_secs }, Lang::En) => format!(
+                "Too many attempts. Please try again in {} min.",
+                retry_after_secs.div_ceil(60)
+            ),
+            (other, lang) => other.fixed_message(lang).to_owned(),
+        }
+    }
+
+    fn fixed_message(&self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (AppError::BadRequest(_) | AppError::TooManyRequests { .. }, _) => "",
             (AppError::Unauthenticated, Lang::Vi) => "Vui lòng đăng nhập để tiếp tục.",
             (AppError::Unauthenticated, Lang::En) => "Please sign in to continue.",
             (AppError::Forbidden, Lang::Vi) => "Bạn không có quyền thực hiện thao tác này.",
             (AppError::Forbidden, Lang::En) => "You are not allowed to do this.",
             (AppError::NotFound, Lang::Vi) => "Không tìm thấy trang hoặc nội dung bạn yêu cầu.",
             (AppError::NotFound, Lang::En) => "The page or item you asked for was not found.",
-            (AppError::BadRequest(what), lang) => what.message(lang),
             (AppError::Internal, Lang::Vi) => "Đã xảy ra lỗi ở máy chủ. Vui lòng thử lại sau.",
             (AppError::Internal, Lang::En) => {
                 "Something went wrong on the server. Please try again later."
@@ -143,6 +238,9 @@ mod ssr {
                     http::StatusCode::from_u16(self.status())
                         .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
                 );
+                if let AppError::TooManyRequests { retry_after_secs } = self {
+                    res.insert_header(http::header::RETRY_AFTER, (*retry_after_secs).into());
+                }
             }
         }
     }

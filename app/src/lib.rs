@@ -17,9 +17,9 @@ pub mod ui;
 pub mod ballots;
 pub mod documents;
 pub mod identity;
+pub mod live;
 pub mod meetings;
 
-#[cfg(feature = "ssr")]
 pub mod audit;
 #[cfg(feature = "ssr")]
 pub mod db;

@@ -6,10 +6,14 @@ use leptos_router::{path, SsrMode};
 
 use crate::error::AppError;
 use crate::i18n::{use_i18n, I18n, Lang};
+use crate::audit::views::AuditPage;
+use crate::identity::account_views::AccountPage;
+use crate::identity::accounts_views::AdminPage;
 use crate::identity::api::get_session_info;
+use crate::identity::lock::PageGuard;
 use crate::identity::model::SessionInfo;
 use crate::identity::passkey_views::EnrolPage;
-use crate::identity::views::{AdminPage, SignInPage};
+use crate::identity::views::SignInPage;
 use crate::meetings::views::{MeetingPage, MeetingsPage};
 use crate::ui::error_pages::NotFoundPage;
 use crate::ui::layout::Layout;
@@ -93,6 +97,10 @@ pub fn App() -> impl IntoView {
         }
     }
     provide_context(I18n(RwSignal::new(initial_lang())));
+    provide_context(PageGuard {
+        locked: RwSignal::new(false),
+        wiped: RwSignal::new(false),
+    });
     provide_context(SessionResource(Resource::new(
         || (),
         |_| get_session_info(),
@@ -127,6 +135,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/meetings/:id") view=MeetingPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/enrol/:token") view=EnrolPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -12,8 +12,16 @@ pub struct AppState {
     pub db: Db,
     /// Demo mode: fictional data and the demo sign-in shortcut. Never on in production.
     pub demo: bool,
-    /// How long a session lasts from sign-in.
+    /// How long a session lasts from sign-in (absolute timeout).
     pub session_lifetime: chrono::Duration,
+    /// How long a session may go without a request before it locks (inactivity timeout).
+    pub session_idle: chrono::Duration,
+    /// The origin users reach the site at; enrolment links start with it.
+    pub public_origin: String,
+    /// Proxies whose `X-Forwarded-For` names the client (rate limits count per client).
+    pub trusted_proxies: std::sync::Arc<Vec<std::net::IpAddr>>,
+    /// The live channel of this node.
+    pub live: crate::live::hub::Hub,
     /// The passkey relying party (built from the public origin).
     pub webauthn: std::sync::Arc<webauthn_rs::prelude::Webauthn>,
 }

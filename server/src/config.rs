@@ -64,6 +64,17 @@ pub struct Config {
     #[arg(long, env = "ECAB_SESSION_HOURS", default_value_t = 12)]
     pub session_hours: u32,
 
+    /// Minutes without a request after which a session locks (a passkey unlocks it again,
+    /// on the same page).
+    #[arg(long, env = "ECAB_SESSION_IDLE_MINUTES", default_value_t = 30)]
+    pub session_idle_minutes: u32,
+
+    /// Reverse proxies whose `X-Forwarded-For` is believed (comma-separated addresses).
+    /// Rate limits count per client address; without a trusted proxy the peer address is
+    /// used, so a forged header changes nothing.
+    #[arg(long, env = "ECAB_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+
     /// Secret key (any text, 32+ random characters) that signs the audit checkpoints.
     /// Without it no checkpoints are written (demo mode makes one in the data directory).
     #[arg(long, env = "ECAB_AUDIT_KEY", hide_env_values = true)]
@@ -166,6 +177,15 @@ impl Config {
             ("demo", self.demo.to_string()),
             ("site_root", self.site_root.clone()),
             ("session_hours", self.session_hours.to_string()),
+            ("session_idle_minutes", self.session_idle_minutes.to_string()),
+            (
+                "trusted_proxies",
+                self.trusted_proxies
+                    .iter()
+                    .map(|ip| ip.to_string())
+                    .collect::<Vec<_>>()
+                    .join(","),
+            ),
             (
                 "audit_key",
                 if self.audit_key.is_some() {

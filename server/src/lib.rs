@@ -6,6 +6,7 @@ pub mod audit;
 pub mod config;
 pub mod demo;
 pub mod health;
+pub mod live_route;
 pub mod respond;
 pub mod router;
 pub mod security;
@@ -45,11 +46,17 @@ pub async fn start(config: &Config) -> anyhow::Result<AppState> {
         demo::enrolment_links(&db, config).await?;
     }
     spawn_audit_checkpoints(config, &db)?;
+    let live = app::live::hub::Hub::new();
+    live.listen(&db);
     Ok(AppState {
         leptos_options,
         db,
         demo: config.demo,
         session_lifetime: chrono::Duration::hours(i64::from(config.session_hours)),
+        session_idle: chrono::Duration::minutes(i64::from(config.session_idle_minutes.max(1))),
+        public_origin: config.public_origin.trim_end_matches('/').to_owned(),
+        trusted_proxies: std::sync::Arc::new(config.trusted_proxies.clone()),
+        live,
         webauthn: std::sync::Arc::new(webauthn),
     })
 }

@@ -34,8 +34,11 @@ pub async fn serve_on(
         None => {
             let listener = tokio::net::TcpListener::from_std(listener)?;
             tracing::info!(%address, "listening on http");
-            axum::serve(listener, app)
-                .with_graceful_shutdown(shutdown)
+            axum::serve(
+                listener,
+                app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+            )
+            .with_graceful_shutdown(shutdown)
                 .await?;
         }
         Some((cert, key)) => {
@@ -51,7 +54,7 @@ pub async fn serve_on(
             tracing::info!(%address, "listening on https");
             axum_server::from_tcp_rustls(listener, tls)
                 .handle(handle)
-                .serve(app.into_make_service())
+                .serve(app.into_make_service_with_connect_info::<std::net::SocketAddr>())
                 .await?;
         }
     }

@@ -17,6 +17,7 @@ on_both_engines!(
     guests_see_only_their_items,
     titles_are_the_ones_held_on_the_meeting_day,
     sessions_expire_and_end,
+    idle_sessions_lock_and_a_new_sign_in_replaces_them,
     files_are_stored_once_in_chunks,
 );
 
@@ -270,6 +271,8 @@ async fn titles_are_the_ones_held_on_the_meeting_day(engine: Engine) {
     );
 }
 
+const IDLE: Duration = Duration::minutes(30);
+
 async fn sessions_expire_and_end(engine: Engine) {
     let test = with_demo(engine).await;
     let db = &test.db;
@@ -278,21 +281,21 @@ async fn sessions_expire_and_end(engine: Engine) {
     let token = session::create(db, pm, Duration::hours(1), AuditEvent::DemoSignIn)
         .await
         .unwrap();
-    let user = session::user_for_token(db, &token)
+    let user = session::user_for_token(db, &token, IDLE)
         .await
         .unwrap()
         .expect("signed in");
     assert_eq!(user.full_name, PRIME_MINISTER);
     assert_eq!(user.title.unwrap().en, "Prime Minister");
-    assert_eq!(session::user_for_token(db, "forged").await.unwrap(), None);
+    assert_eq!(session::user_for_token(db, "forged", IDLE).await.unwrap(), None);
 
     session::end(db, &token).await.unwrap();
-    assert_eq!(session::user_for_token(db, &token).await.unwrap(), None);
+    assert_eq!(session::user_for_token(db, &token, IDLE).await.unwrap(), None);
 
     let expired = session::create(db, pm, Duration::seconds(-1), AuditEvent::DemoSignIn)
         .await
         .unwrap();
-    assert_eq!(session::user_for_token(db, &expired).await.unwrap(), None);
+    assert_eq!(session::user_for_token(db, &expired, IDLE).await.unwrap(), None);
 
     let live = session::create(db, pm, Duration::hours(1), AuditEvent::DemoSignIn)
         .await
@@ -305,10 +308,51 @@ async fn sessions_expire_and_end(engine: Engine) {
             .unwrap();
     });
     assert_eq!(
-        session::user_for_token(db, &live).await.unwrap(),
+        session::user_for_token(db, &live, IDLE).await.unwrap(),
         None,
         "a deactivated account's sessions stop at once"
     );
+}
+
+async fn idle_sessions_lock_and_a_new_sign_in_replaces_them(engine: Engine) {
+    let test = with_demo(engine).await;
+    let db = &test.db;
+    let pm = user_id(db, PRIME_MINISTER).await;
+    let token = session::create(db, pm, Duration::hours(12), AuditEvent::DemoSignIn)
+        .await
+        .unwrap();
+    // 29 minutes without a request: still open. 31: locked (not gone).
+    for (minutes, locked) in [(29, false), (31, true)] {
+        let seen = Utc::now() - Duration::minutes(minutes);
+        app::with_db!(db, |pool| {
+            sqlx::query("update session set last_seen_at = $1")
+                .bind(seen)
+                .execute(pool)
+                .await
+                .unwrap();
+        });
+        let found = session::lookup(db, &token, IDLE).await.unwrap();
+        if locked {
+            assert_eq!(found, session::Lookup::Locked { user_id: pm });
+        } else {
+            assert!(matches!(found, session::Lookup::Active { .. }), "{found:?}");
+        }
+    }
+    // Unlocking signs in again: a new token, and the old session is gone.
+    let fresh = session::create_replacing(
+        db,
+        pm,
+        Duration::hours(12),
+        AuditEvent::SignIn,
+        "Mozilla/5.0 (Linux; Android 14) Chrome/131.0",
+        Some(&token),
+    )
+    .await
+    .unwrap();
+    assert_ne!(fresh, token);
+    assert_eq!(session::lookup(db, &token, IDLE).await.unwrap(), session::Lookup::None);
+    assert!(session::user_for_token(db, &fresh, IDLE).await.unwrap().is_some());
+    assert_eq!(count(db, "session").await, 1);
 }
 
 async fn files_are_stored_once_in_chunks(engine: Engine) {

@@ -1,27 +1,87 @@
 //! What the audit trail records. Names are stable strings: they are hashed into the chain.
+use crate::i18n::Lang;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AuditEvent {
+macro_rules! audit_events {
+    ($( $(#[$doc:meta])* $variant:ident => $name:literal, $security:literal, $vi:literal, $en:literal; )*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum AuditEvent {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl AuditEvent {
+            /// Every event, in the order the audit page offers them as filters.
+            pub const ALL: &'static [AuditEvent] = &[$( AuditEvent::$variant, )*];
+
+            /// The stable name stored and hashed.
+            pub fn as_str(self) -> &'static str {
+                match self { $( AuditEvent::$variant => $name, )* }
+            }
+
+            /// Security events (sign-ins, passkeys, accounts, refusals) are what
+            /// administrators see; the secretariat sees every event.
+            pub fn is_security(self) -> bool {
+                match self { $( AuditEvent::$variant => $security, )* }
+            }
+
+            pub fn label(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $( (AuditEvent::$variant, Lang::Vi) => $vi,
+                       (AuditEvent::$variant, Lang::En) => $en, )*
+                }
+            }
+        }
+    };
+}
+
+audit_events! {
     /// A session started through the demo-mode shortcut.
-    DemoSignIn,
+    DemoSignIn => "session.demo_sign_in", true, "Đăng nhập trình diễn", "Demo sign-in";
     /// A session ended by the user.
-    SignOut,
+    SignOut => "session.sign_out", true, "Đăng xuất", "Sign-out";
     /// A session started with a passkey.
-    SignIn,
+    SignIn => "session.sign_in", true, "Đăng nhập", "Sign-in";
     /// A passkey sign-in was refused.
-    SignInFailed,
-    /// A passkey was registered through an enrolment link.
-    PasskeyEnrolled,
+    SignInFailed => "session.sign_in_failed", true, "Đăng nhập thất bại", "Failed sign-in";
+    /// The user ended their sessions on other devices.
+    OtherSessionsEnded => "session.others_ended", true, "Đăng xuất các thiết bị khác", "Signed out other devices";
+    /// A passkey was registered (through an enrolment link, or added while signed in).
+    PasskeyEnrolled => "identity.passkey_enrolled", true, "Đăng ký khóa truy cập", "Passkey registered";
+    /// A passkey was renamed by its owner.
+    PasskeyRenamed => "identity.passkey_renamed", true, "Đổi tên khóa truy cập", "Passkey renamed";
+    /// A passkey was removed (revoked, kept) by its owner.
+    PasskeyRemoved => "identity.passkey_removed", true, "Xóa khóa truy cập", "Passkey removed";
+    /// Every passkey of an account was revoked by an administrator (lost device).
+    PasskeysRevoked => "identity.passkeys_revoked", true, "Thu hồi mọi khóa truy cập", "All passkeys revoked";
+    /// An account was created.
+    AccountCreated => "identity.account_created", true, "Tạo tài khoản", "Account created";
+    /// A one-time enrolment link was issued.
+    EnrolmentIssued => "identity.enrolment_issued", true, "Cấp liên kết đăng ký", "Enrolment link issued";
+    /// An account was deactivated (its sessions ended, its pages wiped).
+    AccountDeactivated => "identity.account_deactivated", true, "Vô hiệu hóa tài khoản", "Account deactivated";
+    /// Someone signed in asked for something they may not see or do.
+    AccessDenied => "access.denied", true, "Từ chối truy cập", "Access denied";
 }
 
 impl AuditEvent {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AuditEvent::DemoSignIn => "session.demo_sign_in",
-            AuditEvent::SignOut => "session.sign_out",
-            AuditEvent::SignIn => "session.sign_in",
-            AuditEvent::SignInFailed => "session.sign_in_failed",
-            AuditEvent::PasskeyEnrolled => "identity.passkey_enrolled",
-        }
+    pub fn from_name(name: &str) -> Option<AuditEvent> {
+        AuditEvent::ALL.iter().copied().find(|e| e.as_str() == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AuditEvent;
+
+    #[test]
+    fn names_are_unique_and_round_trip() {
+        let mut names: Vec<_> = AuditEvent::ALL.iter().map(|e| e.as_str()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), AuditEvent::ALL.len());
+        assert_eq!(
+            AuditEvent::from_name("session.sign_in_failed"),
+            Some(AuditEvent::SignInFailed)
+        );
+        assert_eq!(AuditEvent::from_name("nope"), None);
     }
 }

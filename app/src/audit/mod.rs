@@ -2,6 +2,11 @@
 //! written in the same transaction as the act it records. Records hold ids and event types,
 //! never meeting content. Verification and the signed checkpoints that anchor the chain
 //! outside the database are in the server crate (`server/src/audit`).
+pub mod api;
+#[cfg(feature = "ssr")]
 pub mod chain;
 pub mod event;
+pub mod model;
+#[cfg(feature = "ssr")]
 pub mod store;
+pub mod views;

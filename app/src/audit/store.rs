@@ -4,7 +4,9 @@ use uuid::Uuid;
 
 use crate::audit::chain::{normalise_time, record_hash, AuditRecord, GENESIS};
 use crate::audit::event::AuditEvent;
+use crate::audit::model::{AuditFilter, AuditPage, AuditRow};
 use crate::db::{Db, Tx};
+use crate::error::{AppError, BadInput};
 use crate::with_tx;
 
 /// Serialises appends on PostgreSQL (an advisory lock held until the transaction ends).
@@ -77,5 +79,106 @@ pub async fn last(db: &Db) -> Result<Option<AuditRecord>, sqlx::Error> {
         )
         .fetch_optional(pool)
         .await
+    })
+}
+
+/// How many records one page of the audit log shows.
+pub const BROWSE_PAGE: i64 = 50;
+
+/// The start of day `text` (YYYY-MM-DD) in Vietnam, in UTC; `None` when empty, an error when
+/// not a date.
+fn day_start(text: &str, plus_days: i64) -> Result<Option<chrono::DateTime<Utc>>, AppError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let day = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| AppError::BadRequest(BadInput::Malformed))?;
+    let local = (day + chrono::Duration::days(plus_days))
+        .and_hms_opt(0, 0, 0)
+        .ok_or(AppError::BadRequest(BadInput::Malformed))?;
+    use chrono::TimeZone;
+    Ok(chrono_tz::Asia::Ho_Chi_Minh
+        .from_local_datetime(&local)
+        .single()
+        .map(|t| t.with_timezone(&Utc)))
+}
+
+/// One page of the log, newest first, filtered.
+pub async fn browse(
+    db: &Db,
+    filter: &AuditFilter,
+    security_only: bool,
+) -> Result<AuditPage, AppError> {
+    let event = match filter.event.trim() {
+        "" => None,
+        name => {
+            let event = AuditEvent::from_name(name).ok_or(AppError::BadRequest(BadInput::Malformed))?;
+            if security_only && !event.is_security() {
+                return Err(AppError::Forbidden);
+            }
+            Some(event.as_str())
+        }
+    };
+    let from = day_start(&filter.from, 0)?;
+    let to = day_start(&filter.to, 1)?;
+    let actor = filter.actor.trim();
+    let actor = (!actor.is_empty()).then(|| format!("%{actor}%"));
+    // The allowed events are our own constants, never user input.
+    let allowed = if security_only {
+        let names: Vec<String> = AuditEvent::ALL
+            .iter()
+            .filter(|e| e.is_security())
+            .map(|e| format!("'{}'", e.as_str()))
+            .collect();
+        format!("and a.event in ({})", names.join(", "))
+    } else {
+        String::new()
+    };
+    let sql = format!(
+        "select a.seq, a.at, actor.full_name, a.event, subject.full_name, a.subject_id
+         from audit_event a
+         left join user_account actor on actor.id = a.actor_id
+         left join user_account subject on subject.id = a.subject_id
+         where ($1 is null or a.seq < $1) and ($2 is null or a.event = $2)
+           and ($3 is null or a.at >= $3) and ($4 is null or a.at < $4)
+           and ($5 is null or actor.full_name like $5) {allowed}
+         order by a.seq desc limit $6"
+    );
+    type Row = (
+        i64,
+        chrono::DateTime<Utc>,
+        Option<String>,
+        String,
+        Option<String>,
+        Option<Uuid>,
+    );
+    let rows: Vec<Row> = crate::with_db!(db, |pool| {
+        sqlx::query_as(&sql)
+            .bind(filter.before)
+            .bind(event)
+            .bind(from)
+            .bind(to)
+            .bind(&actor)
+            .bind(BROWSE_PAGE + 1)
+            .fetch_all(pool)
+            .await
+    })?;
+    let more = rows.len() as i64 > BROWSE_PAGE;
+    let rows: Vec<AuditRow> = rows
+        .into_iter()
+        .take(BROWSE_PAGE as usize)
+        .map(|(seq, at, actor, event, subject_name, subject_id)| AuditRow {
+            seq,
+            at,
+            actor,
+            event,
+            subject: subject_name.or_else(|| subject_id.map(|id| id.to_string())),
+        })
+        .collect();
+    Ok(AuditPage {
+        next_before: if more { rows.last().map(|r| r.seq) } else { None },
+        rows,
+        security_only,
     })
 }

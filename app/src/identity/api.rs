@@ -13,6 +13,7 @@ pub async fn get_session_info() -> Result<SessionInfo, AppError> {
         Ok(SessionInfo {
             user,
             demo: state.demo,
+            idle_minutes: u32::try_from(state.session_idle.num_minutes()).unwrap_or(30),
         })
     })
     .await

@@ -1,9 +1,15 @@
-//! Who is using the system: accounts, roles, titles held over time, sessions.
-//!
-//! Sign-in by passkey arrives with the identity issue; until then only demo mode can start a
-//! session (see `server/src/demo/sign_in.rs`).
+//! Who is using the system: accounts, roles, titles held over time, sessions, passkeys.
+pub mod account_api;
+pub mod account_views;
+#[cfg(feature = "ssr")]
+pub mod accounts;
+pub mod accounts_api;
+pub mod accounts_views;
 pub mod api;
+pub mod lock;
 pub mod model;
+#[cfg(feature = "ssr")]
+pub mod notifications;
 pub mod passkey_api;
 #[cfg(feature = "hydrate")]
 pub mod passkey_browser;
@@ -11,6 +17,8 @@ pub mod passkey_views;
 #[cfg(feature = "ssr")]
 pub mod passkeys;
 pub mod protocol;
+#[cfg(feature = "ssr")]
+pub mod rate_limit;
 #[cfg(feature = "ssr")]
 pub mod session;
 #[cfg(feature = "ssr")]

@@ -1,4 +1,5 @@
 //! Identity types shared by the server and the browser.
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -29,6 +30,30 @@ impl Role {
             Role::Guest => t.role_guest,
             Role::Secretariat => t.role_secretariat,
             Role::Admin => t.role_admin,
+        }
+    }
+}
+
+impl Role {
+    /// The role named in a form or a CSV file: the stored names, or the Vietnamese/English
+    /// labels people write ("thành viên", "khách mời", …), case-insensitively.
+    pub fn parse(text: &str) -> Option<Role> {
+        match text.trim().to_lowercase().as_str() {
+            "member" | "thành viên" | "thành viên chính phủ" => Some(Role::Member),
+            "guest" | "khách mời" | "khách" => Some(Role::Guest),
+            "secretariat" | "văn phòng chính phủ" | "vpcp" => Some(Role::Secretariat),
+            "admin" | "administrator" | "quản trị" | "quản trị hệ thống" => Some(Role::Admin),
+            _ => None,
+        }
+    }
+
+    /// Whether an account of `self` may create (or re-enrol) an account of `other`:
+    /// the secretariat creates members and guests; administrators create any account.
+    pub fn may_manage(self, other: Role) -> bool {
+        match self {
+            Role::Admin => true,
+            Role::Secretariat => matches!(other, Role::Member | Role::Guest),
+            Role::Member | Role::Guest => false,
         }
     }
 }
@@ -83,6 +108,80 @@ pub struct SessionInfo {
     pub user: Option<CurrentUser>,
     /// The server runs in demo mode (fictional data; demo sign-in).
     pub demo: bool,
+    /// Minutes without activity after which the page locks (the server's inactivity timeout).
+    pub idle_minutes: u32,
+}
+
+/// One of the viewer's sessions (devices signed in).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionView {
+    pub id: Uuid,
+    /// Browser and system, e.g. "Chrome · Android".
+    pub device: String,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    /// The session of the device asking.
+    pub current: bool,
+}
+
+/// One of the viewer's passkeys.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasskeyView {
+    pub id: Uuid,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+}
+
+/// A notice to the viewer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationView {
+    /// What happened, e.g. "passkeys_revoked_new_link".
+    pub kind: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Everything the "my account" page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyAccount {
+    pub passkeys: Vec<PasskeyView>,
+    pub sessions: Vec<SessionView>,
+    pub notifications: Vec<NotificationView>,
+}
+
+/// An account as the administration page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountRow {
+    pub id: Uuid,
+    pub full_name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub role: Role,
+    pub title: Option<Title>,
+    pub active: bool,
+    /// Passkeys in use (not revoked).
+    pub passkeys: i64,
+}
+
+/// What creating an account takes (one form, or one CSV line).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct NewAccount {
+    pub full_name: String,
+    pub title: String,
+    /// Ministry code (e.g. "BTC"), empty for none.
+    pub ministry: String,
+    pub role: String,
+    pub email: String,
+    pub phone: String,
+}
+
+/// An account just created (or re-issued a link), with its one-time enrolment link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuedLink {
+    pub user_id: Uuid,
+    pub full_name: String,
+    pub link: String,
+    pub expires_at: DateTime<Utc>,
 }
 
 /// What to show under a name: the title held, else the role.
@@ -114,4 +213,39 @@ pub struct DemoUser {
     pub full_name: String,
     pub role: Role,
     pub title: Option<Title>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Role::{self, *};
+
+    #[test]
+    fn only_administrators_create_secretariat_and_administrators() {
+        let expected = [
+            // (creator, created, allowed) — the rule, written out.
+            (Admin, Member, true),
+            (Admin, Guest, true),
+            (Admin, Secretariat, true),
+            (Admin, Admin, true),
+            (Secretariat, Member, true),
+            (Secretariat, Guest, true),
+            (Secretariat, Secretariat, false),
+            (Secretariat, Admin, false),
+            (Member, Member, false),
+            (Member, Guest, false),
+            (Guest, Guest, false),
+            (Guest, Member, false),
+        ];
+        for (creator, created, allowed) in expected {
+            assert_eq!(creator.may_manage(created), allowed, "{creator:?} → {created:?}");
+        }
+    }
+
+    #[test]
+    fn roles_are_read_in_either_language() {
+        assert_eq!(Role::parse(" Thành viên "), Some(Member));
+        assert_eq!(Role::parse("KHÁCH MỜI"), Some(Guest));
+        assert_eq!(Role::parse("secretariat"), Some(Secretariat));
+        assert_eq!(Role::parse("chair"), None);
+    }
 }

@@ -50,7 +50,13 @@ pub async fn get_enrolment_info(token: String) -> Result<EnrolmentInfo, AppError
 #[server(prefix = "/api", endpoint = "enrol_start")]
 pub async fn start_enrolment(token: String) -> Result<EnrolmentStart, AppError> {
     crate::error::respond(async {
+        use crate::identity::rate_limit::{self, ENROL_PER_CLIENT, ENROL_PER_LINK};
         let state = crate::state::AppState::from_context()?;
+        let client = rate_limit::current_client(&state.trusted_proxies);
+        rate_limit::hit(&state.db, ENROL_PER_CLIENT, &client).await?;
+        // The link's hash, never the link itself, names the bucket.
+        let link = crate::identity::passkeys::token_fingerprint(&token);
+        rate_limit::hit(&state.db, ENROL_PER_LINK, &link).await?;
         let (ceremony, options) =
             crate::identity::passkeys::start_enrolment(&state.db, &state.webauthn, &token).await?;
         Ok(EnrolmentStart { ceremony, options })
@@ -59,13 +65,14 @@ pub async fn start_enrolment(token: String) -> Result<EnrolmentStart, AppError> 
 }
 
 /// Finish enrolment; on success the new passkey's owner is signed in on this device.
+/// Returns the account's id.
 #[server(prefix = "/api", endpoint = "enrol_finish", input = Json)]
 pub async fn finish_enrolment(
     token: String,
     ceremony: Uuid,
     credential: RegisterPublicKeyCredential,
     name: String,
-) -> Result<(), AppError> {
+) -> Result<Uuid, AppError> {
     crate::error::respond(async {
         let state = crate::state::AppState::from_context()?;
         let user_id = crate::identity::passkeys::finish_enrolment(
@@ -77,7 +84,8 @@ pub async fn finish_enrolment(
             &name,
         )
         .await?;
-        crate::identity::session::start_for_response(&state, user_id).await
+        crate::identity::session::start_for_response(&state, user_id).await?;
+        Ok(user_id)
     })
     .await
 }
@@ -85,9 +93,31 @@ pub async fn finish_enrolment(
 #[server(prefix = "/api", endpoint = "sign_in_start")]
 pub async fn start_passkey_sign_in() -> Result<SignInStart, AppError> {
     crate::error::respond(async {
+        use crate::identity::rate_limit::{self, SIGN_IN_PER_CLIENT};
         let state = crate::state::AppState::from_context()?;
+        let client = rate_limit::current_client(&state.trusted_proxies);
+        rate_limit::hit(&state.db, SIGN_IN_PER_CLIENT, &client).await?;
         let (ceremony, options) =
             crate::identity::passkeys::start_sign_in(&state.db, &state.webauthn).await?;
+        Ok(SignInStart { ceremony, options })
+    })
+    .await
+}
+
+/// The username-first fallback: sign in with the passkeys of the account with this e-mail
+/// address (for devices that cannot offer discoverable credentials).
+#[server(prefix = "/api", endpoint = "sign_in_named_start")]
+pub async fn start_named_sign_in(email: String) -> Result<SignInStart, AppError> {
+    crate::error::respond(async {
+        use crate::identity::rate_limit::{self, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_CLIENT};
+        let state = crate::state::AppState::from_context()?;
+        let client = rate_limit::current_client(&state.trusted_proxies);
+        rate_limit::hit(&state.db, SIGN_IN_PER_CLIENT, &client).await?;
+        let account = email.trim().to_lowercase();
+        rate_limit::hit(&state.db, SIGN_IN_PER_ACCOUNT, &account).await?;
+        let (ceremony, options) =
+            crate::identity::passkeys::start_sign_in_for(&state.db, &state.webauthn, &account)
+                .await?;
         Ok(SignInStart { ceremony, options })
     })
     .await
@@ -97,9 +127,12 @@ pub async fn start_passkey_sign_in() -> Result<SignInStart, AppError> {
 pub async fn finish_passkey_sign_in(
     ceremony: Uuid,
     credential: PublicKeyCredential,
-) -> Result<(), AppError> {
+) -> Result<Uuid, AppError> {
     crate::error::respond(async {
+        use crate::identity::rate_limit::{self, SIGN_IN_PER_ACCOUNT};
         let state = crate::state::AppState::from_context()?;
+        let credential_key = hex::encode(AsRef::<[u8]>::as_ref(&credential.raw_id));
+        rate_limit::hit(&state.db, SIGN_IN_PER_ACCOUNT, &credential_key).await?;
         let user_id = crate::identity::passkeys::finish_sign_in(
             &state.db,
             &state.webauthn,
@@ -107,7 +140,8 @@ pub async fn finish_passkey_sign_in(
             &credential,
         )
         .await?;
-        crate::identity::session::start_for_response(&state, user_id).await
+        crate::identity::session::start_for_response(&state, user_id).await?;
+        Ok(user_id)
     })
     .await
 }

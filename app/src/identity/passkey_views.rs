@@ -60,7 +60,7 @@ pub fn EnrolPage() -> impl IntoView {
                 Err(_) => return set_progress.set(Progress::Failed(None)),
             };
             match finish_enrolment(_token, started.ceremony, credential, _name).await {
-                Ok(()) => passkey_browser::go_to("/"),
+                Ok(_) => passkey_browser::go_to("/"),
                 Err(e) => set_progress.set(Progress::Failed(Some(e))),
             }
         });
@@ -130,7 +130,7 @@ pub fn PasskeySignIn() -> impl IntoView {
                 Err(_) => return set_progress.set(Progress::Failed(None)),
             };
             match finish_passkey_sign_in(started.ceremony, credential).await {
-                Ok(()) => passkey_browser::go_to("/"),
+                Ok(_) => passkey_browser::go_to("/"),
                 Err(e) => set_progress.set(Progress::Failed(Some(e))),
             }
         });
@@ -145,5 +145,55 @@ pub fn PasskeySignIn() -> impl IntoView {
             {move || i18n.t().sign_in_with_passkey}
         </button>
         <ProgressLine progress/>
+    }
+}
+
+/// The username-first fallback: the e-mail address names the account, the device is asked
+/// for that account's passkeys.
+#[component]
+pub fn NamedSignIn() -> impl IntoView {
+    let i18n = use_i18n();
+    let (progress, set_progress) = signal(Progress::Idle);
+    let email = RwSignal::new(String::new());
+    let sign_in = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        set_progress.set(Progress::Working);
+        let _email = email.get_untracked();
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            use crate::identity::passkey_api::{finish_passkey_sign_in, start_named_sign_in};
+            use crate::identity::passkey_browser;
+            let started = match start_named_sign_in(_email).await {
+                Ok(s) => s,
+                Err(e) => return set_progress.set(Progress::Failed(Some(e))),
+            };
+            let credential = match passkey_browser::get(started.options).await {
+                Ok(c) => c,
+                Err(_) => return set_progress.set(Progress::Failed(None)),
+            };
+            match finish_passkey_sign_in(started.ceremony, credential).await {
+                Ok(_) => passkey_browser::go_to("/"),
+                Err(e) => set_progress.set(Progress::Failed(Some(e))),
+            }
+        });
+    };
+    view! {
+        <details class="named-sign-in">
+            <summary>{move || i18n.t().sign_in_named_summary}</summary>
+            <form on:submit=sign_in>
+                <label class="field">
+                    <span>{move || i18n.t().account_email}</span>
+                    <input type="email" autocomplete="username webauthn" required bind:value=email/>
+                </label>
+                <button
+                    type="submit"
+                    class="button"
+                    disabled=move || progress.get() == Progress::Working
+                >
+                    {move || i18n.t().sign_in_named_button}
+                </button>
+                <ProgressLine progress/>
+            </form>
+        </details>
     }
 }

@@ -3,13 +3,14 @@
 //! Ceremony state lives in the database (single use, five minutes), so any app node can
 //! finish a ceremony another began. Enrolment links are random tokens of which only the
 //! SHA-256 is stored; opening a link reads it, only finishing the registration uses it up.
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use rand::RngCore;
 use serde::{de::DeserializeOwned, Serialize};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 use webauthn_rs::prelude::{
-    CreationChallengeResponse, DiscoverableAuthentication, Passkey, PasskeyRegistration,
+    CreationChallengeResponse, DiscoverableAuthentication, Passkey, PasskeyAuthentication,
+    PasskeyRegistration,
     PublicKeyCredential, RegisterPublicKeyCredential, RequestChallengeResponse, Webauthn,
     WebauthnBuilder,
 };
@@ -18,6 +19,7 @@ use crate::audit::event::AuditEvent;
 use crate::audit::store as audit;
 use crate::db::{Db, Tx};
 use crate::error::{AppError, BadInput};
+use crate::identity::model::PasskeyView;
 use crate::ids::new_id;
 use crate::{with_db, with_tx};
 
@@ -38,6 +40,11 @@ pub fn build_webauthn(public_origin: &str) -> Result<Webauthn, String> {
         .map_err(|e| format!("passkey relying party for {public_origin}: {e}"))
 }
 
+/// What identifies an enrolment link in the database and in rate limits (never the link).
+pub fn token_fingerprint(token: &str) -> String {
+    sha256_hex(token)
+}
+
 fn sha256_hex(text: &str) -> String {
     hex::encode(Sha256::digest(text.as_bytes()))
 }
@@ -54,9 +61,31 @@ pub async fn create_enrolment(
     user_id: Uuid,
     created_by: Option<Uuid>,
 ) -> Result<String, AppError> {
+    let mut tx = db.begin().await?;
+    let (token, _) = create_enrolment_in(&mut tx, user_id, created_by).await?;
+    tx.commit().await?;
+    Ok(token)
+}
+
+/// Create a one-time enrolment link token for `user_id` in `tx`; earlier unused links of the
+/// account stop working (only the newest link is valid). Returns the token and its expiry.
+pub async fn create_enrolment_in(
+    tx: &mut Tx,
+    user_id: Uuid,
+    created_by: Option<Uuid>,
+) -> Result<(String, DateTime<Utc>), AppError> {
     let token = random_token();
     let now = Utc::now();
-    with_db!(db, |pool| {
+    let expires_at = now + Duration::hours(ENROLMENT_LIFETIME_HOURS);
+    with_tx!(tx, |conn| {
+        sqlx::query(
+            "update enrolment set expires_at = $1
+             where user_id = $2 and used_at is null and expires_at > $1",
+        )
+        .bind(now)
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
         sqlx::query(
             "insert into enrolment (token_sha256, user_id, created_by, created_at, expires_at)
              values ($1, $2, $3, $4, $5)",
@@ -65,12 +94,11 @@ pub async fn create_enrolment(
         .bind(user_id)
         .bind(created_by)
         .bind(now)
-        .bind(now + Duration::hours(ENROLMENT_LIFETIME_HOURS))
-        .execute(pool)
-        .await
-        .map(|_| ())
-    })?;
-    Ok(token)
+        .bind(expires_at)
+        .execute(&mut *conn)
+        .await?;
+    });
+    Ok((token, expires_at))
 }
 
 /// The account an unused, unexpired enrolment link is for (reading does not use it up).
@@ -128,6 +156,22 @@ async fn take_ceremony<S: DeserializeOwned>(
     id: Uuid,
     kind: &str,
 ) -> Result<(S, Option<Uuid>, Option<String>), AppError> {
+    let (json, user, enrolment) = take_ceremony_raw(tx, id, kind).await?;
+    Ok((decode_state(&json)?, user, enrolment))
+}
+
+fn decode_state<S: DeserializeOwned>(json: &str) -> Result<S, AppError> {
+    serde_json::from_str(json).map_err(|e| {
+        tracing::error!(error = %e, "stored ceremony state unreadable");
+        AppError::Internal
+    })
+}
+
+async fn take_ceremony_raw(
+    tx: &mut Tx,
+    id: Uuid,
+    kind: &str,
+) -> Result<(String, Option<Uuid>, Option<String>), AppError> {
     let row: Option<(String, Option<Uuid>, Option<String>)> = with_tx!(tx, |conn| {
         sqlx::query_as(
             "delete from webauthn_ceremony where id = $1 and kind = $2 and expires_at > $3
@@ -139,15 +183,10 @@ async fn take_ceremony<S: DeserializeOwned>(
         .fetch_optional(&mut *conn)
         .await?
     });
-    let (json, user, enrolment) = row.ok_or(AppError::BadRequest(BadInput::Passkey))?;
-    let state = serde_json::from_str(&json).map_err(|e| {
-        tracing::error!(error = %e, "stored ceremony state unreadable");
-        AppError::Internal
-    })?;
-    Ok((state, user, enrolment))
+    row.ok_or(AppError::BadRequest(BadInput::Passkey))
 }
 
-/// Passkeys of a user (revoked ones included when `with_revoked`).
+/// The passkeys of a user that are in use (not revoked).
 async fn passkeys_of(db: &Db, user_id: Uuid) -> Result<Vec<Passkey>, AppError> {
     let rows: Vec<(String,)> = with_db!(db, |pool| {
         sqlx::query_as("select passkey from passkey where user_id = $1 and revoked_at is null")
@@ -161,8 +200,33 @@ async fn passkeys_of(db: &Db, user_id: Uuid) -> Result<Vec<Passkey>, AppError> {
         .collect())
 }
 
-/// Step 1 of enrolment: the options for `navigator.credentials.create`, requiring user
-/// verification and a discoverable credential (so sign-in needs no user name).
+/// Registration options for `user_id`, requiring user verification and a discoverable
+/// credential (so sign-in needs no user name); the account's passkeys are excluded.
+async fn registration_options(
+    db: &Db,
+    webauthn: &Webauthn,
+    user_id: Uuid,
+    full_name: &str,
+) -> Result<(CreationChallengeResponse, PasskeyRegistration), AppError> {
+    let exclude: Vec<_> = passkeys_of(db, user_id)
+        .await?
+        .iter()
+        .map(|p| p.cred_id().clone())
+        .collect();
+    let (mut options, state) = webauthn
+        .start_passkey_registration(user_id, full_name, full_name, Some(exclude))
+        .map_err(|e| {
+            tracing::error!(error = %e, "passkey registration could not start");
+            AppError::Internal
+        })?;
+    if let Some(selection) = options.public_key.authenticator_selection.as_mut() {
+        selection.resident_key = Some(webauthn_rs_proto::ResidentKeyRequirement::Required);
+        selection.require_resident_key = true;
+    }
+    Ok((options, state))
+}
+
+/// Step 1 of enrolment through a link: the options for `navigator.credentials.create`.
 pub async fn start_enrolment(
     db: &Db,
     webauthn: &Webauthn,
@@ -172,27 +236,66 @@ pub async fn start_enrolment(
     let user = crate::identity::store::current_user(db, user_id)
         .await?
         .ok_or(AppError::BadRequest(BadInput::EnrolmentLink))?;
-    let exclude: Vec<_> = passkeys_of(db, user_id)
-        .await?
-        .iter()
-        .map(|p| p.cred_id().clone())
-        .collect();
-    let (mut options, state): (CreationChallengeResponse, PasskeyRegistration) = webauthn
-        .start_passkey_registration(user_id, &user.full_name, &user.full_name, Some(exclude))
-        .map_err(|e| {
-            tracing::error!(error = %e, "passkey registration could not start");
-            AppError::Internal
-        })?;
-    if let Some(selection) = options.public_key.authenticator_selection.as_mut() {
-        selection.resident_key = Some(webauthn_rs_proto::ResidentKeyRequirement::Required);
-        selection.require_resident_key = true;
-    }
+    let (options, state) = registration_options(db, webauthn, user_id, &user.full_name).await?;
     let ceremony = save_ceremony(db, "registration", Some(user_id), Some(token), &state).await?;
     Ok((ceremony, options))
 }
 
-/// Step 2 of enrolment: verify the new credential, store it, use the link up and start a
-/// session — one transaction. Returns the user's id.
+/// Step 1 of adding a passkey on another device, for the signed-in user.
+pub async fn start_adding(
+    db: &Db,
+    webauthn: &Webauthn,
+    user: &crate::identity::model::CurrentUser,
+) -> Result<(Uuid, CreationChallengeResponse), AppError> {
+    let (options, state) = registration_options(db, webauthn, user.id, &user.full_name).await?;
+    let ceremony = save_ceremony(db, "registration", Some(user.id), None, &state).await?;
+    Ok((ceremony, options))
+}
+
+/// Verify a new credential and store it for `user_id` in `tx`.
+async fn store_new_passkey(
+    tx: &mut Tx,
+    webauthn: &Webauthn,
+    state: &PasskeyRegistration,
+    user_id: Uuid,
+    credential: &RegisterPublicKeyCredential,
+    name: &str,
+) -> Result<(), AppError> {
+    let passkey = webauthn
+        .finish_passkey_registration(credential, state)
+        .map_err(|e| {
+            tracing::warn!(error = %e, "passkey registration refused");
+            AppError::BadRequest(BadInput::Passkey)
+        })?;
+    let json = serde_json::to_string(&passkey).map_err(|_| AppError::Internal)?;
+    let name = name.trim();
+    let name = if name.is_empty() { "Passkey" } else { name };
+    let inserted = with_tx!(tx, |conn| {
+        sqlx::query(
+            "insert into passkey (id, user_id, credential_id, passkey, name, created_at)
+             values ($1, $2, $3, $4, $5, $6) on conflict (credential_id) do nothing",
+        )
+        .bind(new_id())
+        .bind(user_id)
+        .bind(AsRef::<[u8]>::as_ref(passkey.cred_id()).to_vec())
+        .bind(&json)
+        .bind(name.chars().take(80).collect::<String>())
+        .bind(Utc::now())
+        .execute(&mut *conn)
+        .await?
+        .rows_affected()
+    });
+    if inserted != 1 {
+        // The credential is already registered (to this or another account).
+        tracing::warn!("passkey refused: credential already registered");
+        return Err(AppError::BadRequest(BadInput::Passkey));
+    }
+    audit::append(tx, Some(user_id), AuditEvent::PasskeyEnrolled, Some(user_id)).await?;
+    Ok(())
+}
+
+/// Step 2 of enrolment: verify the new credential, store it, use the link up — one
+/// transaction. Returns the user's id (the caller starts a session).
 pub async fn finish_enrolment(
     db: &Db,
     webauthn: &Webauthn,
@@ -209,18 +312,9 @@ pub async fn finish_enrolment(
     if enrolment.as_deref() != Some(token_hash.as_str()) {
         return Err(AppError::BadRequest(BadInput::EnrolmentLink));
     }
-    let passkey = webauthn
-        .finish_passkey_registration(credential, &state)
-        .map_err(|e| {
-            tracing::warn!(error = %e, "passkey registration refused");
-            AppError::BadRequest(BadInput::Passkey)
-        })?;
     let now = Utc::now();
-    let json = serde_json::to_string(&passkey).map_err(|_| AppError::Internal)?;
-    let name = name.trim();
-    let name = if name.is_empty() { "Passkey" } else { name };
     let used = with_tx!(&mut tx, |conn| {
-        let used = sqlx::query(
+        sqlx::query(
             "update enrolment set used_at = $1
              where token_sha256 = $2 and user_id = $3 and used_at is null and expires_at > $1",
         )
@@ -229,37 +323,116 @@ pub async fn finish_enrolment(
         .bind(user_id)
         .execute(&mut *conn)
         .await?
-        .rows_affected();
-        let inserted = sqlx::query(
-            "insert into passkey (id, user_id, credential_id, passkey, name, created_at)
-             values ($1, $2, $3, $4, $5, $6) on conflict (credential_id) do nothing",
-        )
-        .bind(new_id())
-        .bind(user_id)
-        .bind(AsRef::<[u8]>::as_ref(passkey.cred_id()).to_vec())
-        .bind(&json)
-        .bind(name.chars().take(80).collect::<String>())
-        .bind(now)
-        .execute(&mut *conn)
-        .await?
-        .rows_affected();
-        (used, inserted)
+        .rows_affected()
     });
-    match used {
-        (1, 1) => {}
-        (0, _) => return Err(AppError::BadRequest(BadInput::EnrolmentLink)),
-        // The credential is already registered (to this or another account).
-        _ => return Err(AppError::BadRequest(BadInput::Passkey)),
+    if used != 1 {
+        return Err(AppError::BadRequest(BadInput::EnrolmentLink));
     }
-    audit::append(
-        &mut tx,
-        Some(user_id),
-        AuditEvent::PasskeyEnrolled,
-        Some(user_id),
-    )
-    .await?;
+    store_new_passkey(&mut tx, webauthn, &state, user_id, credential, name).await?;
     tx.commit().await?;
     Ok(user_id)
+}
+
+/// Step 2 of adding a passkey: the ceremony must be this user's own, begun while signed in.
+pub async fn finish_adding(
+    db: &Db,
+    webauthn: &Webauthn,
+    user_id: Uuid,
+    ceremony: Uuid,
+    credential: &RegisterPublicKeyCredential,
+    name: &str,
+) -> Result<(), AppError> {
+    let mut tx = db.begin().await?;
+    let (state, user, enrolment): (PasskeyRegistration, _, _) =
+        take_ceremony(&mut tx, ceremony, "registration").await?;
+    if user != Some(user_id) || enrolment.is_some() {
+        return Err(AppError::BadRequest(BadInput::Passkey));
+    }
+    store_new_passkey(&mut tx, webauthn, &state, user_id, credential, name).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The signed-in user's passkeys in use.
+pub async fn list(db: &Db, user_id: Uuid) -> Result<Vec<PasskeyView>, AppError> {
+    type Row = (Uuid, String, DateTime<Utc>, Option<DateTime<Utc>>);
+    let rows: Vec<Row> = with_db!(db, |pool| {
+        sqlx::query_as(
+            "select id, name, created_at, last_used_at from passkey
+             where user_id = $1 and revoked_at is null order by created_at",
+        )
+        .bind(user_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, created_at, last_used_at)| PasskeyView {
+            id,
+            name,
+            created_at,
+            last_used_at,
+        })
+        .collect())
+}
+
+/// Rename one of the user's passkeys.
+pub async fn rename(db: &Db, user_id: Uuid, passkey: Uuid, name: &str) -> Result<(), AppError> {
+    let name: String = name.trim().chars().take(80).collect();
+    if name.is_empty() {
+        return Err(AppError::BadRequest(BadInput::Malformed));
+    }
+    let mut tx = db.begin().await?;
+    let changed = with_tx!(&mut tx, |conn| {
+        sqlx::query(
+            "update passkey set name = $1 where id = $2 and user_id = $3 and revoked_at is null",
+        )
+        .bind(&name)
+        .bind(passkey)
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected()
+    });
+    if changed != 1 {
+        return Err(AppError::NotFound);
+    }
+    audit::append(&mut tx, Some(user_id), AuditEvent::PasskeyRenamed, Some(passkey)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Remove (revoke) one of the user's passkeys — never the last one. The row stays, so
+/// signatures made with it remain verifiable.
+pub async fn remove(db: &Db, user_id: Uuid, passkey: Uuid) -> Result<(), AppError> {
+    let mut tx = db.begin().await?;
+    let (mine, in_use): (i64, i64) = with_tx!(&mut tx, |conn| {
+        sqlx::query_as(
+            "select
+               (select count(*) from passkey where id = $1 and user_id = $2 and revoked_at is null),
+               (select count(*) from passkey where user_id = $2 and revoked_at is null)",
+        )
+        .bind(passkey)
+        .bind(user_id)
+        .fetch_one(&mut *conn)
+        .await?
+    });
+    if mine != 1 {
+        return Err(AppError::NotFound);
+    }
+    if in_use <= 1 {
+        return Err(AppError::BadRequest(BadInput::LastPasskey));
+    }
+    with_tx!(&mut tx, |conn| {
+        sqlx::query("update passkey set revoked_at = $1 where id = $2")
+            .bind(Utc::now())
+            .bind(passkey)
+            .execute(&mut *conn)
+            .await?;
+    });
+    audit::append(&mut tx, Some(user_id), AuditEvent::PasskeyRemoved, Some(passkey)).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Step 1 of sign-in: options for `navigator.credentials.get` with no user named.
@@ -275,6 +448,37 @@ pub async fn start_sign_in(
     // A sign-in button, not browser autofill.
     options.mediation = None;
     let ceremony = save_ceremony(db, "authentication", None, None, &state).await?;
+    Ok((ceremony, options))
+}
+
+/// Step 1 of the username-first fallback: options naming the account's own passkeys (for
+/// devices that cannot offer discoverable credentials). An unknown or deactivated address,
+/// or an account without passkeys, gets the same refusal.
+pub async fn start_sign_in_for(
+    db: &Db,
+    webauthn: &Webauthn,
+    email: &str,
+) -> Result<(Uuid, RequestChallengeResponse), AppError> {
+    let email = email.trim().to_lowercase();
+    let row: Option<(Uuid,)> = with_db!(db, |pool| {
+        sqlx::query_as("select id from user_account where email = $1 and active")
+            .bind(&email)
+            .fetch_optional(pool)
+            .await
+    })?;
+    let refused = AppError::BadRequest(BadInput::Passkey);
+    let (user_id,) = row.ok_or(refused.clone())?;
+    let passkeys = passkeys_of(db, user_id).await?;
+    if passkeys.is_empty() {
+        return Err(refused);
+    }
+    let (options, state): (RequestChallengeResponse, PasskeyAuthentication) = webauthn
+        .start_passkey_authentication(&passkeys)
+        .map_err(|e| {
+            tracing::error!(error = %e, "passkey sign-in could not start");
+            AppError::Internal
+        })?;
+    let ceremony = save_ceremony(db, "authentication", Some(user_id), None, &state).await?;
     Ok((ceremony, options))
 }
 
@@ -315,28 +519,44 @@ async fn verify_sign_in(
         tracing::warn!(reason = what, "passkey sign-in refused");
         AppError::BadRequest(BadInput::Passkey)
     };
-    let (state, _, _): (DiscoverableAuthentication, _, _) =
-        take_ceremony(tx, ceremony, "authentication").await?;
-    let (user_id, credential_id) = webauthn
-        .identify_discoverable_authentication(credential)
-        .map_err(|_| refused("unidentifiable credential"))?;
+    let (json, named, _) = take_ceremony_raw(tx, ceremony, "authentication").await?;
+    let credential_id: Vec<u8> = AsRef::<[u8]>::as_ref(&credential.raw_id).to_vec();
     let row: Option<(Uuid, Uuid, String)> = with_tx!(&mut *tx, |conn| {
         sqlx::query_as(
             "select p.id, p.user_id, p.passkey from passkey p join user_account u on u.id = p.user_id
              where p.credential_id = $1 and p.revoked_at is null and u.active",
         )
-        .bind(credential_id)
+        .bind(&credential_id)
         .fetch_optional(&mut *conn)
         .await?
     });
-    let (passkey_id, owner, json) = row.ok_or_else(|| refused("unknown credential"))?;
-    if owner != user_id {
-        return Err(refused("credential of another account"));
-    }
-    let mut passkey: Passkey = serde_json::from_str(&json).map_err(|_| AppError::Internal)?;
-    let outcome = webauthn
-        .finish_discoverable_authentication_v2(credential, state, &passkey)
-        .map_err(|_| refused("assertion did not verify"))?;
+    let (passkey_id, owner, stored) = row.ok_or_else(|| refused("unknown credential"))?;
+    let mut passkey: Passkey = serde_json::from_str(&stored).map_err(|_| AppError::Internal)?;
+    let outcome = match named {
+        // Username-first: the ceremony named the account.
+        Some(user_id) => {
+            if owner != user_id {
+                return Err(refused("credential of another account"));
+            }
+            let state: PasskeyAuthentication = decode_state(&json)?;
+            webauthn
+                .finish_passkey_authentication(credential, &state)
+                .map_err(|_| refused("assertion did not verify"))?
+        }
+        // Username-less: the authenticator names the account (user handle).
+        None => {
+            let state: DiscoverableAuthentication = decode_state(&json)?;
+            let (user_id, _) = webauthn
+                .identify_discoverable_authentication(credential)
+                .map_err(|_| refused("unidentifiable credential"))?;
+            if owner != user_id {
+                return Err(refused("credential of another account"));
+            }
+            webauthn
+                .finish_discoverable_authentication_v2(credential, state, &passkey)
+                .map_err(|_| refused("assertion did not verify"))?
+        }
+    };
     passkey.update_credential(&outcome);
     let json = serde_json::to_string(&passkey).map_err(|_| AppError::Internal)?;
     with_tx!(&mut *tx, |conn| {
@@ -347,5 +567,5 @@ async fn verify_sign_in(
             .execute(&mut *conn)
             .await?;
     });
-    Ok(user_id)
+    Ok(owner)
 }

@@ -2,7 +2,11 @@
 //! Secure, SameSite=Strict — browsers accept Secure cookies on http://localhost, so one setting
 //! serves development and production); the database holds only the token's SHA-256, so a
 //! leaked database cannot be replayed as cookies.
-use chrono::{Duration, Utc};
+//!
+//! Two timeouts: the absolute one (`expires_at`, set at sign-in) and inactivity (no request
+//! for `session_idle`). An idle session is *locked*, not deleted: the page stays, and a passkey
+//! assertion by the same person opens a fresh session (a new token: ids rotate at sign-in).
+use chrono::{DateTime, Duration, Utc};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -11,10 +15,13 @@ use crate::audit::event::AuditEvent;
 use crate::audit::store as audit;
 use crate::db::Db;
 use crate::error::AppError;
-use crate::identity::model::CurrentUser;
+use crate::identity::model::{CurrentUser, SessionView};
+use crate::ids::new_id;
 use crate::{with_db, with_tx};
 
 pub const SESSION_COOKIE: &str = "__Host-ecab_session";
+/// `last_seen_at` is written at most this often per session (not on every request).
+const TOUCH_EVERY_SECS: i64 = 30;
 
 fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
@@ -28,19 +35,42 @@ pub async fn create(
     lifetime: Duration,
     event: AuditEvent,
 ) -> Result<String, AppError> {
+    create_replacing(db, user_id, lifetime, event, "", None).await
+}
+
+/// Like [`create`], recording the device (`User-Agent`) and ending the session of the old
+/// cookie `replacing` (if any) in the same transaction: the session id rotates at sign-in.
+pub async fn create_replacing(
+    db: &Db,
+    user_id: Uuid,
+    lifetime: Duration,
+    event: AuditEvent,
+    user_agent: &str,
+    replacing: Option<&str>,
+) -> Result<String, AppError> {
     let mut raw = [0u8; 32];
     rand::rng().fill_bytes(&mut raw);
     let token = hex::encode(raw);
     let now = Utc::now();
     let hash = token_hash(&token);
+    let user_agent: String = user_agent.chars().take(200).collect();
     let mut tx = db.begin().await?;
     with_tx!(&mut tx, |conn| {
+        if let Some(old) = replacing {
+            sqlx::query("delete from session where token_sha256 = $1")
+                .bind(token_hash(old))
+                .execute(&mut *conn)
+                .await?;
+        }
         sqlx::query(
-            "insert into session (token_sha256, user_id, created_at, last_seen_at, expires_at)
-             values ($1, $2, $3, $3, $4)",
+            "insert into session
+                 (id, token_sha256, user_id, user_agent, created_at, last_seen_at, expires_at)
+             values ($1, $2, $3, $4, $5, $5, $6)",
         )
+        .bind(new_id())
         .bind(&hash)
         .bind(user_id)
+        .bind(&user_agent)
         .bind(now)
         .bind(now + lifetime)
         .execute(&mut *conn)
@@ -69,23 +99,151 @@ pub async fn end(db: &Db, token: &str) -> Result<(), AppError> {
     Ok(())
 }
 
-/// The active user behind `token`, if the session exists, has not expired and the account is
-/// still active.
-pub async fn user_for_token(db: &Db, token: &str) -> Result<Option<CurrentUser>, AppError> {
+/// What a cookie's token stands for now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup {
+    /// A live session of an active account.
+    Active { user: CurrentUser, session_id: Uuid },
+    /// The session exists but saw no request for longer than the inactivity timeout: the
+    /// same person's passkey unlocks it.
+    Locked { user_id: Uuid },
+    /// No such session, expired, or the account was deactivated.
+    None,
+}
+
+/// Look the token up; an active session's `last_seen_at` moves to now (at most every 30 s).
+pub async fn lookup(db: &Db, token: &str, idle: Duration) -> Result<Lookup, AppError> {
     let hash = token_hash(token);
-    let user_id: Option<(Uuid,)> = with_db!(db, |pool| {
+    let now = Utc::now();
+    let row: Option<(Uuid, Uuid, DateTime<Utc>)> = with_db!(db, |pool| {
         sqlx::query_as(
-            "select s.user_id from session s join user_account u on u.id = s.user_id
+            "select s.id, s.user_id, s.last_seen_at from session s
+             join user_account u on u.id = s.user_id
              where s.token_sha256 = $1 and s.expires_at > $2 and u.active",
         )
         .bind(&hash)
+        .bind(now)
+        .fetch_optional(pool)
+        .await
+    })?;
+    let Some((session_id, user_id, last_seen)) = row else {
+        return Ok(Lookup::None);
+    };
+    if now - last_seen > idle {
+        return Ok(Lookup::Locked { user_id });
+    }
+    if now - last_seen > Duration::seconds(TOUCH_EVERY_SECS) {
+        with_db!(db, |pool| {
+            sqlx::query("update session set last_seen_at = $1 where id = $2")
+                .bind(now)
+                .bind(session_id)
+                .execute(pool)
+                .await
+                .map(|_| ())
+        })?;
+    }
+    match super::store::current_user(db, user_id).await? {
+        Some(user) => Ok(Lookup::Active { user, session_id }),
+        None => Ok(Lookup::None),
+    }
+}
+
+/// Whether session `id` still exists, has not expired and belongs to an active account (it
+/// may be locked). Does not count as activity.
+pub async fn still_open(db: &Db, id: Uuid) -> Result<bool, AppError> {
+    let row: Option<(Uuid,)> = with_db!(db, |pool| {
+        sqlx::query_as(
+            "select s.id from session s join user_account u on u.id = s.user_id
+             where s.id = $1 and s.expires_at > $2 and u.active",
+        )
+        .bind(id)
         .bind(Utc::now())
         .fetch_optional(pool)
         .await
     })?;
-    match user_id {
-        Some((id,)) => super::store::current_user(db, id).await,
-        None => Ok(None),
+    Ok(row.is_some())
+}
+
+/// The active user behind `token`, if the session is neither gone, expired nor locked.
+pub async fn user_for_token(
+    db: &Db,
+    token: &str,
+    idle: Duration,
+) -> Result<Option<CurrentUser>, AppError> {
+    Ok(match lookup(db, token, idle).await? {
+        Lookup::Active { user, .. } => Some(user),
+        _ => None,
+    })
+}
+
+/// The sessions of `user_id` that have not expired, newest first; `current` is marked.
+pub async fn list(db: &Db, user_id: Uuid, current: Uuid) -> Result<Vec<SessionView>, AppError> {
+    let rows: Vec<(Uuid, String, DateTime<Utc>, DateTime<Utc>)> = with_db!(db, |pool| {
+        sqlx::query_as(
+            "select id, user_agent, created_at, last_seen_at from session
+             where user_id = $1 and expires_at > $2 order by created_at desc",
+        )
+        .bind(user_id)
+        .bind(Utc::now())
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, user_agent, created_at, last_seen_at)| SessionView {
+            id,
+            device: describe_device(&user_agent),
+            created_at,
+            last_seen_at,
+            current: id == current,
+        })
+        .collect())
+}
+
+/// End every session of `user_id` except `keep` (all when `None`), in the caller's
+/// transaction. Returns how many ended.
+pub async fn end_all_in(
+    tx: &mut crate::db::Tx,
+    user_id: Uuid,
+    keep: Option<Uuid>,
+) -> Result<u64, sqlx::Error> {
+    let ended = with_tx!(tx, |conn| {
+        sqlx::query("delete from session where user_id = $1 and ($2 is null or id <> $2)")
+            .bind(user_id)
+            .bind(keep)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected()
+    });
+    Ok(ended)
+}
+
+/// A short, human description of a `User-Agent` ("Chrome · Android").
+pub fn describe_device(user_agent: &str) -> String {
+    let browser = [
+        ("Edg/", "Edge"),
+        ("Firefox/", "Firefox"),
+        ("Chrome/", "Chrome"),
+        ("Safari/", "Safari"),
+    ]
+    .iter()
+    .find(|(needle, _)| user_agent.contains(needle))
+    .map(|(_, name)| *name);
+    let system = [
+        ("iPad", "iPadOS"),
+        ("iPhone", "iOS"),
+        ("Android", "Android"),
+        ("Windows", "Windows"),
+        ("Mac OS X", "macOS"),
+        ("Linux", "Linux"),
+    ]
+    .iter()
+    .find(|(needle, _)| user_agent.contains(needle))
+    .map(|(_, name)| *name);
+    match (browser, system) {
+        (Some(b), Some(s)) => format!("{b} · {s}"),
+        (Some(one), None) | (None, Some(one)) => one.to_owned(),
+        (None, None) => "—".to_owned(),
     }
 }
 
@@ -111,34 +269,62 @@ pub fn token_from_headers(headers: &http::HeaderMap) -> Option<String> {
         .find_map(|h| crate::cookies::find(h, SESSION_COOKIE).map(str::to_owned))
 }
 
-/// The signed-in user of the request being served (server functions and pages).
-pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
-    let Some(parts) = leptos::prelude::use_context::<http::request::Parts>() else {
-        return Ok(None);
-    };
-    let Some(token) = token_from_headers(&parts.headers) else {
-        return Ok(None);
-    };
-    let state = crate::state::AppState::from_context()?;
-    user_for_token(&state.db, &token).await
+fn request_token() -> Option<String> {
+    let parts = leptos::prelude::use_context::<http::request::Parts>()?;
+    token_from_headers(&parts.headers)
 }
 
-/// Like [`current_user`], but a missing session is an error (401).
+/// The current request's session (server functions and pages).
+pub async fn current() -> Result<Lookup, AppError> {
+    let Some(token) = request_token() else {
+        return Ok(Lookup::None);
+    };
+    let state = crate::state::AppState::from_context()?;
+    lookup(&state.db, &token, state.session_idle).await
+}
+
+/// The signed-in user of the request being served (server functions and pages).
+pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
+    Ok(match current().await? {
+        Lookup::Active { user, .. } => Some(user),
+        _ => None,
+    })
+}
+
+/// Like [`current_user`], but a missing or locked session is an error (401).
 pub async fn require_user() -> Result<CurrentUser, AppError> {
     current_user().await?.ok_or(AppError::Unauthenticated)
 }
 
+/// The signed-in user and the id of their session, or 401.
+pub async fn require_session() -> Result<(CurrentUser, Uuid), AppError> {
+    match current().await? {
+        Lookup::Active { user, session_id } => Ok((user, session_id)),
+        _ => Err(AppError::Unauthenticated),
+    }
+}
+
 /// Start a passkey session for `user_id` and put its cookie on the current server-function
-/// response.
+/// response, replacing the request's old session (rotation; also how a locked one unlocks).
 pub async fn start_for_response(
     state: &crate::state::AppState,
     user_id: Uuid,
 ) -> Result<(), AppError> {
-    let token = create(
+    let parts = leptos::prelude::use_context::<http::request::Parts>();
+    let user_agent = parts
+        .as_ref()
+        .and_then(|p| p.headers.get(http::header::USER_AGENT))
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let old = parts.as_ref().and_then(|p| token_from_headers(&p.headers));
+    let token = create_replacing(
         &state.db,
         user_id,
         state.session_lifetime,
         AuditEvent::SignIn,
+        &user_agent,
+        old.as_deref(),
     )
     .await?;
     if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
@@ -148,4 +334,22 @@ pub async fn start_for_response(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::describe_device;
+
+    #[test]
+    fn devices_are_described_briefly() {
+        assert_eq!(
+            describe_device("Mozilla/5.0 (Linux; Android 14; SM-X710) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"),
+            "Chrome · Android"
+        );
+        assert_eq!(
+            describe_device("Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/604.1"),
+            "Safari · iPadOS"
+        );
+        assert_eq!(describe_device(""), "—");
+    }
 }

@@ -2,12 +2,10 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::identity::api::get_sign_in_options;
-use crate::identity::model::{title_or_role, DemoUser, Role};
-use crate::identity::passkey_views::PasskeySignIn;
-use crate::shell::SessionResource;
+use crate::identity::model::{title_or_role, DemoUser};
+use crate::identity::passkey_views::{NamedSignIn, PasskeySignIn};
 use crate::ui::error_pages::ErrorPanel;
 
 #[component]
@@ -20,6 +18,7 @@ pub fn SignInPage() -> impl IntoView {
             <h1>{move || i18n.t().sign_in_title}</h1>
             <p>{move || i18n.t().sign_in_passkey_soon}</p>
             <PasskeySignIn/>
+            <NamedSignIn/>
         </section>
         <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
@@ -74,32 +73,5 @@ fn DemoSignIn(users: Vec<DemoUser>) -> impl IntoView {
                     .collect_view()}
             </ul>
         </section>
-    }
-}
-
-/// Administration: accounts and settings arrive with the identity issue.
-#[component]
-pub fn AdminPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let session = expect_context::<SessionResource>().0;
-    view! {
-        <Title text=move || i18n.t().admin_title/>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let user = session.await.ok().and_then(|s| s.user);
-                match user {
-                    Some(user) if user.role == Role::Admin => view! {
-                        <section class="panel">
-                            <h1>{move || i18n.t().admin_title}</h1>
-                            <p>{move || i18n.t().meetings_admin_none}</p>
-                            <p>{move || i18n.t().coming_soon}</p>
-                        </section>
-                    }
-                        .into_any(),
-                    Some(_) => view! { <ErrorPanel error=AppError::Forbidden/> }.into_any(),
-                    None => view! { <ErrorPanel error=AppError::Unauthenticated/> }.into_any(),
-                }
-            })}
-        </Suspense>
     }
 }

@@ -1,5 +1,5 @@
 //! Dates, times and durations as people read them in each language.
-use chrono::{Datelike, NaiveDateTime, Timelike, Weekday};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDateTime, Timelike, Utc, Weekday};
 
 use crate::i18n::Lang;
 
@@ -31,6 +31,16 @@ pub fn date_time(at: NaiveDateTime, lang: Lang) -> String {
     }
 }
 
+/// A moment as the wall-clock time in Vietnam (UTC+7 all year: no daylight saving), for
+/// times that are not tied to a meeting's own time zone (sign-ins, audit records). Kept
+/// free of a time-zone database so the browser bundle stays small.
+pub fn vietnam_time(at: DateTime<Utc>) -> NaiveDateTime {
+    match FixedOffset::east_opt(7 * 3600) {
+        Some(offset) => at.with_timezone(&offset).naive_local(),
+        None => at.naive_utc(),
+    }
+}
+
 /// "3 giờ 30 phút" / "3 h 30 min"; under an hour only minutes.
 pub fn duration(minutes: i64, lang: Lang) -> String {
     let (h, m) = (minutes / 60, minutes % 60);
@@ -58,6 +68,12 @@ mod tests {
             .unwrap();
         assert_eq!(date_time(at, Lang::Vi), "08:05, Thứ Bảy 28/11/2026");
         assert_eq!(date_time(at, Lang::En), "Saturday 28 November 2026, 08:05");
+    }
+
+    #[test]
+    fn vietnam_is_seven_hours_ahead_of_utc() {
+        let at = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 27, 23, 30, 0).unwrap();
+        assert_eq!(date_time(vietnam_time(at), Lang::Vi), "06:30, Thứ Bảy 28/11/2026");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::{switch_language, use_i18n};
+use crate::identity::lock::PageGuardView;
 use crate::identity::model::{title_or_role, SessionInfo};
 use crate::shell::SessionResource;
 use crate::ui::nav::sections_for;
@@ -16,7 +17,14 @@ pub fn Layout(children: Children) -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let info = session.await.unwrap_or_default();
-                view! { <Header info/> }
+                let guard = info.user.is_some().then(|| {
+                    let info = info.clone();
+                    view! { <PageGuardView info/> }
+                });
+                view! {
+                    <Header info/>
+                    {guard}
+                }
             })}
         </Suspense>
         <main id="main" tabindex="-1">{children()}</main>
@@ -59,13 +67,13 @@ fn Header(info: SessionInfo) -> impl IntoView {
                         let role = user.role;
                         let title = user.title.clone();
                         view! {
-                            <div class="current-user">
+                            <a class="current-user" href="/account" title=move || i18n.t().account_title>
                                 <span class="visually-hidden">{move || i18n.t().signed_in_as}</span>
                                 <span class="user-name">{user.full_name.clone()}</span>
                                 <span class="user-title">
                                     {move || title_or_role(title.as_ref(), role, i18n.lang())}
                                 </span>
-                            </div>
+                            </a>
                             <form method="post" action="/sign-out">
                                 <button type="submit" class="button">{move || i18n.t().sign_out}</button>
                             </form>

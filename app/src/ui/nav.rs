@@ -5,21 +5,25 @@ use crate::identity::model::Role;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     Meetings,
-    Administration,
+    /// Account administration: the secretariat (members, guests) and administrators.
+    Accounts,
+    Audit,
 }
 
 impl Section {
     pub fn href(self) -> &'static str {
         match self {
             Section::Meetings => "/",
-            Section::Administration => "/admin",
+            Section::Accounts => "/admin",
+            Section::Audit => "/audit",
         }
     }
 
     pub fn label(self, t: &Messages) -> &'static str {
         match self {
             Section::Meetings => t.nav_meetings,
-            Section::Administration => t.nav_admin,
+            Section::Accounts => t.nav_accounts,
+            Section::Audit => t.nav_audit,
         }
     }
 }
@@ -28,8 +32,9 @@ impl Section {
 /// add theirs here; administrators never get meeting content.
 pub fn sections_for(role: Role) -> &'static [Section] {
     match role {
-        Role::Member | Role::Guest | Role::Secretariat => &[Section::Meetings],
-        Role::Admin => &[Section::Administration],
+        Role::Member | Role::Guest => &[Section::Meetings],
+        Role::Secretariat => &[Section::Meetings, Section::Accounts, Section::Audit],
+        Role::Admin => &[Section::Accounts, Section::Audit],
     }
 }
 
@@ -39,13 +44,16 @@ mod tests {
 
     #[test]
     fn administrators_get_no_meeting_section() {
-        assert_eq!(sections_for(Role::Admin), &[Section::Administration]);
-        for role in [Role::Member, Role::Guest, Role::Secretariat] {
-            assert!(sections_for(role).contains(&Section::Meetings), "{role:?}");
-            assert!(
-                !sections_for(role).contains(&Section::Administration),
-                "{role:?}"
-            );
+        assert_eq!(
+            sections_for(Role::Admin),
+            &[Section::Accounts, Section::Audit]
+        );
+        assert_eq!(
+            sections_for(Role::Secretariat),
+            &[Section::Meetings, Section::Accounts, Section::Audit]
+        );
+        for role in [Role::Member, Role::Guest] {
+            assert_eq!(sections_for(role), &[Section::Meetings], "{role:?}");
         }
     }
 }

@@ -154,7 +154,12 @@ pub async fn start_server(engine: Engine, demo: bool) -> TestServer {
         },
     );
     let task = tokio::spawn(async move {
-        axum::serve(listener, app).await.expect("serve");
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .expect("serve");
     });
     TestServer {
         base,

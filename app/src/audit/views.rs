@@ -1,0 +1,131 @@
+//! The audit page: the secretariat browses and filters every record; administrators the
+//! security events.
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::audit::api::get_audit_log;
+use crate::audit::event::AuditEvent;
+use crate::audit::model::{AuditFilter, AuditRow};
+use crate::i18n::use_i18n;
+use crate::ui::error_pages::ErrorPanel;
+use crate::ui::format::{date_time, vietnam_time};
+
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let filter = RwSignal::new(AuditFilter::default());
+    let page = Resource::new(move || filter.get(), get_audit_log);
+    let [event, actor, from, to]: [RwSignal<String>; 4] =
+        std::array::from_fn(|_| RwSignal::new(String::new()));
+    let apply = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        filter.set(AuditFilter {
+            event: event.get_untracked(),
+            actor: actor.get_untracked(),
+            from: from.get_untracked(),
+            to: to.get_untracked(),
+            before: None,
+        });
+    };
+    view! {
+        <Title text=move || i18n.t().audit_title/>
+        <h1>{move || i18n.t().audit_title}</h1>
+        <form class="panel filters" on:submit=apply>
+            <label class="field">
+                <span>{move || i18n.t().audit_event}</span>
+                <select on:change=move |ev| event.set(event_target_value(&ev))>
+                    <option value="">{move || i18n.t().audit_all_events}</option>
+                    {AuditEvent::ALL
+                        .iter()
+                        .map(|e| {
+                            let e = *e;
+                            view! { <option value=e.as_str()>{move || e.label(i18n.lang())}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <label class="field">
+                <span>{move || i18n.t().audit_actor}</span>
+                <input type="text" bind:value=actor/>
+            </label>
+            <label class="field">
+                <span>{move || i18n.t().audit_from}</span>
+                <input type="date" bind:value=from/>
+            </label>
+            <label class="field">
+                <span>{move || i18n.t().audit_to}</span>
+                <input type="date" bind:value=to/>
+            </label>
+            <button type="submit" class="button primary">{move || i18n.t().audit_apply}</button>
+        </form>
+        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(page) => {
+                        let next = page.next_before;
+                        view! {
+                            {page.security_only.then(|| view! { <p class="muted">{move || i18n.t().audit_security_only}</p> })}
+                            <AuditTable rows=page.rows/>
+                            {next.map(|before| view! {
+                                <button
+                                    type="button"
+                                    class="button"
+                                    on:click=move |_| filter.update(|f| f.before = Some(before))
+                                >
+                                    {move || i18n.t().audit_older}
+                                </button>
+                            })}
+                        }
+                            .into_any()
+                    }
+                    Err(error) => view! { <ErrorPanel error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AuditTable(rows: Vec<AuditRow>) -> impl IntoView {
+    let i18n = use_i18n();
+    if rows.is_empty() {
+        return view! { <p>{move || i18n.t().audit_empty}</p> }.into_any();
+    }
+    view! {
+        <div class="table-scroll">
+            <table class="audit">
+                <thead>
+                    <tr>
+                        <th scope="col">"#"</th>
+                        <th scope="col">{move || i18n.t().when}</th>
+                        <th scope="col">{move || i18n.t().audit_event}</th>
+                        <th scope="col">{move || i18n.t().audit_actor}</th>
+                        <th scope="col">{move || i18n.t().audit_subject}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows
+                        .into_iter()
+                        .map(|r| {
+                            let at = r.at;
+                            let name = r.event.clone();
+                            let event = AuditEvent::from_name(&r.event);
+                            view! {
+                                <tr>
+                                    <td>{r.seq}</td>
+                                    <td>{move || date_time(vietnam_time(at), i18n.lang())}</td>
+                                    <td>
+                                        {move || event.map(|e| e.label(i18n.lang()).to_owned()).unwrap_or_else(|| name.clone())}
+                                    </td>
+                                    <td>{r.actor.clone().unwrap_or_else(|| "—".to_owned())}</td>
+                                    <td>{r.subject.clone().unwrap_or_else(|| "—".to_owned())}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+        .into_any()
+}

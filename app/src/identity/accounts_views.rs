@@ -1,0 +1,335 @@
+//! Account administration (secretariat and administrators): create an account or import
+//! many from CSV and hand out their enrolment links; issue a fresh link for a lost device;
+//! deactivate (administrators only).
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::error::AppError;
+use crate::i18n::use_i18n;
+use crate::identity::accounts_api::{
+    create_account, deactivate_account, import_accounts, list_accounts, reissue_enrolment,
+};
+use crate::identity::model::{title_or_role, AccountRow, CurrentUser, IssuedLink, NewAccount, Role};
+use crate::shell::SessionResource;
+use crate::ui::error_pages::ErrorPanel;
+use crate::ui::format::{date_time, vietnam_time};
+
+#[component]
+pub fn AdminPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_context::<SessionResource>().0;
+    view! {
+        <Title text=move || i18n.t().admin_title/>
+        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+            {move || Suspend::new(async move {
+                match session.await.ok().and_then(|s| s.user) {
+                    Some(user) if matches!(user.role, Role::Admin | Role::Secretariat) => {
+                        view! { <Accounts viewer=user/> }.into_any()
+                    }
+                    Some(_) => view! { <ErrorPanel error=AppError::Forbidden/> }.into_any(),
+                    None => view! { <ErrorPanel error=AppError::Unauthenticated/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+type LinksAction<I> = Action<I, Result<Vec<IssuedLink>, AppError>>;
+
+#[component]
+fn Accounts(viewer: CurrentUser) -> impl IntoView {
+    let i18n = use_i18n();
+    let create: LinksAction<NewAccount> = Action::new(|account: &NewAccount| {
+        let account = account.clone();
+        async move { create_account(account).await.map(|l| vec![l]) }
+    });
+    let import: LinksAction<String> = Action::new(|csv: &String| {
+        let csv = csv.clone();
+        async move { import_accounts(csv).await }
+    });
+    let reissue: LinksAction<(String, bool)> = Action::new(|(id, revoke): &(String, bool)| {
+        let (id, revoke) = (id.clone(), *revoke);
+        async move { reissue_enrolment(id, revoke).await.map(|l| vec![l]) }
+    });
+    let deactivate = Action::new(|id: &String| {
+        let id = id.clone();
+        async move { deactivate_account(id).await }
+    });
+    let accounts = Resource::new(
+        move || {
+            (
+                create.version().get(),
+                import.version().get(),
+                reissue.version().get(),
+                deactivate.version().get(),
+            )
+        },
+        |_| list_accounts(),
+    );
+    // The outcome of the latest act: links to hand out, or what went wrong.
+    let outcome = RwSignal::new(None::<Result<Vec<IssuedLink>, AppError>>);
+    Effect::new(move |_| {
+        // Whichever act finished last is shown.
+        for result in [create.value().get(), import.value().get(), reissue.value().get()]
+            .into_iter()
+            .flatten()
+        {
+            outcome.set(Some(result));
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Err(e)) = deactivate.value().get() {
+            outcome.set(Some(Err(e)));
+        }
+    });
+    let viewer_role = viewer.role;
+    let viewer_id = viewer.id;
+    view! {
+        <h1>{move || i18n.t().accounts_title}</h1>
+        <Outcome outcome/>
+        <div class="two-columns">
+            <CreateForm create viewer_role/>
+            <ImportForm import/>
+        </div>
+        <section class="panel" aria-labelledby="accounts-list-title">
+            <h2 id="accounts-list-title">{move || i18n.t().accounts_list_title}</h2>
+            <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || Suspend::new(async move {
+                    match accounts.await {
+                        Ok(rows) => view! {
+                            <AccountTable rows viewer_role viewer_id reissue deactivate/>
+                        }
+                            .into_any(),
+                        Err(error) => view! { <ErrorPanel error/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn Outcome(outcome: RwSignal<Option<Result<Vec<IssuedLink>, AppError>>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || match outcome.get() {
+        None => ().into_any(),
+        Some(Err(e)) => view! { <p class="form-error" role="alert">{e.message(i18n.lang())}</p> }
+            .into_any(),
+        Some(Ok(links)) => view! {
+            <section class="panel issued-links" role="status" aria-labelledby="issued-title">
+                <h2 id="issued-title">{move || i18n.t().issued_links_title}</h2>
+                <p>{move || i18n.t().issued_links_hint}</p>
+                <ul class="plain-list">
+                    {links
+                        .into_iter()
+                        .map(|l| {
+                            let expires = l.expires_at;
+                            view! {
+                                <li>
+                                    <strong>{l.full_name.clone()}</strong>
+                                    <code class="link">{l.link.clone()}</code>
+                                    <span class="muted">
+                                        {move || format!("{} {}", i18n.t().valid_until, date_time(vietnam_time(expires), i18n.lang()))}
+                                    </span>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+            .into_any(),
+    }
+}
+
+#[component]
+fn CreateForm(create: LinksAction<NewAccount>, viewer_role: Role) -> impl IntoView {
+    let i18n = use_i18n();
+    let [name, title, ministry, email, phone]: [RwSignal<String>; 5] =
+        std::array::from_fn(|_| RwSignal::new(String::new()));
+    let role = RwSignal::new(Role::Member.as_str().to_owned());
+    let roles: Vec<Role> = [Role::Member, Role::Guest, Role::Secretariat, Role::Admin]
+        .into_iter()
+        .filter(|r| viewer_role.may_manage(*r))
+        .collect();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        create.dispatch(NewAccount {
+            full_name: name.get_untracked(),
+            title: title.get_untracked(),
+            ministry: ministry.get_untracked(),
+            role: role.get_untracked(),
+            email: email.get_untracked(),
+            phone: phone.get_untracked(),
+        });
+    };
+    let field = move |label: fn(&crate::i18n::Messages) -> &'static str,
+                      value: RwSignal<String>,
+                      kind: &'static str,
+                      required: bool| {
+        view! {
+            <label class="field">
+                <span>{move || label(i18n.t())}</span>
+                <input type=kind required=required bind:value=value/>
+            </label>
+        }
+    };
+    view! {
+        <form class="panel" on:submit=submit aria-labelledby="create-title">
+            <h2 id="create-title">{move || i18n.t().account_create_title}</h2>
+            {field(|t| t.account_name, name, "text", true)}
+            {field(|t| t.account_title_field, title, "text", false)}
+            {field(|t| t.account_ministry, ministry, "text", false)}
+            <label class="field">
+                <span>{move || i18n.t().account_role}</span>
+                <select on:change=move |ev| role.set(event_target_value(&ev)) prop:value=move || role.get()>
+                    {roles
+                        .into_iter()
+                        .map(|r| view! { <option value=r.as_str()>{move || r.label(i18n.t())}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            {field(|t| t.account_email, email, "email", true)}
+            {field(|t| t.account_phone, phone, "tel", false)}
+            <button type="submit" class="button primary" disabled=move || create.pending().get()>
+                {move || i18n.t().account_create_button}
+            </button>
+        </form>
+    }
+}
+
+#[component]
+fn ImportForm(import: LinksAction<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = RwSignal::new(String::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        import.dispatch(text.get_untracked());
+    };
+    let read_file = move |ev: leptos::ev::Event| {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            let file = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .and_then(|input| input.files())
+                .and_then(|files| files.get(0));
+            if let Some(file) = file {
+                leptos::task::spawn_local(async move {
+                    if let Ok(value) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                        text.set(value.as_string().unwrap_or_default());
+                    }
+                });
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (ev, text);
+    };
+    view! {
+        <form class="panel" on:submit=submit aria-labelledby="import-title">
+            <h2 id="import-title">{move || i18n.t().account_import_title}</h2>
+            <p class="muted">{move || i18n.t().account_import_hint}</p>
+            <label class="field">
+                <span>{move || i18n.t().account_import_file}</span>
+                <input type="file" accept=".csv,text/csv" on:change=read_file/>
+            </label>
+            <label class="field">
+                <span>{move || i18n.t().account_import_text}</span>
+                <textarea rows="6" bind:value=text></textarea>
+            </label>
+            <button type="submit" class="button primary" disabled=move || import.pending().get()>
+                {move || i18n.t().account_import_button}
+            </button>
+        </form>
+    }
+}
+
+#[component]
+fn AccountTable(
+    rows: Vec<AccountRow>,
+    viewer_role: Role,
+    viewer_id: uuid::Uuid,
+    reissue: LinksAction<(String, bool)>,
+    deactivate: Action<String, Result<(), AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="table-scroll">
+            <table class="accounts">
+                <thead>
+                    <tr>
+                        <th scope="col">{move || i18n.t().account_name}</th>
+                        <th scope="col">{move || i18n.t().account_role}</th>
+                        <th scope="col">{move || i18n.t().account_email}</th>
+                        <th scope="col">{move || i18n.t().passkeys_title}</th>
+                        <th scope="col">{move || i18n.t().actions}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows
+                        .into_iter()
+                        .map(|row| {
+                            let manageable = viewer_role.may_manage(row.role) && row.active;
+                            let can_deactivate = manageable && viewer_role == Role::Admin && row.id != viewer_id;
+                            let id = row.id.to_string();
+                            let (reissue_id, deactivate_id) = (id.clone(), id.clone());
+                            let revoke = RwSignal::new(false);
+                            let confirming = RwSignal::new(false);
+                            let (title, role, active) = (row.title.clone(), row.role, row.active);
+                            let name = row.full_name.clone();
+                            view! {
+                                <tr class:inactive=!active>
+                                    <td>
+                                        <strong>{row.full_name.clone()}</strong>
+                                        <br/>
+                                        <span class="muted">{move || title_or_role(title.as_ref(), role, i18n.lang())}</span>
+                                    </td>
+                                    <td>
+                                        {move || role.label(i18n.t())}
+                                        {(!active).then(|| view! { <span class="badge">{move || i18n.t().account_inactive}</span> })}
+                                    </td>
+                                    <td>{row.email.clone()}</td>
+                                    <td>{row.passkeys}</td>
+                                    <td class="actions">
+                                        {manageable.then(|| view! {
+                                            <label class="check">
+                                                <input type="checkbox" bind:checked=revoke/>
+                                                {move || i18n.t().revoke_other_passkeys}
+                                            </label>
+                                            <button
+                                                type="button"
+                                                class="button"
+                                                aria-label=format!("{} — {}", i18n.t().reissue_link, name)
+                                                on:click=move |_| {
+                                                    reissue.dispatch((reissue_id.clone(), revoke.get_untracked()));
+                                                }
+                                            >
+                                                {move || i18n.t().reissue_link}
+                                            </button>
+                                        })}
+                                        {can_deactivate.then(|| view! {
+                                            <button
+                                                type="button"
+                                                class="button danger"
+                                                on:click=move |_| {
+                                                    if confirming.get_untracked() {
+                                                        deactivate.dispatch(deactivate_id.clone());
+                                                    } else {
+                                                        confirming.set(true);
+                                                    }
+                                                }
+                                            >
+                                                {move || if confirming.get() { i18n.t().deactivate_confirm } else { i18n.t().deactivate }}
+                                            </button>
+                                        })}
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,26 @@
+//! The page's end of the live channel: an `EventSource` on `/api/live`.
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::live::event::StreamMessage;
+
+/// Open the live channel; `on_ended` runs when the server says this session has ended.
+/// The browser reconnects by itself after a network drop.
+pub fn connect(on_ended: impl Fn() + 'static) -> Option<web_sys::EventSource> {
+    let source = web_sys::EventSource::new("/api/live").ok()?;
+    let ended_source = source.clone();
+    let ended = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
+        // Do not reconnect: the session is gone.
+        ended_source.close();
+        on_ended();
+    });
+    source
+        .add_event_listener_with_callback(
+            StreamMessage::Ended.name(),
+            ended.as_ref().unchecked_ref(),
+        )
+        .ok()?;
+    // The listener lives as long as the page.
+    ended.forget();
+    Some(source)
+}

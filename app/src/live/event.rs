@@ -1,0 +1,30 @@
+//! What travels on the live channel.
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// An event, as published between nodes (JSON in a `NOTIFY`) and filtered per stream.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum LiveEvent {
+    /// Some or all sessions of this user ended (deactivation, "sign out other devices"):
+    /// each of the user's streams re-checks its own session and closes if it is gone.
+    SessionsEnded { user_id: Uuid },
+}
+
+/// What a page receives: the SSE `event:` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StreamMessage {
+    /// The stream is open for this session.
+    Ready,
+    /// This session has ended: the page must drop what it shows (remote wipe).
+    Ended,
+}
+
+impl StreamMessage {
+    pub fn name(self) -> &'static str {
+        match self {
+            StreamMessage::Ready => "ready",
+            StreamMessage::Ended => "ended",
+        }
+    }
+}

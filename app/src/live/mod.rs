@@ -1,0 +1,11 @@
+//! The live channel: events pushed to open pages over Server-Sent Events (`GET /api/live`).
+//!
+//! An act commits, then publishes one small event; every node delivers it to the streams it
+//! holds. On SQLite (one node) delivery is in-process; on PostgreSQL the event travels by
+//! `NOTIFY` so a page connected to node B hears what happened on node A. Events carry ids,
+//! never content: a page that hears one re-reads what it may see through its server functions.
+pub mod event;
+#[cfg(feature = "ssr")]
+pub mod hub;
+#[cfg(feature = "hydrate")]
+pub mod browser;

@@ -1,0 +1,112 @@
+//! `GET /api/live`: the live channel of one signed-in page, as Server-Sent Events.
+//!
+//! The stream sends `ready` once, then what concerns the page. When the page's session ends
+//! (deactivation, "sign out other devices", a revoked passkey) it sends `ended` and closes:
+//! the page drops what it shows. It re-checks its session when told its user's sessions
+//! ended, when it fell behind, and once a minute (in case a cross-node event was lost) —
+//! without counting as activity for the inactivity timeout.
+use std::convert::Infallible;
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use futures::stream::{self, Stream};
+use http::HeaderMap;
+use tokio::sync::broadcast::{error::RecvError, Receiver};
+use uuid::Uuid;
+
+use app::db::Db;
+use app::error::AppError;
+use app::i18n::Lang;
+use app::identity::session::{self, Lookup};
+use app::live::event::{LiveEvent, StreamMessage};
+use app::state::AppState;
+
+use crate::respond::error_response;
+
+const RECHECK: Duration = Duration::from_secs(60);
+
+pub async fn stream(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let lang = Lang::from_headers(&headers);
+    let Some(token) = session::token_from_headers(&headers) else {
+        return error_response(&AppError::Unauthenticated, lang);
+    };
+    let (user_id, session_id) = match session::lookup(&state.db, &token, state.session_idle).await
+    {
+        Ok(Lookup::Active { user, session_id }) => (user.id, session_id),
+        Ok(_) => return error_response(&AppError::Unauthenticated, lang),
+        Err(err) => return error_response(&err, lang),
+    };
+    let follower = Follower {
+        db: state.db.clone(),
+        events: state.live.subscribe(),
+        user_id,
+        session_id,
+        step: Step::Start,
+    };
+    Sse::new(messages(follower))
+        .keep_alive(KeepAlive::default())
+        .into_response()
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Start,
+    Following,
+    Done,
+}
+
+struct Follower {
+    db: Db,
+    events: Receiver<LiveEvent>,
+    user_id: Uuid,
+    session_id: Uuid,
+    step: Step,
+}
+
+impl Follower {
+    /// Wait until the session must be re-checked.
+    async fn next_check(&mut self) {
+        loop {
+            tokio::select! {
+                received = self.events.recv() => match received {
+                    Ok(LiveEvent::SessionsEnded { user_id }) if user_id == self.user_id => return,
+                    Ok(_) => {}
+                    Err(RecvError::Lagged(_)) => return,
+                    // The hub is gone: the server is stopping.
+                    Err(RecvError::Closed) => return,
+                },
+                () = tokio::time::sleep(RECHECK) => return,
+            }
+        }
+    }
+}
+
+fn message(kind: StreamMessage) -> Result<Event, Infallible> {
+    Ok(Event::default().event(kind.name()).data("{}"))
+}
+
+fn messages(follower: Follower) -> impl Stream<Item = Result<Event, Infallible>> {
+    stream::unfold(follower, |mut f| async move {
+        match f.step {
+            Step::Done => None,
+            Step::Start => {
+                f.step = Step::Following;
+                Some((message(StreamMessage::Ready), f))
+            }
+            Step::Following => loop {
+                f.next_check().await;
+                match session::still_open(&f.db, f.session_id).await {
+                    Ok(true) => continue,
+                    // Ended, or the database is unreachable: a page must not keep content
+                    // on a session nobody can vouch for.
+                    Ok(false) | Err(_) => {
+                        f.step = Step::Done;
+                        return Some((message(StreamMessage::Ended), f));
+                    }
+                }
+            },
+        }
+    })
+}
