@@ -51,7 +51,10 @@ pub enum BadInput {
     /// A field of an account that is missing or wrong.
     Account(AccountProblem),
     /// A line of an imported CSV file (1 is the header) and what is wrong with it.
-    CsvLine { line: u32, problem: AccountProblem },
+    CsvLine {
+        line: u32,
+        problem: AccountProblem,
+    },
     /// Removing the only passkey would lock the person out.
     LastPasskey,
 }

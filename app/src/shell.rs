@@ -4,9 +4,9 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
+use crate::audit::views::AuditPage;
 use crate::error::AppError;
 use crate::i18n::{use_i18n, I18n, Lang};
-use crate::audit::views::AuditPage;
 use crate::identity::account_views::AccountPage;
 use crate::identity::accounts_views::AdminPage;
 use crate::identity::api::get_session_info;

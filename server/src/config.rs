@@ -177,7 +177,10 @@ impl Config {
             ("demo", self.demo.to_string()),
             ("site_root", self.site_root.clone()),
             ("session_hours", self.session_hours.to_string()),
-            ("session_idle_minutes", self.session_idle_minutes.to_string()),
+            (
+                "session_idle_minutes",
+                self.session_idle_minutes.to_string(),
+            ),
             (
                 "trusted_proxies",
                 self.trusted_proxies

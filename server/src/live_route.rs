@@ -32,8 +32,7 @@ pub async fn stream(State(state): State<AppState>, headers: HeaderMap) -> Respon
     let Some(token) = session::token_from_headers(&headers) else {
         return error_response(&AppError::Unauthenticated, lang);
     };
-    let (user_id, session_id) = match session::lookup(&state.db, &token, state.session_idle).await
-    {
+    let (user_id, session_id) = match session::lookup(&state.db, &token, state.session_idle).await {
         Ok(Lookup::Active { user, session_id }) => (user.id, session_id),
         Ok(_) => return error_response(&AppError::Unauthenticated, lang),
         Err(err) => return error_response(&err, lang),

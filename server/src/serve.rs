@@ -39,7 +39,7 @@ pub async fn serve_on(
                 app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
             )
             .with_graceful_shutdown(shutdown)
-                .await?;
+            .await?;
         }
         Some((cert, key)) => {
             // One process-wide crypto provider; `ring` builds from crates.io alone.

@@ -90,7 +90,26 @@ const ENDPOINTS: &[&str] = &[
     "GET /readyz",
     "POST /sign-out",
     "POST /demo/sign-in",
+    "GET /account",
+    "GET /audit",
+    "GET /api/live",
+    "POST /api/my_account",
+    "POST /api/passkey_rename",
+    "POST /api/passkey_remove",
+    "POST /api/passkey_add_start",
+    "POST /api/passkey_add_finish",
+    "POST /api/sessions_end_others",
+    "POST /api/accounts",
+    "POST /api/account_create",
+    "POST /api/accounts_import",
+    "POST /api/account_reissue",
+    "POST /api/account_deactivate",
+    "POST /api/audit",
+    "POST /api/sign_in_named_start",
 ];
+
+/// The member the administrator deactivates in the matrix (not one of the users acting).
+const DEACTIVATION_TARGET: &str = "Giang Hữu Phúc";
 
 /// The expected status, by hand. The meeting in question is the regular session in `state`.
 fn expected(endpoint: &str, who: Who, state: State) -> u16 {
@@ -101,15 +120,47 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
         // An unknown enrolment link, a ceremony that was never started: refused for everyone.
         "GET /enrol/{token}" | "POST /api/enrolment_info" | "POST /api/enrol_start" => 400,
         "POST /api/enrol_finish" | "POST /api/sign_in_finish" => 400,
+        // An address with no account.
+        "POST /api/sign_in_named_start" => 400,
+        "GET /account"
+        | "GET /api/live"
+        | "POST /api/my_account"
+        | "POST /api/passkey_add_start"
+        | "POST /api/sessions_end_others" => match who {
+            Anonymous | Deactivated => 401,
+            _ => 200,
+        },
+        // Someone else's passkey (a random id): not found for everyone signed in.
+        "POST /api/passkey_rename" | "POST /api/passkey_remove" => match who {
+            Anonymous | Deactivated => 401,
+            _ => 404,
+        },
+        // No ceremony was started.
+        "POST /api/passkey_add_finish" => match who {
+            Anonymous | Deactivated => 401,
+            _ => 400,
+        },
+        // The accounts are members and guests: the secretariat may manage them.
+        "GET /admin"
+        | "POST /api/accounts"
+        | "POST /api/account_create"
+        | "POST /api/accounts_import"
+        | "POST /api/account_reissue"
+        | "GET /audit"
+        | "POST /api/audit" => match who {
+            Anonymous | Deactivated => 401,
+            Admin | Secretariat => 200,
+            _ => 403,
+        },
+        "POST /api/account_deactivate" => match who {
+            Anonymous | Deactivated => 401,
+            Admin => 200,
+            _ => 403,
+        },
         "POST /sign-out" | "POST /demo/sign-in" => 303,
         "GET /" | "POST /api/meetings" => match who {
             Anonymous | Deactivated => 401,
             _ => 200,
-        },
-        "GET /admin" => match who {
-            Anonymous | Deactivated => 401,
-            Admin => 200,
-            _ => 403,
         },
         "GET /meetings/{id}" | "POST /api/meeting" => {
             let [draft, published, closed] = match who {
@@ -145,6 +196,17 @@ const REGISTRATION: &str = r#"{"id":"AAAA","rawId":"AAAA","response":{"attestati
 const ASSERTION: &str = r#"{"id":"AAAA","rawId":"AAAA","response":{"authenticatorData":"AAAA","clientDataJSON":"AAAA","signature":"AAAA","userHandle":null},"type":"public-key","extensions":{}}"#;
 
 const ITEM_1: &str = "Tình hình kinh tế - xã hội tháng 11 và 11 tháng năm 2026";
+
+const BASE64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+fn who_slug(who: Who) -> String {
+    format!("{who:?}").to_lowercase()
+}
+
+/// `application/x-www-form-urlencoded` encoding of one value.
+fn form_encode(text: &str) -> String {
+    url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
 
 /// A fresh session of `who` as a `Cookie:` value (none for the anonymous visitor).
 async fn session_cookie(db: &app::db::Db, who: Who) -> Option<String> {
@@ -194,7 +256,7 @@ async fn every_endpoint_answers_every_user_as_written(engine: Engine) {
         "every endpoint needs a row in the matrix, and only those"
     );
 
-    let server = start_server(engine, true).await;
+    let server = start_server_with(engine, true, &["--trusted-proxies", "127.0.0.1"]).await;
     let db = server.state.db.clone();
     let regular = meeting_id(&db, REGULAR).await;
     let uninvited = user_id(&db, "Lò Văn Tiến").await;
@@ -221,6 +283,8 @@ async fn every_endpoint_answers_every_user_as_written(engine: Engine) {
             .unwrap();
     });
     let pm = user_id(&db, PRIME_MINISTER).await;
+    let guest = user_id(&db, GUEST).await;
+    let target = user_id(&db, DEACTIVATION_TARGET).await;
 
     let mut cells = 0;
     for state in [State::Draft, State::Published, State::Closed] {
@@ -255,12 +319,53 @@ async fn every_endpoint_answers_every_user_as_written(engine: Engine) {
                 if let Some(cookie) = cookie {
                     request = request.header(COOKIE, cookie);
                 }
+                // Each cell comes from its own client address (through a trusted proxy), so
+                // the sign-in and enrolment rate limits do not decide the matrix.
+                request = request.header(
+                    "x-forwarded-for",
+                    format!("198.51.{}.{}", cells / 250, cells % 250 + 1),
+                );
+                let unique = format!("{}-{}-{cells}", who_slug(*who), state.column());
                 if method == "POST" {
                     let (content_type, body) = match *endpoint {
+                        "POST /api/passkey_rename" => {
+                            (FORM, format!("id={}&name=x", uuid::Uuid::now_v7()))
+                        }
+                        "POST /api/passkey_remove" => (FORM, format!("id={}", uuid::Uuid::now_v7())),
+                        "POST /api/passkey_add_finish" => (
+                            JSON,
+                            format!(
+                                r#"{{"ceremony":"{}","credential":{REGISTRATION},"name":"x"}}"#,
+                                uuid::Uuid::now_v7()
+                            ),
+                        ),
+                        "POST /api/account_create" => (
+                            FORM,
+                            format!(
+                                "account[full_name]=Khách {unique}&account[title]=&account[ministry]=&account[role]=guest&account[email]={unique}@example.gov.vn&account[phone]="
+                            ),
+                        ),
+                        "POST /api/accounts_import" => (
+                            FORM,
+                            format!(
+                                "csv={}",
+                                form_encode(&format!(
+                                    "full_name,role,email\nKhách nhập {unique},guest,import-{unique}@example.gov.vn\n"
+                                ))
+                            ),
+                        ),
+                        "POST /api/account_reissue" => {
+                            (FORM, format!("user_id={guest}&revoke_others=false"))
+                        }
+                        "POST /api/account_deactivate" => (FORM, format!("user_id={target}")),
+                        "POST /api/audit" => (FORM, "filter[event]=&filter[actor]=&filter[from]=&filter[to]=".to_owned()),
+                        "POST /api/sign_in_named_start" => {
+                            (FORM, format!("email=nobody-{unique}@example.org"))
+                        }
                         "POST /api/meeting" => (FORM, format!("id={regular}")),
                         "POST /demo/sign-in" => (FORM, format!("user_id={pm}")),
                         "POST /api/enrolment_info" | "POST /api/enrol_start" => {
-                            (FORM, "token=not-a-real-link".to_owned())
+                            (FORM, format!("token=not-a-real-link-{unique}"))
                         }
                         "POST /api/enrol_finish" => (
                             JSON,
@@ -272,8 +377,11 @@ async fn every_endpoint_answers_every_user_as_written(engine: Engine) {
                         "POST /api/sign_in_finish" => (
                             JSON,
                             format!(
-                                r#"{{"ceremony":"{}","credential":{ASSERTION}}}"#,
-                                uuid::Uuid::now_v7()
+                                r#"{{"ceremony":"{}","credential":{}}}"#,
+                                uuid::Uuid::now_v7(),
+                                // A credential id of its own per cell (rate limits count per
+                                // credential).
+                                ASSERTION.replace("AAAA", &format!("AAA{}", BASE64URL[cells % 64] as char))
                             ),
                         ),
                         _ => (FORM, String::new()),
@@ -285,7 +393,14 @@ async fn every_endpoint_answers_every_user_as_written(engine: Engine) {
                 }
                 let response = request.send().await.unwrap();
                 let status = response.status().as_u16();
-                let body = response.text().await.unwrap();
+                let body = if *endpoint == "GET /api/live" && status == 200 {
+                    // An event stream does not end: check what it is, then hang up.
+                    assert_eq!(response.headers()["content-type"], "text/event-stream");
+                    drop(response);
+                    String::new()
+                } else {
+                    response.text().await.unwrap()
+                };
                 assert_eq!(
                     status,
                     expected(endpoint, *who, state),

@@ -287,15 +287,24 @@ async fn sessions_expire_and_end(engine: Engine) {
         .expect("signed in");
     assert_eq!(user.full_name, PRIME_MINISTER);
     assert_eq!(user.title.unwrap().en, "Prime Minister");
-    assert_eq!(session::user_for_token(db, "forged", IDLE).await.unwrap(), None);
+    assert_eq!(
+        session::user_for_token(db, "forged", IDLE).await.unwrap(),
+        None
+    );
 
     session::end(db, &token).await.unwrap();
-    assert_eq!(session::user_for_token(db, &token, IDLE).await.unwrap(), None);
+    assert_eq!(
+        session::user_for_token(db, &token, IDLE).await.unwrap(),
+        None
+    );
 
     let expired = session::create(db, pm, Duration::seconds(-1), AuditEvent::DemoSignIn)
         .await
         .unwrap();
-    assert_eq!(session::user_for_token(db, &expired, IDLE).await.unwrap(), None);
+    assert_eq!(
+        session::user_for_token(db, &expired, IDLE).await.unwrap(),
+        None
+    );
 
     let live = session::create(db, pm, Duration::hours(1), AuditEvent::DemoSignIn)
         .await
@@ -350,8 +359,14 @@ async fn idle_sessions_lock_and_a_new_sign_in_replaces_them(engine: Engine) {
     .await
     .unwrap();
     assert_ne!(fresh, token);
-    assert_eq!(session::lookup(db, &token, IDLE).await.unwrap(), session::Lookup::None);
-    assert!(session::user_for_token(db, &fresh, IDLE).await.unwrap().is_some());
+    assert_eq!(
+        session::lookup(db, &token, IDLE).await.unwrap(),
+        session::Lookup::None
+    );
+    assert!(session::user_for_token(db, &fresh, IDLE)
+        .await
+        .unwrap()
+        .is_some());
     assert_eq!(count(db, "session").await, 1);
 }
 

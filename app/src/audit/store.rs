@@ -113,7 +113,8 @@ pub async fn browse(
     let event = match filter.event.trim() {
         "" => None,
         name => {
-            let event = AuditEvent::from_name(name).ok_or(AppError::BadRequest(BadInput::Malformed))?;
+            let event =
+                AuditEvent::from_name(name).ok_or(AppError::BadRequest(BadInput::Malformed))?;
             if security_only && !event.is_security() {
                 return Err(AppError::Forbidden);
             }
@@ -168,16 +169,22 @@ pub async fn browse(
     let rows: Vec<AuditRow> = rows
         .into_iter()
         .take(BROWSE_PAGE as usize)
-        .map(|(seq, at, actor, event, subject_name, subject_id)| AuditRow {
-            seq,
-            at,
-            actor,
-            event,
-            subject: subject_name.or_else(|| subject_id.map(|id| id.to_string())),
-        })
+        .map(
+            |(seq, at, actor, event, subject_name, subject_id)| AuditRow {
+                seq,
+                at,
+                actor,
+                event,
+                subject: subject_name.or_else(|| subject_id.map(|id| id.to_string())),
+            },
+        )
         .collect();
     Ok(AuditPage {
-        next_before: if more { rows.last().map(|r| r.seq) } else { None },
+        next_before: if more {
+            rows.last().map(|r| r.seq)
+        } else {
+            None
+        },
         rows,
         security_only,
     })

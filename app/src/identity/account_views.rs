@@ -23,7 +23,8 @@ pub fn AccountPage() -> impl IntoView {
         let id = id.clone();
         async move { remove_passkey(id).await }
     });
-    let end_others = Action::new(|_: &()| async move { sign_out_other_devices().await.map(|_| ()) });
+    let end_others =
+        Action::new(|_: &()| async move { sign_out_other_devices().await.map(|_| ()) });
     let added = RwSignal::new(0u32);
     let account = Resource::new(
         move || {
@@ -37,10 +38,14 @@ pub fn AccountPage() -> impl IntoView {
         |_| get_my_account(),
     );
     let last_error = move || {
-        [rename.value().get(), remove.value().get(), end_others.value().get()]
-            .into_iter()
-            .flatten()
-            .find_map(Result::err)
+        [
+            rename.value().get(),
+            remove.value().get(),
+            end_others.value().get(),
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(Result::err)
     };
     view! {
         <Title text=move || i18n.t().account_title/>

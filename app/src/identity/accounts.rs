@@ -495,7 +495,14 @@ mod tests {
             normalise_email(" Le.Van@Mof.gov.vn "),
             Some("le.van@mof.gov.vn".to_owned())
         );
-        for bad in ["", "a@b", "@mof.gov.vn", "a b@mof.gov.vn", "a@mof.gov.vn.", "a@@b.vn"] {
+        for bad in [
+            "",
+            "a@b",
+            "@mof.gov.vn",
+            "a b@mof.gov.vn",
+            "a@mof.gov.vn.",
+            "a@@b.vn",
+        ] {
             assert_eq!(normalise_email(bad), None, "{bad}");
         }
     }

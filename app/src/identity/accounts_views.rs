@@ -9,7 +9,9 @@ use crate::i18n::use_i18n;
 use crate::identity::accounts_api::{
     create_account, deactivate_account, import_accounts, list_accounts, reissue_enrolment,
 };
-use crate::identity::model::{title_or_role, AccountRow, CurrentUser, IssuedLink, NewAccount, Role};
+use crate::identity::model::{
+    title_or_role, AccountRow, CurrentUser, IssuedLink, NewAccount, Role,
+};
 use crate::shell::SessionResource;
 use crate::ui::error_pages::ErrorPanel;
 use crate::ui::format::{date_time, vietnam_time};
@@ -70,9 +72,13 @@ fn Accounts(viewer: CurrentUser) -> impl IntoView {
     let outcome = RwSignal::new(None::<Result<Vec<IssuedLink>, AppError>>);
     Effect::new(move |_| {
         // Whichever act finished last is shown.
-        for result in [create.value().get(), import.value().get(), reissue.value().get()]
-            .into_iter()
-            .flatten()
+        for result in [
+            create.value().get(),
+            import.value().get(),
+            reissue.value().get(),
+        ]
+        .into_iter()
+        .flatten()
         {
             outcome.set(Some(result));
         }
@@ -111,7 +117,8 @@ fn Accounts(viewer: CurrentUser) -> impl IntoView {
 #[component]
 fn Outcome(outcome: RwSignal<Option<Result<Vec<IssuedLink>, AppError>>>) -> impl IntoView {
     let i18n = use_i18n();
-    move || match outcome.get() {
+    move || {
+        match outcome.get() {
         None => ().into_any(),
         Some(Err(e)) => view! { <p class="form-error" role="alert">{e.message(i18n.lang())}</p> }
             .into_any(),
@@ -139,6 +146,7 @@ fn Outcome(outcome: RwSignal<Option<Result<Vec<IssuedLink>, AppError>>>) -> impl
             </section>
         }
             .into_any(),
+    }
     }
 }
 

@@ -166,9 +166,7 @@ fn js_sys_now() -> f64 {
 async fn unlock_with_passkey(lang: crate::i18n::Lang) -> Result<Uuid, String> {
     use crate::identity::passkey_api::{finish_passkey_sign_in, start_passkey_sign_in};
     use crate::identity::passkey_browser;
-    let started = start_passkey_sign_in()
-        .await
-        .map_err(|e| e.message(lang))?;
+    let started = start_passkey_sign_in().await.map_err(|e| e.message(lang))?;
     let credential = passkey_browser::get(started.options)
         .await
         .map_err(|_| lang.messages().passkey_cancelled.to_owned())?;

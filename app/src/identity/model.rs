@@ -42,7 +42,9 @@ impl Role {
             "member" | "thành viên" | "thành viên chính phủ" => Some(Role::Member),
             "guest" | "khách mời" | "khách" => Some(Role::Guest),
             "secretariat" | "văn phòng chính phủ" | "vpcp" => Some(Role::Secretariat),
-            "admin" | "administrator" | "quản trị" | "quản trị hệ thống" => Some(Role::Admin),
+            "admin" | "administrator" | "quản trị" | "quản trị hệ thống" => {
+                Some(Role::Admin)
+            }
             _ => None,
         }
     }
@@ -237,7 +239,11 @@ mod tests {
             (Guest, Member, false),
         ];
         for (creator, created, allowed) in expected {
-            assert_eq!(creator.may_manage(created), allowed, "{creator:?} → {created:?}");
+            assert_eq!(
+                creator.may_manage(created),
+                allowed,
+                "{creator:?} → {created:?}"
+            );
         }
     }
 

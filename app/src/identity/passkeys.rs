@@ -10,9 +10,8 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 use webauthn_rs::prelude::{
     CreationChallengeResponse, DiscoverableAuthentication, Passkey, PasskeyAuthentication,
-    PasskeyRegistration,
-    PublicKeyCredential, RegisterPublicKeyCredential, RequestChallengeResponse, Webauthn,
-    WebauthnBuilder,
+    PasskeyRegistration, PublicKeyCredential, RegisterPublicKeyCredential,
+    RequestChallengeResponse, Webauthn, WebauthnBuilder,
 };
 
 use crate::audit::event::AuditEvent;
@@ -290,7 +289,13 @@ async fn store_new_passkey(
         tracing::warn!("passkey refused: credential already registered");
         return Err(AppError::BadRequest(BadInput::Passkey));
     }
-    audit::append(tx, Some(user_id), AuditEvent::PasskeyEnrolled, Some(user_id)).await?;
+    audit::append(
+        tx,
+        Some(user_id),
+        AuditEvent::PasskeyEnrolled,
+        Some(user_id),
+    )
+    .await?;
     Ok(())
 }
 
@@ -397,7 +402,13 @@ pub async fn rename(db: &Db, user_id: Uuid, passkey: Uuid, name: &str) -> Result
     if changed != 1 {
         return Err(AppError::NotFound);
     }
-    audit::append(&mut tx, Some(user_id), AuditEvent::PasskeyRenamed, Some(passkey)).await?;
+    audit::append(
+        &mut tx,
+        Some(user_id),
+        AuditEvent::PasskeyRenamed,
+        Some(passkey),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -430,7 +441,13 @@ pub async fn remove(db: &Db, user_id: Uuid, passkey: Uuid) -> Result<(), AppErro
             .execute(&mut *conn)
             .await?;
     });
-    audit::append(&mut tx, Some(user_id), AuditEvent::PasskeyRemoved, Some(passkey)).await?;
+    audit::append(
+        &mut tx,
+        Some(user_id),
+        AuditEvent::PasskeyRemoved,
+        Some(passkey),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

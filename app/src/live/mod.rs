@@ -4,8 +4,8 @@
 //! holds. On SQLite (one node) delivery is in-process; on PostgreSQL the event travels by
 //! `NOTIFY` so a page connected to node B hears what happened on node A. Events carry ids,
 //! never content: a page that hears one re-reads what it may see through its server functions.
+#[cfg(feature = "hydrate")]
+pub mod browser;
 pub mod event;
 #[cfg(feature = "ssr")]
 pub mod hub;
-#[cfg(feature = "hydrate")]
-pub mod browser;

@@ -73,7 +73,10 @@ mod tests {
     #[test]
     fn vietnam_is_seven_hours_ahead_of_utc() {
         let at = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 27, 23, 30, 0).unwrap();
-        assert_eq!(date_time(vietnam_time(at), Lang::Vi), "06:30, Thứ Bảy 28/11/2026");
+        assert_eq!(
+            date_time(vietnam_time(at), Lang::Vi),
+            "06:30, Thứ Bảy 28/11/2026"
+        );
     }
 
     #[test]

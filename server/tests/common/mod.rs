@@ -5,6 +5,8 @@
 //! rather than pass silently.
 #![allow(dead_code)]
 
+pub mod authenticator;
+
 use std::net::SocketAddr;
 
 use app::db::Db;
@@ -122,6 +124,11 @@ impl Drop for TestServer {
 }
 
 pub async fn start_server(engine: Engine, demo: bool) -> TestServer {
+    start_server_with(engine, demo, &[]).await
+}
+
+/// [`start_server`] with extra command-line settings (e.g. `--trusted-proxies`).
+pub async fn start_server_with(engine: Engine, demo: bool, extra: &[&str]) -> TestServer {
     let fresh = fresh_database(engine).await;
     let site = tempfile::tempdir().expect("site dir");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -144,6 +151,7 @@ pub async fn start_server(engine: Engine, demo: bool) -> TestServer {
     if demo {
         args.push("--demo".to_owned());
     }
+    args.extend(extra.iter().map(|a| (*a).to_owned()));
     let config = Config::parse_from(args);
     let state = server::start(&config).await.expect("start");
     let app = router(
