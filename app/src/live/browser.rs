@@ -22,5 +22,21 @@ pub fn connect(on_ended: impl Fn() + 'static) -> Option<web_sys::EventSource> {
         .ok()?;
     // The listener lives as long as the page.
     ended.forget();
+    // Tests (and curious engineers) can tell when the channel is open: <body data-live>.
+    let ready = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
+        if let Some(body) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        {
+            let _ = body.set_attribute("data-live", "ready");
+        }
+    });
+    source
+        .add_event_listener_with_callback(
+            StreamMessage::Ready.name(),
+            ready.as_ref().unchecked_ref(),
+        )
+        .ok()?;
+    ready.forget();
     Some(source)
 }
