@@ -322,6 +322,28 @@ async fn server_functions_decide_access_on_the_server(engine: Engine) {
     assert!(!text.contains("xây dựng pháp luật"));
     let (status, text) = call(admin, "meeting", body.clone()).await;
     assert_eq!(status, StatusCode::NOT_FOUND, "{text}");
+    // Both refusals are in the audit trail, naming the meeting; a meeting that does not exist
+    // leaves no record.
+    let missing = format!("id={}", uuid::Uuid::now_v7());
+    let (status, _) = call(member.clone(), "meeting", missing).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let denied: (i64,) = app::with_db!(&server.state.db, |pool| {
+        sqlx::query_as(
+            "select count(*) from audit_event where event = 'access.denied' and subject_id = $1",
+        )
+        .bind(meeting)
+        .fetch_one(pool)
+        .await
+    })
+    .unwrap();
+    assert_eq!(denied.0, 2);
+    let all_denied: (i64,) = app::with_db!(&server.state.db, |pool| {
+        sqlx::query_as("select count(*) from audit_event where event = 'access.denied'")
+            .fetch_one(pool)
+            .await
+    })
+    .unwrap();
+    assert_eq!(all_denied.0, 2);
     let (status, text) = call(secretary, "meeting", body.clone()).await;
     assert_eq!(status, StatusCode::OK, "{text}");
     assert!(text.contains("xây dựng pháp luật"));

@@ -56,6 +56,19 @@ pub async fn append(
     Ok(seq)
 }
 
+/// Record an event that is not part of a write (e.g. access denied) in a transaction of its own.
+pub async fn record(
+    db: &Db,
+    actor_id: Option<Uuid>,
+    event: AuditEvent,
+    subject_id: Option<Uuid>,
+) -> Result<(), AppError> {
+    let mut tx = db.begin().await?;
+    append(&mut tx, actor_id, event, subject_id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Records with `seq` greater than `after`, in order, at most `limit` of them.
 pub async fn page(db: &Db, after: i64, limit: i64) -> Result<Vec<AuditRecord>, sqlx::Error> {
     crate::with_db!(db, |pool| {

@@ -11,7 +11,17 @@ async fn account_manager() -> Result<crate::identity::model::CurrentUser, AppErr
     let user = crate::identity::session::require_user().await?;
     match user.role {
         Role::Admin | Role::Secretariat => Ok(user),
-        Role::Member | Role::Guest => Err(AppError::Forbidden),
+        Role::Member | Role::Guest => {
+            let state = crate::state::AppState::from_context()?;
+            crate::audit::store::record(
+                &state.db,
+                Some(user.id),
+                crate::audit::event::AuditEvent::AccessDenied,
+                None,
+            )
+            .await?;
+            Err(AppError::Forbidden)
+        }
     }
 }
 

@@ -176,7 +176,19 @@ pub async fn detail_for(
     })?;
     let meeting = match meeting {
         Some(m) if m.visible_to(user) => m,
-        _ => return Err(AppError::NotFound),
+        Some(_) => {
+            // It exists, and this person may not see it: recorded (ids only), answered exactly
+            // like a meeting that does not exist.
+            crate::audit::store::record(
+                db,
+                Some(user.id),
+                crate::audit::event::AuditEvent::AccessDenied,
+                Some(meeting_id),
+            )
+            .await?;
+            return Err(AppError::NotFound);
+        }
+        None => return Err(AppError::NotFound),
     };
     let on = meeting.local_date();
     let guest_only = user.role == Role::Guest;
