@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use futures::StreamExt;
 use reqwest::header::{COOKIE, ORIGIN, SET_COOKIE};
-use reqwest::{redirect, Client, Method, StatusCode};
+use reqwest::{Method, StatusCode};
 use serde_json::Value;
 
 on_both_engines!(
@@ -18,27 +18,6 @@ on_both_engines!(
     every_state_change_refuses_other_origins_and_get,
     the_audit_log_is_filtered_by_role_and_event,
 );
-
-fn client() -> Client {
-    Client::builder()
-        .redirect(redirect::Policy::none())
-        .timeout(std::time::Duration::from_secs(30))
-        .build()
-        .unwrap()
-}
-
-async fn demo_cookie(server: &TestServer, name: &str) -> String {
-    let id = user_id(&server.state.db, name).await;
-    let response = client()
-        .post(format!("{}/demo/sign-in", server.base))
-        .header(ORIGIN, &server.base)
-        .form(&[("user_id", id.to_string())])
-        .send()
-        .await
-        .unwrap();
-    let set_cookie = response.headers()[SET_COOKIE].to_str().unwrap();
-    set_cookie.split(';').next().unwrap().to_owned()
-}
 
 async fn call(
     server: &TestServer,

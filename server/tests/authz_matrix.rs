@@ -8,7 +8,7 @@ use app::audit::event::AuditEvent;
 use chrono::Duration;
 use common::*;
 use reqwest::header::{COOKIE, ORIGIN};
-use reqwest::{redirect, Client, Method};
+use reqwest::Method;
 
 on_both_engines!(
     every_endpoint_answers_every_user_as_written,
@@ -219,15 +219,6 @@ async fn session_cookie(db: &app::db::Db, who: Who) -> Option<String> {
         "{}={token}",
         app::identity::session::SESSION_COOKIE
     ))
-}
-
-fn client() -> Client {
-    Client::builder()
-        .redirect(redirect::Policy::none())
-        // A stuck request fails its cell instead of hanging the suite.
-        .timeout(std::time::Duration::from_secs(30))
-        .build()
-        .unwrap()
 }
 
 async fn every_endpoint_answers_every_user_as_written(engine: Engine) {

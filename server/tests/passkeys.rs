@@ -7,7 +7,7 @@ mod common;
 use common::authenticator::SoftAuthenticator;
 use common::*;
 use reqwest::header::{COOKIE, ORIGIN, SET_COOKIE};
-use reqwest::{redirect, Client, StatusCode};
+use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 on_both_engines!(
@@ -17,14 +17,6 @@ on_both_engines!(
     passkeys_and_sessions_are_managed_by_their_owner,
     sign_in_is_rate_limited_per_client,
 );
-
-fn client() -> Client {
-    Client::builder()
-        .redirect(redirect::Policy::none())
-        .timeout(std::time::Duration::from_secs(30))
-        .build()
-        .unwrap()
-}
 
 struct Reply {
     status: StatusCode,
@@ -347,20 +339,6 @@ async fn passkeys_and_sessions_are_managed_by_their_owner(engine: Engine) {
             .status,
         200
     );
-}
-
-/// A demo-mode session of `name` as a `Cookie:` value.
-async fn demo_cookie(server: &TestServer, name: &str) -> String {
-    let id = user_id(&server.state.db, name).await;
-    let response = client()
-        .post(format!("{}/demo/sign-in", server.base))
-        .header(ORIGIN, &server.base)
-        .form(&[("user_id", id.to_string())])
-        .send()
-        .await
-        .unwrap();
-    let set_cookie = response.headers()[SET_COOKIE].to_str().unwrap();
-    set_cookie.split(';').next().unwrap().to_owned()
 }
 
 async fn sign_in_is_rate_limited_per_client(engine: Engine) {

@@ -110,6 +110,29 @@ pub fn EnrolPage() -> impl IntoView {
     }
 }
 
+/// The rest of a sign-in ceremony once the server has started it: the device's
+/// authenticator, the server's verification, then the home page with the new session.
+#[cfg(feature = "hydrate")]
+async fn finish_sign_in(
+    started: Result<crate::identity::passkey_api::SignInStart, crate::error::AppError>,
+    set_progress: WriteSignal<Progress>,
+) {
+    use crate::identity::passkey_api::finish_passkey_sign_in;
+    use crate::identity::passkey_browser;
+    let started = match started {
+        Ok(s) => s,
+        Err(e) => return set_progress.set(Progress::Failed(Some(e))),
+    };
+    let credential = match passkey_browser::get(started.options).await {
+        Ok(c) => c,
+        Err(_) => return set_progress.set(Progress::Failed(None)),
+    };
+    match finish_passkey_sign_in(started.ceremony, credential).await {
+        Ok(_) => passkey_browser::go_to("/"),
+        Err(e) => set_progress.set(Progress::Failed(Some(e))),
+    }
+}
+
 /// "Sign in with a passkey": username-less, the device offers the passkeys it holds.
 #[component]
 pub fn PasskeySignIn() -> impl IntoView {
@@ -119,20 +142,8 @@ pub fn PasskeySignIn() -> impl IntoView {
         set_progress.set(Progress::Working);
         #[cfg(feature = "hydrate")]
         leptos::task::spawn_local(async move {
-            use crate::identity::passkey_api::{finish_passkey_sign_in, start_passkey_sign_in};
-            use crate::identity::passkey_browser;
-            let started = match start_passkey_sign_in().await {
-                Ok(s) => s,
-                Err(e) => return set_progress.set(Progress::Failed(Some(e))),
-            };
-            let credential = match passkey_browser::get(started.options).await {
-                Ok(c) => c,
-                Err(_) => return set_progress.set(Progress::Failed(None)),
-            };
-            match finish_passkey_sign_in(started.ceremony, credential).await {
-                Ok(_) => passkey_browser::go_to("/"),
-                Err(e) => set_progress.set(Progress::Failed(Some(e))),
-            }
+            let started = crate::identity::passkey_api::start_passkey_sign_in().await;
+            finish_sign_in(started, set_progress).await;
         });
     };
     view! {
@@ -161,20 +172,8 @@ pub fn NamedSignIn() -> impl IntoView {
         let _email = email.get_untracked();
         #[cfg(feature = "hydrate")]
         leptos::task::spawn_local(async move {
-            use crate::identity::passkey_api::{finish_passkey_sign_in, start_named_sign_in};
-            use crate::identity::passkey_browser;
-            let started = match start_named_sign_in(_email).await {
-                Ok(s) => s,
-                Err(e) => return set_progress.set(Progress::Failed(Some(e))),
-            };
-            let credential = match passkey_browser::get(started.options).await {
-                Ok(c) => c,
-                Err(_) => return set_progress.set(Progress::Failed(None)),
-            };
-            match finish_passkey_sign_in(started.ceremony, credential).await {
-                Ok(_) => passkey_browser::go_to("/"),
-                Err(e) => set_progress.set(Progress::Failed(Some(e))),
-            }
+            let started = crate::identity::passkey_api::start_named_sign_in(_email).await;
+            finish_sign_in(started, set_progress).await;
         });
     };
     view! {

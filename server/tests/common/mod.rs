@@ -223,3 +223,30 @@ pub const ADMIN: &str = "Lưu Quang Minh";
 pub fn role_name(role: Role) -> &'static str {
     role.as_str()
 }
+
+/// An HTTP client that does not follow redirects; a stuck request fails after 30 s instead of
+/// hanging the suite.
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(std::time::Duration::from_secs(30))
+        .build()
+        .expect("client")
+}
+
+/// Sign in as `full_name` through the demo route; returns the `Cookie:` header value.
+pub async fn demo_cookie(server: &TestServer, full_name: &str) -> String {
+    let id = user_id(&server.state.db, full_name).await;
+    let response = client()
+        .post(format!("{}/demo/sign-in", server.base))
+        .header(reqwest::header::ORIGIN, &server.base)
+        .form(&[("user_id", id.to_string())])
+        .send()
+        .await
+        .expect("demo sign-in");
+    assert_eq!(response.status(), reqwest::StatusCode::SEE_OTHER);
+    let set_cookie = response.headers()[reqwest::header::SET_COOKIE]
+        .to_str()
+        .expect("cookie");
+    set_cookie.split(';').next().expect("cookie").to_owned()
+}
