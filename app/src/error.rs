@@ -57,6 +57,57 @@ pub enum BadInput {
     },
     /// Removing the only passkey would lock the person out.
     LastPasskey,
+    /// An upload that is not a PDF (by its first bytes, or it does not parse).
+    NotPdf,
+    /// A password-protected PDF: members could not read it.
+    EncryptedPdf,
+    /// An upload larger than the configured limit (MiB).
+    TooLarge {
+        limit_mb: u64,
+    },
+    /// The meeting's state does not allow this change (e.g. removing a published document).
+    MeetingState,
+    /// A field of a meeting or an agenda item that is missing or wrong.
+    Meeting(MeetingProblem),
+}
+
+/// What is wrong with a meeting's or an item's data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MeetingProblem {
+    TitleMissing,
+    KindUnknown,
+    StartInvalid,
+    DurationInvalid,
+    ChairUnknown,
+    MinistryUnknown,
+    /// An invitee who is not an active member (or guest, for items).
+    PersonUnknown,
+    /// A new order of items that is not exactly the meeting's items.
+    OrderInvalid,
+}
+
+impl MeetingProblem {
+    pub fn message(self, lang: Lang) -> &'static str {
+        use MeetingProblem::*;
+        match (self, lang) {
+            (TitleMissing, Lang::Vi) => "Chưa nhập tên.",
+            (TitleMissing, Lang::En) => "The title is missing.",
+            (KindUnknown, Lang::Vi) => "Loại phiên họp không hợp lệ.",
+            (KindUnknown, Lang::En) => "The kind of meeting is not valid.",
+            (StartInvalid, Lang::Vi) => "Thời gian bắt đầu không hợp lệ.",
+            (StartInvalid, Lang::En) => "The start time is not valid.",
+            (DurationInvalid, Lang::Vi) => "Thời lượng phải từ 1 đến 1440 phút.",
+            (DurationInvalid, Lang::En) => "The duration must be 1 to 1440 minutes.",
+            (ChairUnknown, Lang::Vi) => "Chủ tọa phải là một thành viên Chính phủ.",
+            (ChairUnknown, Lang::En) => "The chair must be a Government member.",
+            (MinistryUnknown, Lang::Vi) => "Không có bộ, cơ quan với mã này.",
+            (MinistryUnknown, Lang::En) => "There is no ministry with this code.",
+            (PersonUnknown, Lang::Vi) => "Người được mời không hợp lệ.",
+            (PersonUnknown, Lang::En) => "Someone invited is not a valid invitee.",
+            (OrderInvalid, Lang::Vi) => "Thứ tự mới không khớp với các nội dung của cuộc họp.",
+            (OrderInvalid, Lang::En) => "The new order does not match the meeting's items.",
+        }
+    }
 }
 
 /// What is wrong with an account's data.
@@ -114,11 +165,18 @@ impl BadInput {
     pub fn message(self, lang: Lang) -> String {
         match (self, lang) {
             (BadInput::Account(problem), lang) => problem.message(lang).to_owned(),
+            (BadInput::Meeting(problem), lang) => problem.message(lang).to_owned(),
             (BadInput::CsvLine { line, problem }, Lang::Vi) => {
                 format!("Dòng {line}: {}", problem.message(Lang::Vi))
             }
             (BadInput::CsvLine { line, problem }, Lang::En) => {
                 format!("Line {line}: {}", problem.message(Lang::En))
+            }
+            (BadInput::TooLarge { limit_mb }, Lang::Vi) => {
+                format!("Tệp quá lớn: tối đa {limit_mb} MB.")
+            }
+            (BadInput::TooLarge { limit_mb }, Lang::En) => {
+                format!("The file is too large: at most {limit_mb} MB.")
             }
             (other, lang) => other.fixed_message(lang).to_owned(),
         }
@@ -126,7 +184,27 @@ impl BadInput {
 
     fn fixed_message(self, lang: Lang) -> &'static str {
         match (self, lang) {
-            (BadInput::Account(_) | BadInput::CsvLine { .. }, _) => "",
+            (
+                BadInput::Account(_)
+                | BadInput::Meeting(_)
+                | BadInput::CsvLine { .. }
+                | BadInput::TooLarge { .. },
+                _,
+            ) => "",
+            (BadInput::NotPdf, Lang::Vi) => {
+                "Tệp không phải là PDF hợp lệ. Vui lòng chọn tệp PDF."
+            }
+            (BadInput::NotPdf, Lang::En) => "The file is not a valid PDF. Please choose a PDF file.",
+            (BadInput::EncryptedPdf, Lang::Vi) => {
+                "Tệp PDF có mật khẩu: vui lòng gỡ mật khẩu trước khi tải lên."
+            }
+            (BadInput::EncryptedPdf, Lang::En) => {
+                "The PDF is password-protected: remove the password before uploading."
+            }
+            (BadInput::MeetingState, Lang::Vi) => {
+                "Trạng thái cuộc họp không cho phép thay đổi này."
+            }
+            (BadInput::MeetingState, Lang::En) => "The meeting's state does not allow this change.",
             (BadInput::Id, Lang::Vi) => "Mã định danh không hợp lệ.",
             (BadInput::Id, Lang::En) => "The identifier is not valid.",
             (BadInput::LastPasskey, Lang::Vi) => {
@@ -159,6 +237,7 @@ impl AppError {
             AppError::Unauthenticated => 401,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
+            AppError::BadRequest(BadInput::TooLarge { .. }) => 413,
             AppError::BadRequest(_) => 400,
             AppError::TooManyRequests { .. } => 429,
             AppError::Internal | AppError::Transport(_) => 500,

@@ -19,6 +19,7 @@ pub mod documents;
 pub mod identity;
 pub mod live;
 pub mod meetings;
+pub mod search;
 
 pub mod audit;
 #[cfg(feature = "ssr")]

@@ -14,7 +14,9 @@ use crate::identity::lock::PageGuard;
 use crate::identity::model::SessionInfo;
 use crate::identity::passkey_views::EnrolPage;
 use crate::identity::views::SignInPage;
+use crate::meetings::edit_views::{EditMeetingPage, NewMeetingPage};
 use crate::meetings::views::{MeetingPage, MeetingsPage};
+use crate::search::views::SearchPage;
 use crate::ui::error_pages::NotFoundPage;
 use crate::ui::layout::Layout;
 
@@ -97,6 +99,7 @@ pub fn App() -> impl IntoView {
         }
     }
     provide_context(I18n(RwSignal::new(initial_lang())));
+    provide_context(crate::live::LiveVersion(RwSignal::new(0)));
     provide_context(PageGuard {
         locked: RwSignal::new(false),
         wiped: RwSignal::new(false),
@@ -132,11 +135,14 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/") view=MeetingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/new") view=NewMeetingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id/edit") view=EditMeetingPage ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id") view=MeetingPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/enrol/:token") view=EnrolPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

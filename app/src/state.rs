@@ -22,6 +22,12 @@ pub struct AppState {
     pub trusted_proxies: std::sync::Arc<Vec<std::net::IpAddr>>,
     /// The live channel of this node.
     pub live: crate::live::hub::Hub,
+    /// How PDFs are read (a child process with limits).
+    pub extractor: std::sync::Arc<crate::documents::extract::Extractor>,
+    /// Wakes this node's text-extraction worker (after an upload).
+    pub text_jobs: std::sync::Arc<tokio::sync::Notify>,
+    /// The largest upload accepted, in bytes.
+    pub max_upload_bytes: usize,
     /// The passkey relying party (built from the public origin).
     pub webauthn: std::sync::Arc<webauthn_rs::prelude::Webauthn>,
 }

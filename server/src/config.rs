@@ -75,6 +75,23 @@ pub struct Config {
     #[arg(long, env = "ECAB_TRUSTED_PROXIES", value_delimiter = ',')]
     pub trusted_proxies: Vec<std::net::IpAddr>,
 
+    /// Seconds a PDF may take to be read (in a child process) before it is stopped and its
+    /// text marked "not available".
+    #[arg(long, env = "ECAB_EXTRACT_TIMEOUT_SECS", default_value_t = 20)]
+    pub extract_timeout_secs: u64,
+
+    /// The largest document upload accepted, in MiB.
+    #[arg(long, env = "ECAB_MAX_UPLOAD_MB", default_value_t = 100)]
+    pub max_upload_mb: u64,
+
+    /// Memory (MiB) the PDF-reading child process may use.
+    #[arg(long, env = "ECAB_EXTRACT_MEMORY_MB", default_value_t = 1024)]
+    pub extract_memory_mb: u64,
+
+    /// The program run (as `<program> pdf-child …`) to read PDFs; normally this executable.
+    #[arg(long, env = "ECAB_EXTRACTOR")]
+    pub extractor: Option<PathBuf>,
+
     /// Secret key (any text, 32+ random characters) that signs the audit checkpoints.
     /// Without it no checkpoints are written (demo mode makes one in the data directory).
     #[arg(long, env = "ECAB_AUDIT_KEY", hide_env_values = true)]
@@ -102,6 +119,16 @@ pub enum Command {
     /// Re-check the audit chain and its checkpoints; name the first broken record.
     /// Exits 0 when intact, 1 when broken.
     VerifyAudit,
+    /// (Internal) read one PDF from stdin with limits; run by the server, not by people.
+    #[command(hide = true)]
+    PdfChild {
+        #[arg(long, value_enum)]
+        task: crate::documents::pdf_child::Task,
+        #[arg(long)]
+        memory_mb: u64,
+        #[arg(long)]
+        cpu_secs: u64,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -145,6 +172,20 @@ impl Config {
             }
             Err(err) => Err(err.into()),
         }
+    }
+
+    /// How PDFs are read: this executable's `pdf-child`, with the configured limits.
+    pub fn extractor(&self) -> anyhow::Result<app::documents::extract::Extractor> {
+        let exe = match &self.extractor {
+            Some(path) => path.clone(),
+            None => std::env::current_exe()?,
+        };
+        Ok(app::documents::extract::Extractor {
+            exe,
+            timeout: std::time::Duration::from_secs(self.extract_timeout_secs.max(1)),
+            memory_mb: self.extract_memory_mb.max(64),
+            max_output: 64 * 1024 * 1024,
+        })
     }
 
     pub fn tls(&self) -> Option<(&PathBuf, &PathBuf)> {

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod config;
 pub mod demo;
+pub mod documents;
 pub mod health;
 pub mod live_route;
 pub mod respond;
@@ -46,6 +47,9 @@ pub async fn start(config: &Config) -> anyhow::Result<AppState> {
         demo::enrolment_links(&db, config).await?;
     }
     spawn_audit_checkpoints(config, &db)?;
+    let extractor = std::sync::Arc::new(config.extractor()?);
+    let text_jobs = std::sync::Arc::new(tokio::sync::Notify::new());
+    documents::jobs::spawn(db.clone(), extractor.clone(), text_jobs.clone());
     let live = app::live::hub::Hub::new();
     live.listen(&db);
     Ok(AppState {
@@ -57,6 +61,10 @@ pub async fn start(config: &Config) -> anyhow::Result<AppState> {
         public_origin: config.public_origin.trim_end_matches('/').to_owned(),
         trusted_proxies: std::sync::Arc::new(config.trusted_proxies.clone()),
         live,
+        extractor,
+        text_jobs,
+        max_upload_bytes: usize::try_from(config.max_upload_mb.saturating_mul(1024 * 1024))
+            .unwrap_or(usize::MAX),
         webauthn: std::sync::Arc::new(webauthn),
     })
 }

@@ -5,6 +5,7 @@
 //! the page drops what it shows. It re-checks its session when told its user's sessions
 //! ended, when it fell behind, and once a minute (in case a cross-node event was lost) —
 //! without counting as activity for the inactivity timeout.
+use std::collections::HashSet;
 use std::convert::Infallible;
 use std::time::Duration;
 
@@ -19,6 +20,7 @@ use uuid::Uuid;
 use app::db::Db;
 use app::error::AppError;
 use app::i18n::Lang;
+use app::identity::model::CurrentUser;
 use app::identity::session::{self, Lookup};
 use app::live::event::{LiveEvent, StreamMessage};
 use app::state::AppState;
@@ -32,16 +34,22 @@ pub async fn stream(State(state): State<AppState>, headers: HeaderMap) -> Respon
     let Some(token) = session::token_from_headers(&headers) else {
         return error_response(&AppError::Unauthenticated, lang);
     };
-    let (user_id, session_id) = match session::lookup(&state.db, &token, state.session_idle).await {
-        Ok(Lookup::Active { user, session_id }) => (user.id, session_id),
+    let (user, session_id) = match session::lookup(&state.db, &token, state.session_idle).await {
+        Ok(Lookup::Active { user, session_id }) => (user, session_id),
         Ok(_) => return error_response(&AppError::Unauthenticated, lang),
+        Err(err) => return error_response(&err, lang),
+    };
+    let events = state.live.subscribe();
+    let visible = match visible_meetings(&state.db, &user).await {
+        Ok(v) => v,
         Err(err) => return error_response(&err, lang),
     };
     let follower = Follower {
         db: state.db.clone(),
-        events: state.live.subscribe(),
-        user_id,
+        events,
+        user,
         session_id,
+        visible,
         step: Step::Start,
     };
     Sse::new(messages(follower))
@@ -59,24 +67,57 @@ enum Step {
 struct Follower {
     db: Db,
     events: Receiver<LiveEvent>,
-    user_id: Uuid,
+    user: CurrentUser,
     session_id: Uuid,
+    /// The meetings this user may see: events of others never reach the page.
+    visible: HashSet<Uuid>,
     step: Step,
 }
 
+/// What wakes a stream.
+enum Wake {
+    /// Re-check the session (it may have ended).
+    Check,
+    /// A meeting the user may see changed.
+    Meeting(Uuid),
+}
+
+async fn visible_meetings(db: &Db, user: &CurrentUser) -> Result<HashSet<Uuid>, AppError> {
+    Ok(app::meetings::store::list_for(db, user)
+        .await?
+        .into_iter()
+        .map(|m| m.id)
+        .collect())
+}
+
 impl Follower {
-    /// Wait until the session must be re-checked.
-    async fn next_check(&mut self) {
+    /// Wait for the next thing the page must hear of, or a reason to re-check the session.
+    async fn next(&mut self) -> Wake {
         loop {
             tokio::select! {
                 received = self.events.recv() => match received {
-                    Ok(LiveEvent::SessionsEnded { user_id }) if user_id == self.user_id => return,
-                    Ok(_) => {}
-                    Err(RecvError::Lagged(_)) => return,
+                    Ok(LiveEvent::SessionsEnded { user_id }) if user_id == self.user.id => {
+                        return Wake::Check;
+                    }
+                    Ok(LiveEvent::SessionsEnded { .. }) => {}
+                    Ok(LiveEvent::MeetingChanged { meeting_id }) => {
+                        if !self.visible.contains(&meeting_id) {
+                            // Perhaps just published to this user: ask once.
+                            match app::meetings::store::visible(&self.db, &self.user, meeting_id).await {
+                                Ok(true) => {
+                                    self.visible.insert(meeting_id);
+                                }
+                                Ok(false) => continue,
+                                Err(_) => return Wake::Check,
+                            }
+                        }
+                        return Wake::Meeting(meeting_id);
+                    }
+                    Err(RecvError::Lagged(_)) => return Wake::Check,
                     // The hub is gone: the server is stopping.
-                    Err(RecvError::Closed) => return,
+                    Err(RecvError::Closed) => return Wake::Check,
                 },
-                () = tokio::time::sleep(RECHECK) => return,
+                () = tokio::time::sleep(RECHECK) => return Wake::Check,
             }
         }
     }
@@ -84,6 +125,12 @@ impl Follower {
 
 fn message(kind: StreamMessage) -> Result<Event, Infallible> {
     Ok(Event::default().event(kind.name()).data("{}"))
+}
+
+fn meeting_message(meeting_id: Uuid) -> Result<Event, Infallible> {
+    Ok(Event::default()
+        .event(StreamMessage::Meeting.name())
+        .data(format!("{{\"meeting_id\":\"{meeting_id}\"}}")))
 }
 
 fn messages(follower: Follower) -> impl Stream<Item = Result<Event, Infallible>> {
@@ -95,7 +142,9 @@ fn messages(follower: Follower) -> impl Stream<Item = Result<Event, Infallible>>
                 Some((message(StreamMessage::Ready), f))
             }
             Step::Following => loop {
-                f.next_check().await;
+                if let Wake::Meeting(id) = f.next().await {
+                    return Some((meeting_message(id), f));
+                }
                 match session::still_open(&f.db, f.session_id).await {
                     Ok(true) => continue,
                     // Ended, or the database is unreachable: a page must not keep content

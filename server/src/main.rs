@@ -4,9 +4,24 @@
 use clap::Parser;
 use server::config::{Command, Config};
 
-#[tokio::main]
-async fn main() -> anyhow::Result<()> {
+fn main() -> anyhow::Result<()> {
     let config = Config::parse();
+    // The PDF reader child: no runtime, no logging, nothing on stdout but its answer.
+    if let Some(Command::PdfChild {
+        task,
+        memory_mb,
+        cpu_secs,
+    }) = &config.command
+    {
+        server::documents::pdf_child::run(*task, *memory_mb, *cpu_secs);
+    }
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?
+        .block_on(serve_or_operate(config))
+}
+
+async fn serve_or_operate(config: Config) -> anyhow::Result<()> {
     server::telemetry::init(config.log_format);
     for (name, value) in config.describe() {
         tracing::info!(setting = name, value = %value, "configuration");
@@ -44,6 +59,7 @@ async fn main() -> anyhow::Result<()> {
                 }
             }
         }
+        Command::PdfChild { .. } => anyhow::bail!("pdf-child is handled before the runtime starts"),
         Command::Migrate => {
             let db = app::db::Db::connect(&config.database_url(), 1).await?;
             db.migrate().await?;

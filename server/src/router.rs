@@ -11,7 +11,7 @@ use app::state::AppState;
 use app::{shell, App};
 
 use crate::security::{self, AllowedOrigin};
-use crate::{demo, health, live_route, session_routes, telemetry};
+use crate::{demo, documents, health, live_route, session_routes, telemetry};
 
 /// Settings of the router that are not application state.
 #[derive(Clone, Debug)]
@@ -50,7 +50,17 @@ pub fn plain_routes(demo: bool) -> PlainRoutes {
     .add(Method::GET, "/healthz", health::live)
     .add(Method::GET, "/readyz", health::ready)
     .add(Method::POST, "/sign-out", session_routes::sign_out)
-    .add(Method::GET, "/api/live", live_route::stream);
+    .add(Method::GET, "/api/live", live_route::stream)
+    .add(
+        Method::GET,
+        "/documents/{id}/file",
+        documents::file_route::file,
+    )
+    .add(
+        Method::POST,
+        "/documents/upload",
+        documents::upload_route::upload,
+    );
     if demo {
         // Exists only in demo mode: outside it the path is an ordinary 404.
         routes.add(Method::POST, "/demo/sign-in", demo::sign_in::sign_in)

@@ -106,6 +106,25 @@ const ENDPOINTS: &[&str] = &[
     "POST /api/account_deactivate",
     "POST /api/audit",
     "POST /api/sign_in_named_start",
+    "GET /search",
+    "POST /api/search",
+    "GET /documents/{id}/file",
+    "POST /documents/upload",
+    "GET /meetings/new",
+    "GET /meetings/{id}/edit",
+    "POST /api/meeting_editor",
+    "POST /api/meeting_create",
+    "POST /api/meeting_update",
+    "POST /api/meeting_state",
+    "POST /api/meeting_copy",
+    "POST /api/item_add",
+    "POST /api/item_update",
+    "POST /api/items_reorder",
+    "POST /api/item_remove",
+    "POST /api/document_remove",
+    "POST /api/document_downloadable",
+    "POST /api/invitees_set",
+    "POST /api/item_guests_set",
 ];
 
 /// The member the administrator deactivates in the matrix (not one of the users acting).
@@ -122,7 +141,11 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
         "POST /api/enrol_finish" | "POST /api/sign_in_finish" => 400,
         // An address with no account.
         "POST /api/sign_in_named_start" => 400,
-        "GET /account"
+        // Everyone signed in may search; what they find is checked below (titles of what
+        // they may not see never appear).
+        "GET /search"
+        | "POST /api/search"
+        | "GET /account"
         | "GET /api/live"
         | "POST /api/my_account"
         | "POST /api/passkey_add_start"
@@ -152,6 +175,39 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
             Admin | Secretariat => 200,
             _ => 403,
         },
+        // Meeting preparation is the secretariat's alone. The calls go to a scratch draft
+        // meeting (or the regular session for reading), with arguments that are harmless to
+        // repeat; where the secretariat's call is refused on its merits, the status says so.
+        "GET /meetings/new"
+        | "GET /meetings/{id}/edit"
+        | "POST /api/meeting_editor"
+        | "POST /api/meeting_create"
+        | "POST /api/meeting_update"
+        | "POST /api/meeting_copy"
+        | "POST /api/item_add"
+        | "POST /api/item_update"
+        | "POST /api/invitees_set"
+        | "POST /api/item_guests_set" => match who {
+            Anonymous | Deactivated => 401,
+            Secretariat => 200,
+            _ => 403,
+        },
+        // Postponing a draft is not a transition; an empty order leaves items out; the
+        // upload is not a PDF; the ids name nothing.
+        "POST /api/meeting_state" | "POST /api/items_reorder" | "POST /documents/upload" => {
+            match who {
+                Anonymous | Deactivated => 401,
+                Secretariat => 400,
+                _ => 403,
+            }
+        }
+        "POST /api/item_remove"
+        | "POST /api/document_remove"
+        | "POST /api/document_downloadable" => match who {
+            Anonymous | Deactivated => 401,
+            Secretariat => 404,
+            _ => 403,
+        },
         "POST /api/account_deactivate" => match who {
             Anonymous | Deactivated => 401,
             Admin => 200,
@@ -162,6 +218,20 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
             Anonymous | Deactivated => 401,
             _ => 200,
         },
+        // The document of item 1, which is not the guest's item.
+        "GET /documents/{id}/file" => {
+            let [draft, published, closed] = match who {
+                Anonymous | Deactivated => [401, 401, 401],
+                UninvitedMember | Admin | Guest => [404, 404, 404],
+                InvitedMember | Chair => [404, 200, 200],
+                Secretariat => [200, 200, 200],
+            };
+            match state {
+                State::Draft => draft,
+                State::Published => published,
+                State::Closed => closed,
+            }
+        }
         "GET /meetings/{id}" | "POST /api/meeting" => {
             let [draft, published, closed] = match who {
                 Anonymous | Deactivated => [401, 401, 401],
@@ -194,6 +264,9 @@ const JSON: &str = "application/json";
 /// Well-formed WebAuthn responses that belong to no ceremony.
 const REGISTRATION: &str = r#"{"id":"AAAA","rawId":"AAAA","response":{"attestationObject":"AAAA","clientDataJSON":"AAAA"},"type":"public-key","extensions":{}}"#;
 const ASSERTION: &str = r#"{"id":"AAAA","rawId":"AAAA","response":{"authenticatorData":"AAAA","clientDataJSON":"AAAA","signature":"AAAA","userHandle":null},"type":"public-key","extensions":{}}"#;
+
+const SCRATCH_FORM: &str = r#"{"kind":"extraordinary","title":"Phiên họp nháp","starts_local":"2027-01-05T08:00","place":"","online":true,"planned_minutes":60,"chair_id":""}"#;
+const SCRATCH_ITEM: &str = r#"{"title":"Nội dung nháp","presenter":"","planned_minutes":10}"#;
 
 const ITEM_1: &str = "Tình hình kinh tế - xã hội tháng 11 và 11 tháng năm 2026";
 
@@ -275,6 +348,33 @@ async fn every_endpoint_answers_every_user_as_written(engine: Engine) {
     });
     let pm = user_id(&db, PRIME_MINISTER).await;
     let guest = user_id(&db, GUEST).await;
+    // A draft of the secretariat's own, with one item, for the preparation calls.
+    let secretary = current_user(&db, SECRETARY).await;
+    let scratch = app::meetings::editing::create(
+        &server.state,
+        &secretary,
+        &serde_json::from_str(SCRATCH_FORM).unwrap(),
+    )
+    .await
+    .unwrap();
+    let scratch_item = app::meetings::editing::add_item(
+        &server.state,
+        &secretary,
+        scratch,
+        &serde_json::from_str(SCRATCH_ITEM).unwrap(),
+    )
+    .await
+    .unwrap();
+    let (item_1_document,): (uuid::Uuid,) = app::with_db!(&db, |pool| {
+        sqlx::query_as(
+            "select d.id from document d join agenda_item ai on ai.id = d.agenda_item_id
+             where ai.meeting_id = $1 order by ai.position, d.position limit 1",
+        )
+        .bind(regular)
+        .fetch_one(pool)
+        .await
+    })
+    .unwrap();
     let target = user_id(&db, DEACTIVATION_TARGET).await;
 
     let mut cells = 0;
@@ -295,11 +395,15 @@ async fn every_endpoint_answers_every_user_as_written(engine: Engine) {
         for endpoint in order {
             for (who, cookie) in &cookies {
                 let (method, path) = endpoint.split_once(' ').unwrap();
-                let url = format!(
-                    "{}{}",
-                    server.base,
-                    path.replace("{id}", &regular.to_string())
-                );
+                let id = if path.starts_with("/documents/") {
+                    item_1_document
+                } else {
+                    regular
+                };
+                let mut url = format!("{}{}", server.base, path.replace("{id}", &id.to_string()));
+                if *endpoint == "POST /documents/upload" {
+                    url.push_str(&format!("?item={scratch_item}&name=x.pdf"));
+                }
                 let mut request = client().request(method.parse::<Method>().unwrap(), url);
                 // Sign-out gets a session of its own so the others stay usable.
                 let cookie = if *endpoint == "POST /sign-out" {
@@ -350,6 +454,42 @@ async fn every_endpoint_answers_every_user_as_written(engine: Engine) {
                         }
                         "POST /api/account_deactivate" => (FORM, format!("user_id={target}")),
                         "POST /api/audit" => (FORM, "filter[event]=&filter[actor]=&filter[from]=&filter[to]=".to_owned()),
+                        "POST /documents/upload" => (FORM, "not a PDF".to_owned()),
+                        "POST /api/meeting_editor" => (FORM, format!("id={regular}")),
+                        "POST /api/meeting_create" => (JSON, format!(r#"{{"form":{SCRATCH_FORM}}}"#)),
+                        "POST /api/meeting_update" => (
+                            JSON,
+                            format!(r#"{{"id":"{scratch}","form":{SCRATCH_FORM}}}"#),
+                        ),
+                        "POST /api/meeting_state" => {
+                            (JSON, format!(r#"{{"id":"{scratch}","action":"Postpone"}}"#))
+                        }
+                        "POST /api/meeting_copy" => (FORM, format!("id={scratch}")),
+                        "POST /api/item_add" => (
+                            JSON,
+                            format!(r#"{{"meeting_id":"{scratch}","form":{SCRATCH_ITEM}}}"#),
+                        ),
+                        "POST /api/item_update" => (
+                            JSON,
+                            format!(r#"{{"id":"{scratch_item}","form":{SCRATCH_ITEM}}}"#),
+                        ),
+                        "POST /api/items_reorder" => {
+                            (JSON, format!(r#"{{"meeting_id":"{scratch}","order":[]}}"#))
+                        }
+                        "POST /api/item_remove"
+                        | "POST /api/document_remove" => (FORM, format!("id={}", uuid::Uuid::now_v7())),
+                        "POST /api/document_downloadable" => {
+                            (FORM, format!("id={}&downloadable=true", uuid::Uuid::now_v7()))
+                        }
+                        "POST /api/invitees_set" => (
+                            JSON,
+                            format!(r#"{{"meeting_id":"{scratch}","all":false,"members":[]}}"#),
+                        ),
+                        "POST /api/item_guests_set" => {
+                            (JSON, format!(r#"{{"item_id":"{scratch_item}","guests":[]}}"#))
+                        }
+                        // Words of the regular session's title and of its documents.
+                        "POST /api/search" => (FORM, "query=phien hop chinh phu".to_owned()),
                         "POST /api/sign_in_named_start" => {
                             (FORM, format!("email=nobody-{unique}@example.org"))
                         }

@@ -60,6 +60,26 @@ audit_events! {
     AccountDeactivated => "identity.account_deactivated", true, "Vô hiệu hóa tài khoản", "Account deactivated";
     /// Someone signed in asked for something they may not see or do.
     AccessDenied => "access.denied", true, "Từ chối truy cập", "Access denied";
+    /// A meeting was created (or copied from another).
+    MeetingCreated => "meeting.created", false, "Tạo cuộc họp", "Meeting created";
+    /// A meeting's details changed.
+    MeetingChanged => "meeting.changed", false, "Sửa thông tin cuộc họp", "Meeting details changed";
+    MeetingPublished => "meeting.published", false, "Phát hành cuộc họp", "Meeting published";
+    MeetingPostponed => "meeting.postponed", false, "Hoãn cuộc họp", "Meeting postponed";
+    MeetingCancelled => "meeting.cancelled", false, "Hủy cuộc họp", "Meeting cancelled";
+    /// Agenda items added, changed, reordered or removed; a document's download permission.
+    AgendaChanged => "meeting.agenda_changed", false, "Sửa chương trình họp", "Agenda changed";
+    InvitationsChanged => "meeting.invitations_changed", false, "Sửa thành phần mời", "Invitations changed";
+    /// A document was removed before publication.
+    DocumentRemoved => "document.removed", false, "Gỡ tài liệu", "Document removed";
+    /// A document was uploaded to an agenda item.
+    DocumentUploaded => "document.uploaded", false, "Tải lên tài liệu", "Document uploaded";
+    /// A new version of a document was uploaded.
+    DocumentVersionAdded => "document.version_added", false, "Tải lên phiên bản mới", "New document version";
+    /// A document was opened in the reader (once per opening, not per page fetched).
+    DocumentOpened => "document.opened", false, "Mở tài liệu", "Document opened";
+    /// A document was downloaded as a file.
+    DocumentDownloaded => "document.downloaded", false, "Tải tài liệu về", "Document downloaded";
 }
 
 impl AuditEvent {

@@ -103,3 +103,75 @@ pub async fn read_blob(db: &crate::db::Db, sha256: &str) -> Result<Vec<u8>, sqlx
     })?;
     Ok(chunks.into_iter().flat_map(|(c,)| c).collect())
 }
+
+/// Bytes `start..=end` of a stored blob, reading only the chunks they fall in.
+pub async fn read_range(
+    db: &crate::db::Db,
+    sha256: &str,
+    start: u64,
+    end: u64,
+) -> Result<Vec<u8>, sqlx::Error> {
+    let chunk = CHUNK_SIZE as u64;
+    let (first, last) = (start / chunk, end / chunk);
+    let chunks: Vec<(Vec<u8>,)> = crate::with_db!(db, |pool| {
+        sqlx::query_as(
+            "select data from blob_chunk where sha256 = $1 and chunk_index between $2 and $3
+             order by chunk_index",
+        )
+        .bind(sha256)
+        .bind(i64::try_from(first).unwrap_or(i64::MAX))
+        .bind(i64::try_from(last).unwrap_or(i64::MAX))
+        .fetch_all(pool)
+        .await
+    })?;
+    let joined: Vec<u8> = chunks.into_iter().flat_map(|(c,)| c).collect();
+    let from = usize::try_from(start - first * chunk).unwrap_or(usize::MAX);
+    let to = usize::try_from(end - first * chunk + 1).unwrap_or(usize::MAX);
+    Ok(joined
+        .get(from..to.min(joined.len()))
+        .unwrap_or_default()
+        .to_vec())
+}
+
+/// Add a new version of `document_id` (numbered after the latest); returns its number.
+pub async fn add_version(
+    tx: &mut Tx,
+    document_id: Uuid,
+    file_name: &str,
+    bytes: &[u8],
+    page_count: Option<i64>,
+    uploaded_by: Option<Uuid>,
+) -> Result<i64, sqlx::Error> {
+    let sha = store_blob(tx, bytes).await?;
+    let now = Utc::now();
+    let number = with_tx!(tx, |conn| {
+        let (latest,): (i64,) = sqlx::query_as(
+            "select coalesce(max(version_no), 0) from document_version where document_id = $1",
+        )
+        .bind(document_id)
+        .fetch_one(&mut *conn)
+        .await?;
+        sqlx::query(
+            "insert into document_version
+                 (id, document_id, version_no, blob_sha256, file_name, page_count, uploaded_by, created_at)
+             values ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(new_id())
+        .bind(document_id)
+        .bind(latest + 1)
+        .bind(&sha)
+        .bind(file_name)
+        .bind(page_count)
+        .bind(uploaded_by)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+        sqlx::query("update document set updated_at = $1 where id = $2")
+            .bind(now)
+            .bind(document_id)
+            .execute(&mut *conn)
+            .await?;
+        latest + 1
+    });
+    Ok(number)
+}

@@ -113,11 +113,15 @@ fn watch(guard: PageGuard, _user: Uuid, idle_minutes: u32) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
 
-    crate::live::browser::connect(move || {
-        wipe_content();
-        guard.locked.set(false);
-        guard.wiped.set(true);
-    });
+    let live = expect_context::<crate::live::LiveVersion>();
+    crate::live::browser::connect(
+        move || {
+            wipe_content();
+            guard.locked.set(false);
+            guard.wiped.set(true);
+        },
+        move || live.0.update(|v| *v += 1),
+    );
 
     let Some(window) = web_sys::window() else {
         return;

@@ -25,6 +25,29 @@ pub async fn add_in(tx: &mut Tx, user_id: Uuid, kind: &str) -> Result<(), sqlx::
     Ok(())
 }
 
+/// Add a notice about `subject` (e.g. a meeting) for `user_id` in the caller's transaction.
+pub async fn add_about_in(
+    tx: &mut Tx,
+    user_id: Uuid,
+    kind: &str,
+    subject: Uuid,
+) -> Result<(), sqlx::Error> {
+    with_tx!(tx, |conn| {
+        sqlx::query(
+            "insert into notification (id, user_id, kind, created_at, subject_id)
+             values ($1, $2, $3, $4, $5)",
+        )
+        .bind(new_id())
+        .bind(user_id)
+        .bind(kind)
+        .bind(Utc::now())
+        .bind(subject)
+        .execute(&mut *conn)
+        .await?;
+    });
+    Ok(())
+}
+
 /// The latest notices of `user_id`, newest first.
 pub async fn latest(db: &Db, user_id: Uuid) -> Result<Vec<NotificationView>, AppError> {
     let rows: Vec<(String, DateTime<Utc>)> = with_db!(db, |pool| {

@@ -269,6 +269,18 @@ pub fn token_from_headers(headers: &http::HeaderMap) -> Option<String> {
         .find_map(|h| crate::cookies::find(h, SESSION_COOKIE).map(str::to_owned))
 }
 
+/// The signed-in user of a plain route's request (not a server function), or 401.
+pub async fn user_from_headers(
+    state: &crate::state::AppState,
+    headers: &http::HeaderMap,
+) -> Result<CurrentUser, AppError> {
+    let token = token_from_headers(headers).ok_or(AppError::Unauthenticated)?;
+    match lookup(&state.db, &token, state.session_idle).await? {
+        Lookup::Active { user, .. } => Ok(user),
+        _ => Err(AppError::Unauthenticated),
+    }
+}
+
 fn request_token() -> Option<String> {
     let parts = leptos::prelude::use_context::<http::request::Parts>()?;
     token_from_headers(&parts.headers)

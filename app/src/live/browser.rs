@@ -6,7 +6,10 @@ use crate::live::event::StreamMessage;
 
 /// Open the live channel; `on_ended` runs when the server says this session has ended.
 /// The browser reconnects by itself after a network drop.
-pub fn connect(on_ended: impl Fn() + 'static) -> Option<web_sys::EventSource> {
+pub fn connect(
+    on_ended: impl Fn() + 'static,
+    on_meeting: impl Fn() + 'static,
+) -> Option<web_sys::EventSource> {
     let source = web_sys::EventSource::new("/api/live").ok()?;
     let ended_source = source.clone();
     let ended = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
@@ -38,5 +41,13 @@ pub fn connect(on_ended: impl Fn() + 'static) -> Option<web_sys::EventSource> {
         )
         .ok()?;
     ready.forget();
+    let meeting = Closure::<dyn Fn(web_sys::Event)>::new(move |_| on_meeting());
+    source
+        .add_event_listener_with_callback(
+            StreamMessage::Meeting.name(),
+            meeting.as_ref().unchecked_ref(),
+        )
+        .ok()?;
+    meeting.forget();
     Some(source)
 }

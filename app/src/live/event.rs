@@ -9,6 +9,9 @@ pub enum LiveEvent {
     /// Some or all sessions of this user ended (deactivation, "sign out other devices"):
     /// each of the user's streams re-checks its own session and closes if it is gone.
     SessionsEnded { user_id: Uuid },
+    /// Something of a meeting changed (agenda, documents, state): pages showing it re-read
+    /// what they may see.
+    MeetingChanged { meeting_id: Uuid },
 }
 
 /// What a page receives: the SSE `event:` names.
@@ -18,6 +21,8 @@ pub enum StreamMessage {
     Ready,
     /// This session has ended: the page must drop what it shows (remote wipe).
     Ended,
+    /// A meeting the viewer may see changed; data: `{"meeting_id": …}`.
+    Meeting,
 }
 
 impl StreamMessage {
@@ -25,6 +30,7 @@ impl StreamMessage {
         match self {
             StreamMessage::Ready => "ready",
             StreamMessage::Ended => "ended",
+            StreamMessage::Meeting => "meeting",
         }
     }
 }

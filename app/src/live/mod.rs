@@ -9,3 +9,8 @@ pub mod browser;
 pub mod event;
 #[cfg(feature = "ssr")]
 pub mod hub;
+
+/// Bumped whenever the live channel says a meeting the viewer may see changed: resources
+/// that show meetings read it, so they re-load without a page reload.
+#[derive(Clone, Copy)]
+pub struct LiveVersion(pub leptos::prelude::RwSignal<u64>);

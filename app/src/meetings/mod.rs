@@ -1,6 +1,10 @@
 //! Meetings: sessions of the Government, their agenda items and who is invited.
 pub mod access;
 pub mod api;
+pub mod edit_api;
+pub mod edit_views;
+#[cfg(feature = "ssr")]
+pub mod editing;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -123,6 +123,8 @@ pub struct MeetingDetail {
     /// Members invited to the whole meeting, in protocol order, with the titles they held on
     /// the meeting's date.
     pub invitees: Vec<Person>,
+    /// Changes made after publication, newest first.
+    pub changes: Vec<MeetingChange>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -135,4 +137,78 @@ pub struct AgendaItem {
     pub planned_minutes: i64,
     pub documents: Vec<DocumentRef>,
     pub guests: Vec<Person>,
+}
+
+/// The fields of a meeting the secretariat edits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct MeetingForm {
+    /// "regular", "thematic" or "extraordinary".
+    pub kind: String,
+    pub title: String,
+    /// Local start in the meeting's time zone, `YYYY-MM-DDTHH:MM` (an `<input type=datetime-local>`).
+    pub starts_local: String,
+    pub place: String,
+    pub online: bool,
+    pub planned_minutes: i64,
+    /// The chair's account id, empty for none yet.
+    pub chair_id: String,
+}
+
+/// The fields of an agenda item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ItemForm {
+    pub title: String,
+    /// Ministry code of the presenter (e.g. "BTC"), empty for none.
+    pub presenter: String,
+    pub planned_minutes: i64,
+}
+
+/// What the secretariat can do to a meeting's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StateAction {
+    Publish,
+    Postpone,
+    Cancel,
+}
+
+/// A change made after publication, as members see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingChange {
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub kind: String,
+}
+
+/// Someone who can be invited (or chair), with the title they hold today.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invitable {
+    pub person: Person,
+    pub role: crate::identity::model::Role,
+}
+
+/// A ministry, for the presenter of an item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MinistryOption {
+    pub code: String,
+    pub name: Title,
+}
+
+/// Everything the meeting editor needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingEditor {
+    pub detail: MeetingDetail,
+    pub form: MeetingForm,
+    /// Members invited to the whole meeting.
+    pub invited: Vec<Uuid>,
+    /// Per item: its form values and guests.
+    pub items: Vec<EditorItem>,
+    /// Members and guests one can invite (active accounts).
+    pub people: Vec<Invitable>,
+    pub ministries: Vec<MinistryOption>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditorItem {
+    pub id: Uuid,
+    pub form: ItemForm,
+    pub guests: Vec<Uuid>,
 }

@@ -115,6 +115,9 @@ struct DocumentRow {
     title: String,
     version_no: i64,
     page_count: Option<i64>,
+    downloadable: bool,
+    text_status: String,
+    created_at: DateTime<Utc>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -157,6 +160,19 @@ fn people_sql(scope: &str, from: &str, filter: &str) -> String {
          where {filter} = $1
          order by coalesce(a.protocol_rank, 100000), u.full_name"
     )
+}
+
+/// Whether `user` may see meeting `meeting_id` at all (false when it does not exist).
+pub async fn visible(db: &Db, user: &CurrentUser, meeting_id: Uuid) -> Result<bool, AppError> {
+    let sql = format!("{MEETINGS_FOR_VIEWER} where m.id = $2");
+    let meeting: Option<MeetingRow> = with_db!(db, |pool| {
+        sqlx::query_as(&sql)
+            .bind(user.id)
+            .bind(meeting_id)
+            .fetch_optional(pool)
+            .await
+    })?;
+    Ok(meeting.is_some_and(|m| m.visible_to(user)))
 }
 
 /// The meeting page as `user` may see it. A meeting that does not exist and one the user may
@@ -203,7 +219,8 @@ pub async fn detail_for(
                              where g.agenda_item_id = ai.id and g.user_id = $2))
         order by ai.position";
     let documents_sql = "
-        select d.id, d.agenda_item_id, d.title, v.version_no, v.page_count
+        select d.id, d.agenda_item_id, d.title, v.version_no, v.page_count, d.downloadable,
+               v.text_status, v.created_at
         from document d
         join agenda_item ai on ai.id = d.agenda_item_id
         join document_version v on v.document_id = d.id
@@ -282,6 +299,9 @@ pub async fn detail_for(
                     title: d.title.clone(),
                     version_no: d.version_no,
                     page_count: d.page_count,
+                    downloadable: d.downloadable,
+                    text_status: d.text_status.clone(),
+                    updated_at: d.created_at,
                 })
                 .collect();
             let item_guests = extract(&mut guests, |g| g.scope_id == item.id)
@@ -301,7 +321,19 @@ pub async fn detail_for(
         })
         .collect();
 
+    let changes: Vec<(DateTime<Utc>, String)> = with_db!(db, |pool| {
+        sqlx::query_as(
+            "select at, kind from meeting_change where meeting_id = $1 order by at desc limit 50",
+        )
+        .bind(meeting_id)
+        .fetch_all(pool)
+        .await
+    })?;
     Ok(MeetingDetail {
+        changes: changes
+            .into_iter()
+            .map(|(at, kind)| crate::meetings::model::MeetingChange { at, kind })
+            .collect(),
         summary: meeting.summary(user.role),
         place: meeting.place.clone(),
         online: meeting.online,

@@ -1,4 +1,5 @@
-//! The meetings list and the meeting page (read-only for now).
+//! The meetings list and the meeting page. Both re-load when the live channel says a
+//! meeting changed (publication, a new document) — no page reload needed.
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -13,7 +14,8 @@ use crate::ui::format;
 #[component]
 pub fn MeetingsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let meetings = Resource::new(|| (), |_| list_meetings());
+    let live = expect_context::<crate::live::LiveVersion>().0;
+    let meetings = Resource::new(move || live.get(), |_| list_meetings());
     view! {
         <Title text=move || i18n.t().meetings_title/>
         <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
@@ -31,9 +33,13 @@ pub fn MeetingsPage() -> impl IntoView {
 fn MeetingList(list: Vec<MeetingSummary>) -> impl IntoView {
     let i18n = use_i18n();
     let empty = list.is_empty();
+    let secretariat = is_secretariat();
     view! {
         <section class="panel">
             <h1>{move || i18n.t().meetings_title}</h1>
+            {move || secretariat().then(|| view! {
+                <a class="button primary" href="/meetings/new">{move || i18n.t().new_meeting}</a>
+            })}
             {empty.then(|| view! { <p>{move || i18n.t().meetings_empty}</p> })}
             <ul class="meeting-list">
                 {list
@@ -69,9 +75,10 @@ fn MeetingList(list: Vec<MeetingSummary>) -> impl IntoView {
 pub fn MeetingPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
+    let live = expect_context::<crate::live::LiveVersion>().0;
     let meeting = Resource::new(
-        move || params.read().get("id").unwrap_or_default(),
-        get_meeting,
+        move || (params.read().get("id").unwrap_or_default(), live.get()),
+        |(id, _)| get_meeting(id),
     );
     view! {
         <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
@@ -94,9 +101,18 @@ fn MeetingView(detail: MeetingDetail) -> impl IntoView {
     let place = detail.place.clone();
     let online = detail.online;
     let title = s.title.clone();
+    let meeting_id = s.id;
+    let changes = detail.changes.clone();
+    let secretariat = is_secretariat();
     view! {
         <Title text=title.clone()/>
-        <p class="breadcrumb"><a href="/">{move || i18n.t().back_to_meetings}</a></p>
+        <p class="breadcrumb">
+            <a href="/">{move || i18n.t().back_to_meetings}</a>
+            {move || secretariat().then(|| view! {
+                " · "
+                <a href=format!("/meetings/{meeting_id}/edit")>{move || i18n.t().edit_meeting}</a>
+            })}
+        </p>
         <section class="panel meeting-head">
             <p class="meeting-kind">
                 {move || kind.label(i18n.t())}
@@ -152,6 +168,24 @@ fn MeetingView(detail: MeetingDetail) -> impl IntoView {
                 }}
             </p>
         </section>
+        {(!changes.is_empty()).then(|| view! {
+            <section class="panel changes" aria-labelledby="changes-title">
+                <h2 id="changes-title">{move || i18n.t().changes_title}</h2>
+                <ul class="plain-list">
+                    {changes.into_iter().map(|c| {
+                        let at = c.at;
+                        let kind = c.kind.clone();
+                        view! {
+                            <li>
+                                {move || format::date_time(format::vietnam_time(at), i18n.lang())}
+                                " — "
+                                {move || i18n.t().change(&kind)}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
         <section class="panel" aria-labelledby="invitees-title">
             <h2 id="invitees-title">{move || i18n.t().invitees}</h2>
             <ol class="people">
@@ -191,13 +225,21 @@ fn AgendaItemView(item: AgendaItem) -> impl IntoView {
                                 .into_iter()
                                 .map(|d| {
                                     let pages = d.page_count;
+                                    let updated = (d.version_no > 1).then_some(d.updated_at);
+                                    let no_text = d.text_status == "failed";
                                     view! {
                                         <li class="document">
                                             <span class="doc-icon" aria-hidden="true">"PDF"</span>
-                                            <span class="doc-title">{d.title}</span>
+                                            <a class="doc-title" href=format!("/documents/{}/file", d.id) target="_blank">{d.title}</a>
                                             {pages.map(|n| view! {
                                                 <span class="doc-pages">{move || format!("{n} {}", i18n.t().pages)}</span>
                                             })}
+                                            {updated.map(|at| view! {
+                                                <span class="badge updated">
+                                                    {move || format!("{} {}", i18n.t().updated_on, format::date_time(format::vietnam_time(at), i18n.lang()))}
+                                                </span>
+                                            })}
+                                            {no_text.then(|| view! { <span class="badge text-failed">{move || i18n.t().text_failed}</span> })}
                                         </li>
                                     }
                                 })
@@ -229,5 +271,17 @@ fn PersonLine(person: Person) -> impl IntoView {
             <span class="person-name">{person.full_name.clone()}</span>
             {title.map(|t| view! { <span class="person-title">{move || t.get(i18n.lang()).to_owned()}</span> })}
         </span>
+    }
+}
+
+/// Whether the viewer is the secretariat (who prepares meetings), as a reactive check.
+fn is_secretariat() -> impl Fn() -> bool + Copy {
+    let session = expect_context::<crate::shell::SessionResource>().0;
+    move || {
+        session
+            .get()
+            .and_then(|s| s.ok())
+            .and_then(|s| s.user)
+            .is_some_and(|u| u.role == crate::identity::model::Role::Secretariat)
     }
 }

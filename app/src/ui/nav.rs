@@ -5,6 +5,7 @@ use crate::identity::model::Role;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     Meetings,
+    Search,
     /// Account administration: the secretariat (members, guests) and administrators.
     Accounts,
     Audit,
@@ -14,6 +15,7 @@ impl Section {
     pub fn href(self) -> &'static str {
         match self {
             Section::Meetings => "/",
+            Section::Search => "/search",
             Section::Accounts => "/admin",
             Section::Audit => "/audit",
         }
@@ -22,6 +24,7 @@ impl Section {
     pub fn label(self, t: &Messages) -> &'static str {
         match self {
             Section::Meetings => t.nav_meetings,
+            Section::Search => t.nav_search,
             Section::Accounts => t.nav_accounts,
             Section::Audit => t.nav_audit,
         }
@@ -32,8 +35,13 @@ impl Section {
 /// add theirs here; administrators never get meeting content.
 pub fn sections_for(role: Role) -> &'static [Section] {
     match role {
-        Role::Member | Role::Guest => &[Section::Meetings],
-        Role::Secretariat => &[Section::Meetings, Section::Accounts, Section::Audit],
+        Role::Member | Role::Guest => &[Section::Meetings, Section::Search],
+        Role::Secretariat => &[
+            Section::Meetings,
+            Section::Search,
+            Section::Accounts,
+            Section::Audit,
+        ],
         Role::Admin => &[Section::Accounts, Section::Audit],
     }
 }
@@ -50,10 +58,19 @@ mod tests {
         );
         assert_eq!(
             sections_for(Role::Secretariat),
-            &[Section::Meetings, Section::Accounts, Section::Audit]
+            &[
+                Section::Meetings,
+                Section::Search,
+                Section::Accounts,
+                Section::Audit
+            ]
         );
         for role in [Role::Member, Role::Guest] {
-            assert_eq!(sections_for(role), &[Section::Meetings], "{role:?}");
+            assert_eq!(
+                sections_for(role),
+                &[Section::Meetings, Section::Search],
+                "{role:?}"
+            );
         }
     }
 }

@@ -130,6 +130,20 @@ pub async fn start_server(engine: Engine, demo: bool) -> TestServer {
 /// [`start_server`] with extra command-line settings (e.g. `--trusted-proxies`).
 pub async fn start_server_with(engine: Engine, demo: bool, extra: &[&str]) -> TestServer {
     let fresh = fresh_database(engine).await;
+    start_server_on(fresh, demo, extra).await
+}
+
+/// Another app node on the database of `first` (PostgreSQL: nodes share one database).
+pub async fn second_node(first: &TestServer) -> TestServer {
+    let fresh = FreshDatabase {
+        url: first._fresh.url.clone(),
+        _dir: None,
+    };
+    // Demo mode too (its seed is idempotent), for the demo sign-in.
+    start_server_on(fresh, true, &[]).await
+}
+
+async fn start_server_on(fresh: FreshDatabase, demo: bool, extra: &[&str]) -> TestServer {
     let site = tempfile::tempdir().expect("site dir");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -147,6 +161,9 @@ pub async fn start_server_with(engine: Engine, demo: bool, extra: &[&str]) -> Te
         base.clone(),
         "--site-root".to_owned(),
         site.path().display().to_string(),
+        // Integration tests run as their own binary: PDFs are read by the real server's.
+        "--extractor".to_owned(),
+        env!("CARGO_BIN_EXE_ecabinet").to_owned(),
     ];
     if demo {
         args.push("--demo".to_owned());

@@ -1,0 +1,88 @@
+//! Who may read a document: whoever may see its agenda item (the meeting's rules; a guest
+//! only the documents of their own items). A document one may not see and one that does not
+//! exist are the same `NotFound`.
+use uuid::Uuid;
+
+use crate::db::Db;
+use crate::error::AppError;
+use crate::identity::model::{CurrentUser, Role};
+use crate::with_db;
+
+/// The latest version of a document, as the file route serves it.
+#[derive(Debug, Clone)]
+pub struct ReadableDocument {
+    pub document_id: Uuid,
+    pub version_id: Uuid,
+    pub title: String,
+    pub file_name: String,
+    pub sha256: String,
+    pub byte_size: i64,
+    /// The secretariat allows downloading (else: read in the app only).
+    pub downloadable: bool,
+}
+
+type Row = (Uuid, Uuid, String, String, String, i64, bool, Uuid, Uuid);
+
+/// The document if `user` may read it.
+pub async fn readable(
+    db: &Db,
+    user: &CurrentUser,
+    document_id: Uuid,
+) -> Result<ReadableDocument, AppError> {
+    let row: Option<Row> = with_db!(db, |pool| {
+        sqlx::query_as(
+            "select d.id, v.id, d.title, v.file_name, v.blob_sha256, b.byte_size, d.downloadable,
+                    ai.id, ai.meeting_id
+             from document d
+             join agenda_item ai on ai.id = d.agenda_item_id
+             join document_version v on v.document_id = d.id
+             join blob b on b.sha256 = v.blob_sha256
+             where d.id = $1
+               and v.version_no = (select max(version_no) from document_version
+                                   where document_id = d.id)",
+        )
+        .bind(document_id)
+        .fetch_optional(pool)
+        .await
+    })?;
+    let Some((
+        document_id,
+        version_id,
+        title,
+        file_name,
+        sha256,
+        byte_size,
+        downloadable,
+        item,
+        meeting,
+    )) = row
+    else {
+        return Err(AppError::NotFound);
+    };
+    if !crate::meetings::store::visible(db, user, meeting).await? {
+        return Err(AppError::NotFound);
+    }
+    if user.role == Role::Guest {
+        let guest: Option<(Uuid,)> = with_db!(db, |pool| {
+            sqlx::query_as(
+                "select agenda_item_id from item_guest where agenda_item_id = $1 and user_id = $2",
+            )
+            .bind(item)
+            .bind(user.id)
+            .fetch_optional(pool)
+            .await
+        })?;
+        if guest.is_none() {
+            return Err(AppError::NotFound);
+        }
+    }
+    Ok(ReadableDocument {
+        document_id,
+        version_id,
+        title,
+        file_name,
+        sha256,
+        byte_size,
+        downloadable,
+    })
+}

@@ -1,0 +1,145 @@
+//! Reading PDFs safely. The server runs `<extractor> pdf-child` (its own executable; the child
+//! side is `server/src/documents/pdf_child.rs`) with a wall-clock limit, a memory limit and an output
+//! cap. Whatever the PDF does — loops, deep recursion, huge output, a crash — the server gets
+//! an error it can record, within the limit.
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::time::Duration;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+/// Written by the child before its JSON answer (so stray prints of a parsing library cannot
+/// be mistaken for the answer).
+pub const MARKER: &str = "@@ecabinet-pdf-child@@";
+
+/// What a PDF is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facts {
+    pub pages: u32,
+    pub encrypted: bool,
+}
+
+/// One page's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageText {
+    pub text: String,
+    /// Marks (glyphs, images) but no text: a scan, or a font without a ToUnicode map.
+    pub no_text: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extracted {
+    pub facts: Facts,
+    pub pages: Vec<PageText>,
+}
+
+/// How to run the child.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    /// A binary with the `pdf-child` subcommand (normally this very executable).
+    pub exe: PathBuf,
+    pub timeout: Duration,
+    pub memory_mb: u64,
+    /// The most bytes of answer taken from the child.
+    pub max_output: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ChildError {
+    #[error("took longer than {0} s")]
+    Timeout(u64),
+    #[error("not a readable PDF: {0}")]
+    Unreadable(String),
+    #[error("the reader stopped abnormally ({0})")]
+    Crashed(String),
+    #[error("the text is larger than the limit")]
+    OutputTooLarge,
+    #[error("could not start the reader: {0}")]
+    Spawn(String),
+}
+
+impl Extractor {
+    pub async fn inspect(&self, pdf: &[u8]) -> Result<Facts, ChildError> {
+        self.run("inspect", pdf).await
+    }
+
+    pub async fn extract(&self, pdf: &[u8]) -> Result<Extracted, ChildError> {
+        self.run("extract", pdf).await
+    }
+
+    async fn run<T: DeserializeOwned>(&self, task: &str, pdf: &[u8]) -> Result<T, ChildError> {
+        let secs = self.timeout.as_secs().max(1);
+        let mut child = tokio::process::Command::new(&self.exe)
+            .arg("pdf-child")
+            .args(["--task", task])
+            .args(["--memory-mb", &self.memory_mb.to_string()])
+            .args(["--cpu-secs", &secs.to_string()])
+            // Nothing of the server's environment (database URL, keys) reaches the child.
+            .env_clear()
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()
+            .map_err(|e| ChildError::Spawn(e.to_string()))?;
+        let (Some(mut stdin), Some(stdout), Some(stderr)) =
+            (child.stdin.take(), child.stdout.take(), child.stderr.take())
+        else {
+            return Err(ChildError::Spawn("no pipes".to_owned()));
+        };
+        let input = pdf.to_vec();
+        let writer = tokio::spawn(async move {
+            // A child that stops reading (it failed early) is not our error.
+            let _ = stdin.write_all(&input).await;
+        });
+        let cap = self.max_output;
+        let work = async {
+            let mut out = Vec::new();
+            let mut err = Vec::new();
+            let mut out_reader = stdout.take(cap as u64 + 1);
+            let mut err_reader = stderr.take(4096);
+            let (read_out, read_err) = tokio::join!(
+                out_reader.read_to_end(&mut out),
+                err_reader.read_to_end(&mut err),
+            );
+            let _ = (read_out, read_err);
+            (out, err)
+        };
+        let outcome = tokio::time::timeout(self.timeout, async {
+            let (out, err) = work.await;
+            let status = child.wait().await;
+            (out, err, status)
+        })
+        .await;
+        writer.abort();
+        let (out, err, status) = match outcome {
+            Ok(done) => done,
+            Err(_) => {
+                let _ = child.start_kill();
+                let _ = child.wait().await;
+                return Err(ChildError::Timeout(secs));
+            }
+        };
+        if out.len() > cap {
+            let _ = child.start_kill();
+            return Err(ChildError::OutputTooLarge);
+        }
+        let reason = String::from_utf8_lossy(&err).trim().to_owned();
+        match status.map(|s| s.code()) {
+            Ok(Some(0)) => {}
+            Ok(Some(2)) => return Err(ChildError::Unreadable(reason)),
+            Ok(Some(code)) => return Err(ChildError::Crashed(format!("exit {code}: {reason}"))),
+            // Killed by a signal: out of memory, CPU limit, stack overflow.
+            Ok(None) => return Err(ChildError::Crashed("killed".to_owned())),
+            Err(e) => return Err(ChildError::Crashed(e.to_string())),
+        }
+        let text = String::from_utf8_lossy(&out);
+        let answer = text
+            .rsplit_once(MARKER)
+            .map(|(_, json)| json.trim())
+            .ok_or_else(|| ChildError::Crashed("no answer".to_owned()))?;
+        serde_json::from_str(answer).map_err(|e| ChildError::Crashed(format!("bad answer: {e}")))
+    }
+}

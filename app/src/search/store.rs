@@ -1,0 +1,156 @@
+//! Running a search: titles matched in Rust over what the user may see, document pages
+//! through each engine's full-text index, then filtered by the same access rules.
+use std::collections::{HashMap, HashSet};
+
+use uuid::Uuid;
+
+use crate::db::Db;
+use crate::error::AppError;
+use crate::identity::model::{CurrentUser, Role};
+use crate::search::fold::{contains_exactly, find_phrase, fold, normalise, query_words, snippet};
+use crate::search::model::{HitKind, SearchHit};
+use crate::with_db;
+
+/// How many hits a search returns, and how many index candidates it looks at.
+const MAX_HITS: usize = 50;
+const CANDIDATES: i64 = 500;
+const SNIPPET_RADIUS: usize = 80;
+
+/// An agenda item the user may see.
+struct Item {
+    meeting_id: Uuid,
+    title: String,
+}
+
+/// The agenda items of the meetings `user` may see (for a guest: only their own items).
+async fn visible_items(
+    db: &Db,
+    user: &CurrentUser,
+    meetings: &HashSet<Uuid>,
+) -> Result<HashMap<Uuid, Item>, AppError> {
+    let rows: Vec<(Uuid, Uuid, String, bool)> = with_db!(db, |pool| {
+        sqlx::query_as(
+            "select ai.id, ai.meeting_id, ai.title,
+                    exists (select 1 from item_guest g
+                            where g.agenda_item_id = ai.id and g.user_id = $1) as guest
+             from agenda_item ai",
+        )
+        .bind(user.id)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .filter(|(_, meeting, _, guest)| {
+            meetings.contains(meeting) && (user.role != Role::Guest || *guest)
+        })
+        .map(|(id, meeting_id, title, _)| (id, Item { meeting_id, title }))
+        .collect())
+}
+
+type PageRow = (Uuid, String, Option<Uuid>, i64, String, String);
+
+/// Pages of the latest version of each document that contain every word, best first.
+async fn matching_pages(db: &Db, words: &[String]) -> Result<Vec<PageRow>, AppError> {
+    const PICK: &str = "select d.id, d.title, d.agenda_item_id, p.page_no, p.text, p.folded";
+    const LATEST: &str = "v.version_no = (select max(v2.version_no) from document_version v2
+                                           where v2.document_id = d.id)";
+    let rows = match db {
+        Db::Sqlite(pool) => {
+            // Each word quoted: FTS5 query syntax in the input means nothing.
+            let expression = words
+                .iter()
+                .map(|w| format!("\"{w}\""))
+                .collect::<Vec<_>>()
+                .join(" ");
+            sqlx::query_as(&format!(
+                "{PICK} from document_page_fts f
+                 join document_page p on p.rowid = f.rowid
+                 join document_version v on v.id = p.version_id
+                 join document d on d.id = v.document_id
+                 where document_page_fts match $1 and {LATEST}
+                 order by bm25(document_page_fts) limit $2"
+            ))
+            .bind(expression)
+            .bind(CANDIDATES)
+            .fetch_all(pool)
+            .await?
+        }
+        Db::Postgres(pool) => {
+            sqlx::query_as(&format!(
+                "{PICK} from document_page p
+                 join document_version v on v.id = p.version_id
+                 join document d on d.id = v.document_id
+                 where p.tsv @@ plainto_tsquery('simple', $1) and {LATEST}
+                 order by ts_rank(p.tsv, plainto_tsquery('simple', $1)) desc limit $2"
+            ))
+            .bind(words.join(" "))
+            .bind(CANDIDATES)
+            .fetch_all(pool)
+            .await?
+        }
+    };
+    Ok(rows)
+}
+
+/// Search everything `user` may see for `query`.
+pub async fn search(db: &Db, user: &CurrentUser, query: &str) -> Result<Vec<SearchHit>, AppError> {
+    let words = query_words(query);
+    if words.is_empty() {
+        return Ok(Vec::new());
+    }
+    let is_exact = |original: &str| contains_exactly(original, query);
+    let meetings = crate::meetings::store::list_for(db, user).await?;
+    let meeting_titles: HashMap<Uuid, String> =
+        meetings.iter().map(|m| (m.id, m.title.clone())).collect();
+    let visible: HashSet<Uuid> = meeting_titles.keys().copied().collect();
+    let items = visible_items(db, user, &visible).await?;
+
+    let mut hits = Vec::new();
+    let title_hit = |kind: HitKind, title: &str, meeting_id: Uuid| {
+        let folded = fold(&normalise(title));
+        find_phrase(&folded, &words).map(|_| SearchHit {
+            kind,
+            title: title.to_owned(),
+            meeting_id,
+            meeting_title: meeting_titles.get(&meeting_id).cloned().unwrap_or_default(),
+            document_id: None,
+            page: None,
+            snippet: title.to_owned(),
+            exact: is_exact(title),
+        })
+    };
+    for meeting in &meetings {
+        hits.extend(title_hit(HitKind::Meeting, &meeting.title, meeting.id));
+    }
+    for item in items.values() {
+        hits.extend(title_hit(HitKind::AgendaItem, &item.title, item.meeting_id));
+    }
+    for (document_id, title, item_id, page, text, folded) in matching_pages(db, &words).await? {
+        // Only documents of items the user may see.
+        let Some(item) = item_id.and_then(|id| items.get(&id)) else {
+            continue;
+        };
+        // The index finds pages with every word; the words must also stand together.
+        let Some(at) = find_phrase(&folded, &words) else {
+            continue;
+        };
+        hits.push(SearchHit {
+            kind: HitKind::Document,
+            title,
+            meeting_id: item.meeting_id,
+            meeting_title: meeting_titles
+                .get(&item.meeting_id)
+                .cloned()
+                .unwrap_or_default(),
+            document_id: Some(document_id),
+            page: Some(page),
+            snippet: snippet(&text, at, SNIPPET_RADIUS),
+            exact: is_exact(&text),
+        });
+    }
+    // Exact (accented) matches first; otherwise titles, then pages in the index's order.
+    hits.sort_by_key(|h| !h.exact);
+    hits.truncate(MAX_HITS);
+    Ok(hits)
+}

@@ -1,0 +1,89 @@
+//! The search page: one box, results with the original accented text around each match and
+//! the page it is on.
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::error::AppError;
+use crate::i18n::use_i18n;
+use crate::search::api::search;
+use crate::search::model::{HitKind, SearchHit};
+use crate::shell::SessionResource;
+use crate::ui::error_pages::ErrorPanel;
+
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_context::<SessionResource>().0;
+    let query = use_query_map();
+    let current = move || query.read().get("q").unwrap_or_default();
+    let results = Resource::new(current, |q| async move {
+        if q.trim().is_empty() {
+            Ok(Vec::new())
+        } else {
+            search(q).await
+        }
+    });
+    view! {
+        <Title text=move || i18n.t().search_title/>
+        <h1>{move || i18n.t().search_title}</h1>
+        <form class="panel search-form" method="get" action="/search" role="search">
+            <label class="field">
+                <span>{move || i18n.t().search_label}</span>
+                <input type="search" name="q" value=current autocomplete="off"/>
+            </label>
+            <button type="submit" class="button primary">{move || i18n.t().search_button}</button>
+            <p class="muted">{move || i18n.t().search_hint}</p>
+        </form>
+        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+            {move || Suspend::new(async move {
+                if session.await.ok().and_then(|s| s.user).is_none() {
+                    return view! { <ErrorPanel error=AppError::Unauthenticated/> }.into_any();
+                }
+                match results.await {
+                    Ok(hits) if hits.is_empty() && !current().trim().is_empty() => {
+                        view! { <p>{move || i18n.t().search_nothing}</p> }.into_any()
+                    }
+                    Ok(hits) => view! { <Hits hits/> }.into_any(),
+                    Err(error) => view! { <ErrorPanel error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Hits(hits: Vec<SearchHit>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ol class="plain-list search-hits">
+            {hits
+                .into_iter()
+                .map(|hit| {
+                    let href = format!("/meetings/{}", hit.meeting_id);
+                    let kind = hit.kind.clone();
+                    let page = hit.page;
+                    view! {
+                        <li class="search-hit">
+                            <a href=href><strong>{hit.title.clone()}</strong></a>
+                            <span class="muted">
+                                {move || match kind {
+                                    HitKind::Meeting => i18n.t().search_kind_meeting.to_owned(),
+                                    HitKind::AgendaItem => i18n.t().search_kind_item.to_owned(),
+                                    HitKind::Document => format!(
+                                        "{} · {} {}",
+                                        i18n.t().documents,
+                                        i18n.t().page_label,
+                                        page.unwrap_or(1)
+                                    ),
+                                }}
+                            </span>
+                            {(hit.kind != HitKind::Meeting).then(|| view! { <p class="muted">{hit.meeting_title.clone()}</p> })}
+                            {(hit.kind == HitKind::Document).then(|| view! { <p class="snippet">{hit.snippet.clone()}</p> })}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+    }
+}

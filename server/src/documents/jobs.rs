@@ -1,0 +1,156 @@
+//! The text-extraction job. A document version starts `queued`; any node's worker claims
+//! it (`extracting`), runs the child, and stores the pages (`indexed`) or the reason it
+//! could not (`failed`: the document stays readable, its text is just not searchable).
+//! Claims of a node that died are taken over after a while; three attempts at most.
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::Utc;
+use tokio::sync::Notify;
+use uuid::Uuid;
+
+use app::db::Db;
+use app::search::fold::{fold, normalise};
+use app::with_tx;
+
+use app::documents::extract::Extractor;
+
+/// A claim older than this is taken over (its node is presumed dead).
+const STALE_AFTER_SECS: i64 = 300;
+const MAX_ATTEMPTS: i64 = 3;
+
+/// A version to extract.
+#[derive(Debug)]
+pub struct Job {
+    pub version_id: Uuid,
+    pub sha256: String,
+    pub attempts: i64,
+}
+
+/// Claim the oldest waiting version, if any.
+pub async fn claim(db: &Db) -> Result<Option<Job>, sqlx::Error> {
+    let now = Utc::now();
+    // PostgreSQL: nodes claim different rows without waiting for each other. SQLite has one
+    // writer at a time anyway.
+    let skip_locked = match db {
+        Db::Postgres(_) => " for update skip locked",
+        Db::Sqlite(_) => "",
+    };
+    let sql = format!(
+        "update document_version
+         set text_status = 'extracting', text_claimed_at = $1, text_attempts = text_attempts + 1
+         where id = (select id from document_version
+                     where text_status = 'queued'
+                        or (text_status = 'extracting' and text_claimed_at < $2)
+                     order by created_at limit 1{skip_locked})
+         returning id, blob_sha256, text_attempts"
+    );
+    let row: Option<(Uuid, String, i64)> = app::with_db!(db, |pool| {
+        sqlx::query_as(&sql)
+            .bind(now)
+            .bind(now - chrono::Duration::seconds(STALE_AFTER_SECS))
+            .fetch_optional(pool)
+            .await
+    })?;
+    Ok(row.map(|(version_id, sha256, attempts)| Job {
+        version_id,
+        sha256,
+        attempts,
+    }))
+}
+
+/// Mark a version failed with a reason people can read.
+async fn fail(db: &Db, version: Uuid, reason: &str) -> Result<(), sqlx::Error> {
+    app::with_db!(db, |pool| {
+        sqlx::query(
+            "update document_version set text_status = 'failed', text_error = $1 where id = $2",
+        )
+        .bind(reason.chars().take(500).collect::<String>())
+        .bind(version)
+        .execute(pool)
+        .await
+        .map(|_| ())
+    })
+}
+
+/// Extract one claimed version and record the outcome. Returns the status written.
+pub async fn process(
+    db: &Db,
+    extractor: &Extractor,
+    job: &Job,
+) -> Result<&'static str, sqlx::Error> {
+    if job.attempts > MAX_ATTEMPTS {
+        fail(db, job.version_id, "gave up after repeated attempts").await?;
+        return Ok("failed");
+    }
+    let bytes = app::documents::store::read_blob(db, &job.sha256).await?;
+    let extracted = match extractor.extract(&bytes).await {
+        Ok(e) => e,
+        Err(err) => {
+            tracing::warn!(version = %job.version_id, %err, "text extraction failed");
+            fail(db, job.version_id, &err.to_string()).await?;
+            return Ok("failed");
+        }
+    };
+    let mut tx = db.begin().await?;
+    with_tx!(&mut tx, |conn| {
+        sqlx::query("delete from document_page where version_id = $1")
+            .bind(job.version_id)
+            .execute(&mut *conn)
+            .await?;
+        for (index, page) in extracted.pages.iter().enumerate() {
+            let text = normalise(&page.text);
+            sqlx::query(
+                "insert into document_page (version_id, page_no, text, folded, no_text)
+                 values ($1, $2, $3, $4, $5)",
+            )
+            .bind(job.version_id)
+            .bind(i64::try_from(index + 1).unwrap_or(i64::MAX))
+            .bind(&text)
+            .bind(fold(&text))
+            .bind(page.no_text)
+            .execute(&mut *conn)
+            .await?;
+        }
+        sqlx::query(
+            "update document_version
+             set text_status = 'indexed', text_error = null,
+                 page_count = coalesce(page_count, $1)
+             where id = $2",
+        )
+        .bind(i64::from(extracted.facts.pages))
+        .bind(job.version_id)
+        .execute(&mut *conn)
+        .await?;
+    });
+    tx.commit().await?;
+    tracing::info!(version = %job.version_id, pages = extracted.pages.len(), "text indexed");
+    Ok("indexed")
+}
+
+/// Run the worker of this node: take jobs while there are any, then wait to be woken (an
+/// upload on this node) or for the next poll (an upload on another node).
+pub fn spawn(db: Db, extractor: Arc<Extractor>, wake: Arc<Notify>) {
+    tokio::spawn(async move {
+        loop {
+            match claim(&db).await {
+                Ok(Some(job)) => {
+                    if let Err(err) = process(&db, &extractor, &job).await {
+                        tracing::error!(%err, version = %job.version_id, "text job not recorded");
+                        tokio::time::sleep(Duration::from_secs(5)).await;
+                    }
+                }
+                Ok(None) => {
+                    tokio::select! {
+                        () = wake.notified() => {}
+                        () = tokio::time::sleep(Duration::from_secs(5)) => {}
+                    }
+                }
+                Err(err) => {
+                    tracing::error!(%err, "cannot claim a text job");
+                    tokio::time::sleep(Duration::from_secs(5)).await;
+                }
+            }
+        }
+    });
+}

@@ -1,0 +1,7 @@
+//! Documents on the server side: reading PDFs in a child process with limits (a hostile PDF
+//! can never crash or hang the server), and the background job that extracts their text for
+//! search.
+pub mod file_route;
+pub mod jobs;
+pub mod pdf_child;
+pub mod upload_route;

@@ -1,0 +1,217 @@
+//! `POST /documents/upload`: the secretariat adds a PDF to an agenda item (`?item=<id>`) or a
+//! new version of a document (`?document=<id>`). The body is the file itself, so the browser
+//! can report upload progress (server functions cannot); `?name=` carries the file name.
+//! The body is read up to the configured limit; the content must start like a PDF and parse
+//! (in the child process) — a non-PDF named `.pdf` is refused with a clear message.
+use axum::body::{to_bytes, Body};
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use http::HeaderMap;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use app::audit::event::AuditEvent;
+use app::documents::extract::ChildError;
+use app::error::{AppError, BadInput};
+use app::i18n::Lang;
+use app::identity::model::Role;
+use app::live::event::LiveEvent;
+use app::meetings::model::MeetingState;
+use app::state::AppState;
+
+use crate::respond::error_response;
+
+#[derive(Debug, Deserialize)]
+pub struct UploadQuery {
+    item: Option<String>,
+    document: Option<String>,
+    #[serde(default)]
+    name: String,
+}
+
+/// What the uploader learns.
+#[derive(Debug, Serialize)]
+pub struct Uploaded {
+    pub document_id: Uuid,
+    pub version_no: i64,
+    pub page_count: u32,
+}
+
+pub async fn upload(
+    State(state): State<AppState>,
+    Query(query): Query<UploadQuery>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    match receive(&state, query, &headers, body).await {
+        Ok(uploaded) => Json(uploaded).into_response(),
+        Err(err) => error_response(&err, Lang::from_headers(&headers)),
+    }
+}
+
+/// The meeting an item belongs to and its state, if the item exists.
+async fn item_meeting(state: &AppState, item: Uuid) -> Result<(Uuid, String), AppError> {
+    let row: Option<(Uuid, String)> = app::with_db!(&state.db, |pool| {
+        sqlx::query_as(
+            "select m.id, m.state from agenda_item ai join meeting m on m.id = ai.meeting_id
+             where ai.id = $1",
+        )
+        .bind(item)
+        .fetch_optional(pool)
+        .await
+    })?;
+    row.ok_or(AppError::NotFound)
+}
+
+async fn document_item(state: &AppState, document: Uuid) -> Result<Uuid, AppError> {
+    let row: Option<(Option<Uuid>,)> = app::with_db!(&state.db, |pool| {
+        sqlx::query_as("select agenda_item_id from document where id = $1")
+            .bind(document)
+            .fetch_optional(pool)
+            .await
+    })?;
+    row.and_then(|(item,)| item).ok_or(AppError::NotFound)
+}
+
+/// A title from a file name: without the extension, underscores as spaces.
+fn title_from(name: &str) -> String {
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let title = stem.replace('_', " ").trim().to_owned();
+    if title.is_empty() {
+        "Tài liệu".to_owned()
+    } else {
+        title.chars().take(200).collect()
+    }
+}
+
+async fn receive(
+    state: &AppState,
+    query: UploadQuery,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<Uploaded, AppError> {
+    let user = app::identity::session::user_from_headers(state, headers).await?;
+    if user.role != Role::Secretariat {
+        return Err(AppError::Forbidden);
+    }
+    let (item, document) = match (&query.item, &query.document) {
+        (Some(item), None) => (app::ids::parse_id(item, BadInput::Id)?, None),
+        (None, Some(doc)) => {
+            let document = app::ids::parse_id(doc, BadInput::Id)?;
+            (document_item(state, document).await?, Some(document))
+        }
+        _ => return Err(AppError::BadRequest(BadInput::Malformed)),
+    };
+    let (meeting, meeting_state) = item_meeting(state, item).await?;
+    if matches!(meeting_state.as_str(), "closed" | "cancelled") {
+        return Err(AppError::BadRequest(BadInput::MeetingState));
+    }
+    let limit = state.max_upload_bytes;
+    let bytes = to_bytes(body, limit).await.map_err(|_| {
+        AppError::BadRequest(BadInput::TooLarge {
+            limit_mb: (limit / (1024 * 1024)) as u64,
+        })
+    })?;
+    if !bytes.starts_with(b"%PDF-") {
+        return Err(AppError::BadRequest(BadInput::NotPdf));
+    }
+    let facts = match state.extractor.inspect(&bytes).await {
+        Ok(facts) => facts,
+        Err(ChildError::Spawn(reason)) => {
+            tracing::error!(%reason, "cannot run the PDF reader");
+            return Err(AppError::Internal);
+        }
+        Err(other) => {
+            tracing::warn!(error = %other, "upload refused: unreadable PDF");
+            return Err(AppError::BadRequest(BadInput::NotPdf));
+        }
+    };
+    if facts.encrypted {
+        return Err(AppError::BadRequest(BadInput::EncryptedPdf));
+    }
+    let name: String = query.name.trim().chars().take(200).collect();
+    let name = if name.is_empty() {
+        "document.pdf".to_owned()
+    } else {
+        name
+    };
+    let pages = Some(i64::from(facts.pages));
+    let mut tx = state.db.begin().await?;
+    let (document_id, version_no, event) = match document {
+        None => {
+            let position: (i64,) = app::with_tx!(&mut tx, |conn| {
+                sqlx::query_as(
+                    "select coalesce(max(position), 0) + 1 from document where agenda_item_id = $1",
+                )
+                .bind(item)
+                .fetch_one(&mut *conn)
+                .await?
+            });
+            let id = app::documents::store::add_document(
+                &mut tx,
+                app::documents::store::NewDocument {
+                    agenda_item_id: Some(item),
+                    ballot_id: None,
+                    title: &title_from(&name),
+                    position: position.0,
+                    file_name: &name,
+                    bytes: &bytes,
+                    page_count: pages,
+                    uploaded_by: Some(user.id),
+                },
+            )
+            .await?;
+            (id, 1, AuditEvent::DocumentUploaded)
+        }
+        Some(document) => {
+            let number = app::documents::store::add_version(
+                &mut tx,
+                document,
+                &name,
+                &bytes,
+                pages,
+                Some(user.id),
+            )
+            .await?;
+            (document, number, AuditEvent::DocumentVersionAdded)
+        }
+    };
+    let current = MeetingState::try_from(meeting_state).map_err(|_| AppError::Internal)?;
+    let change = if version_no == 1 {
+        "document_added"
+    } else {
+        "document_version"
+    };
+    app::meetings::editing::note_change(&mut tx, meeting, current, change, Some(document_id))
+        .await?;
+    app::audit::store::append(&mut tx, Some(user.id), event, Some(document_id)).await?;
+    tx.commit().await?;
+    state.text_jobs.notify_one();
+    state
+        .live
+        .publish(
+            &state.db,
+            LiveEvent::MeetingChanged {
+                meeting_id: meeting,
+            },
+        )
+        .await;
+    Ok(Uploaded {
+        document_id,
+        version_no,
+        page_count: facts.pages,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_from;
+
+    #[test]
+    fn titles_come_from_file_names() {
+        assert_eq!(title_from("To_trinh_so_12.pdf"), "To trinh so 12");
+        assert_eq!(title_from("Báo cáo.v2.pdf"), "Báo cáo.v2");
+        assert_eq!(title_from(".pdf"), "Tài liệu");
+    }
+}
