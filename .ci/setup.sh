@@ -95,3 +95,19 @@ ensure_end2end() {
     (cd end2end && npm ci --no-audit --no-fund --silent)
   fi
 }
+
+# The document reader (public/reader.js) loads pdf.js from /vendor/pdfjs/, served from
+# public/vendor/pdfjs/ (not committed: copied here from the npm package).
+ensure_pdf_viewer() {
+  local version="4.10.38" pkg="$ECAB_TOOLS/node_modules/pdfjs-dist" file
+  mkdir -p "$ECAB_TOOLS"
+  if [ "$(node -p 'require(process.argv[1]).version' "$pkg/package.json" 2>/dev/null)" != "$version" ]; then
+    say "installing pdf.js $version (pdfjs-dist from npm)"
+    npm install --prefix "$ECAB_TOOLS" --no-audit --no-fund --silent "pdfjs-dist@$version"
+  fi
+  mkdir -p public/vendor/pdfjs
+  for file in pdf.min.mjs pdf.worker.min.mjs; do
+    cmp -s "$pkg/build/$file" "public/vendor/pdfjs/$file" ||
+      cp "$pkg/build/$file" "public/vendor/pdfjs/$file"
+  done
+}

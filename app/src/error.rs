@@ -69,6 +69,10 @@ pub enum BadInput {
     MeetingState,
     /// A field of a meeting or an agenda item that is missing or wrong.
     Meeting(MeetingProblem),
+    /// A page number outside the document (or a version that is not the document's).
+    Page,
+    /// A note that is empty or longer than [`crate::documents::notes::MAX_NOTE_CHARS`].
+    Note,
 }
 
 /// What is wrong with a meeting's or an item's data.
@@ -205,6 +209,10 @@ impl BadInput {
                 "Trạng thái cuộc họp không cho phép thay đổi này."
             }
             (BadInput::MeetingState, Lang::En) => "The meeting's state does not allow this change.",
+            (BadInput::Page, Lang::Vi) => "Số trang không có trong tài liệu.",
+            (BadInput::Page, Lang::En) => "The document has no such page.",
+            (BadInput::Note, Lang::Vi) => "Ghi chú phải có nội dung và không dài quá 10.000 ký tự.",
+            (BadInput::Note, Lang::En) => "A note must have text and at most 10,000 characters.",
             (BadInput::Id, Lang::Vi) => "Mã định danh không hợp lệ.",
             (BadInput::Id, Lang::En) => "The identifier is not valid.",
             (BadInput::LastPasskey, Lang::Vi) => {

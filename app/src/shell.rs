@@ -5,6 +5,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use crate::audit::views::AuditPage;
+use crate::documents::reader_views::ReaderPage;
 use crate::error::AppError;
 use crate::i18n::{use_i18n, I18n, Lang};
 use crate::identity::account_views::AccountPage;
@@ -15,6 +16,7 @@ use crate::identity::model::SessionInfo;
 use crate::identity::passkey_views::EnrolPage;
 use crate::identity::views::SignInPage;
 use crate::meetings::edit_views::{EditMeetingPage, NewMeetingPage};
+use crate::meetings::readiness_views::ReadinessPage;
 use crate::meetings::views::{MeetingPage, MeetingsPage};
 use crate::search::views::SearchPage;
 use crate::ui::error_pages::NotFoundPage;
@@ -137,7 +139,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/new") view=NewMeetingPage ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id/edit") view=EditMeetingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id/readiness") view=ReadinessPage ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id") view=MeetingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/documents/:id/read") view=ReaderPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/enrol/:token") view=EnrolPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>

@@ -52,6 +52,7 @@ pub async fn start(config: &Config) -> anyhow::Result<AppState> {
     documents::jobs::spawn(db.clone(), extractor.clone(), text_jobs.clone());
     let live = app::live::hub::Hub::new();
     live.listen(&db);
+    spawn_live_pruning(&db);
     Ok(AppState {
         leptos_options,
         db,
@@ -67,6 +68,20 @@ pub async fn start(config: &Config) -> anyhow::Result<AppState> {
             .unwrap_or(usize::MAX),
         webauthn: std::sync::Arc::new(webauthn),
     })
+}
+
+/// Forget stored live events older than a day, hourly (any node may; deleting twice is fine).
+fn spawn_live_pruning(db: &Db) {
+    let db = db.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            every.tick().await;
+            if let Err(err) = app::live::hub::Hub::prune(&db).await {
+                tracing::warn!(%err, "stored live events not pruned");
+            }
+        }
+    });
 }
 
 /// Write a signed audit checkpoint every `audit_checkpoint_secs` (when a key is configured).

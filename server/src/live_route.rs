@@ -5,7 +5,11 @@
 //! the page drops what it shows. It re-checks its session when told its user's sessions
 //! ended, when it fell behind, and once a minute (in case a cross-node event was lost) —
 //! without counting as activity for the inactivity timeout.
-use std::collections::HashSet;
+//!
+//! Meeting events carry the SSE `id:` of the stored event: a page that lost its connection
+//! reconnects with `Last-Event-ID` (browsers do this by themselves) and first receives what
+//! it missed, then the live events.
+use std::collections::{HashSet, VecDeque};
 use std::convert::Infallible;
 use std::time::Duration;
 
@@ -23,6 +27,7 @@ use app::i18n::Lang;
 use app::identity::model::CurrentUser;
 use app::identity::session::{self, Lookup};
 use app::live::event::{LiveEvent, StreamMessage};
+use app::live::hub::{Hub, Stamped};
 use app::state::AppState;
 
 use crate::respond::error_response;
@@ -39,7 +44,16 @@ pub async fn stream(State(state): State<AppState>, headers: HeaderMap) -> Respon
         Ok(_) => return error_response(&AppError::Unauthenticated, lang),
         Err(err) => return error_response(&err, lang),
     };
+    // Subscribe before reading the backlog, so nothing falls between the two.
     let events = state.live.subscribe();
+    let backlog = match last_event_id(&headers) {
+        Some(after) => match Hub::since(&state.db, after).await {
+            Ok(missed) => missed,
+            Err(err) => return error_response(&err.into(), lang),
+        },
+        None => Vec::new(),
+    };
+    let replayed_up_to = backlog.last().map_or(0, |e| e.id);
     let visible = match visible_meetings(&state.db, &user).await {
         Ok(v) => v,
         Err(err) => return error_response(&err, lang),
@@ -50,6 +64,8 @@ pub async fn stream(State(state): State<AppState>, headers: HeaderMap) -> Respon
         user,
         session_id,
         visible,
+        backlog: backlog.into(),
+        replayed_up_to,
         step: Step::Start,
     };
     Sse::new(messages(follower))
@@ -66,20 +82,35 @@ enum Step {
 
 struct Follower {
     db: Db,
-    events: Receiver<LiveEvent>,
+    events: Receiver<Stamped>,
     user: CurrentUser,
     session_id: Uuid,
     /// The meetings this user may see: events of others never reach the page.
     visible: HashSet<Uuid>,
+    /// Stored events the page missed while disconnected, sent first.
+    backlog: VecDeque<Stamped>,
+    /// The last replayed id: live events up to it were already sent.
+    replayed_up_to: i64,
     step: Step,
+}
+
+/// The id of the last event a reconnecting page received.
+fn last_event_id(headers: &HeaderMap) -> Option<i64> {
+    headers
+        .get("last-event-id")?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
 }
 
 /// What wakes a stream.
 enum Wake {
     /// Re-check the session (it may have ended).
     Check,
-    /// A meeting the user may see changed.
-    Meeting(Uuid),
+    /// A meeting the user may see changed (with the stored event's id, 0 if none).
+    Meeting(Uuid, i64),
 }
 
 async fn visible_meetings(db: &Db, user: &CurrentUser) -> Result<HashSet<Uuid>, AppError> {
@@ -94,30 +125,41 @@ impl Follower {
     /// Wait for the next thing the page must hear of, or a reason to re-check the session.
     async fn next(&mut self) -> Wake {
         loop {
-            tokio::select! {
-                received = self.events.recv() => match received {
-                    Ok(LiveEvent::SessionsEnded { user_id }) if user_id == self.user.id => {
-                        return Wake::Check;
-                    }
-                    Ok(LiveEvent::SessionsEnded { .. }) => {}
-                    Ok(LiveEvent::MeetingChanged { meeting_id }) => {
-                        if !self.visible.contains(&meeting_id) {
-                            // Perhaps just published to this user: ask once.
-                            match app::meetings::store::visible(&self.db, &self.user, meeting_id).await {
-                                Ok(true) => {
-                                    self.visible.insert(meeting_id);
-                                }
-                                Ok(false) => continue,
-                                Err(_) => return Wake::Check,
-                            }
+            let stamped = if let Some(missed) = self.backlog.pop_front() {
+                missed
+            } else {
+                tokio::select! {
+                    received = self.events.recv() => match received {
+                        Ok(stamped) if stamped.id != 0 && stamped.id <= self.replayed_up_to => {
+                            continue;
                         }
-                        return Wake::Meeting(meeting_id);
+                        Ok(stamped) => stamped,
+                        Err(RecvError::Lagged(_)) => return Wake::Check,
+                        // The hub is gone: the server is stopping.
+                        Err(RecvError::Closed) => return Wake::Check,
+                    },
+                    () = tokio::time::sleep(RECHECK) => return Wake::Check,
+                }
+            };
+            match stamped.event {
+                LiveEvent::SessionsEnded { user_id } if user_id == self.user.id => {
+                    return Wake::Check;
+                }
+                LiveEvent::SessionsEnded { .. } => {}
+                LiveEvent::MeetingChanged { meeting_id } => {
+                    if !self.visible.contains(&meeting_id) {
+                        // Perhaps just published to this user: ask once.
+                        match app::meetings::store::visible(&self.db, &self.user, meeting_id).await
+                        {
+                            Ok(true) => {
+                                self.visible.insert(meeting_id);
+                            }
+                            Ok(false) => continue,
+                            Err(_) => return Wake::Check,
+                        }
                     }
-                    Err(RecvError::Lagged(_)) => return Wake::Check,
-                    // The hub is gone: the server is stopping.
-                    Err(RecvError::Closed) => return Wake::Check,
-                },
-                () = tokio::time::sleep(RECHECK) => return Wake::Check,
+                    return Wake::Meeting(meeting_id, stamped.id);
+                }
             }
         }
     }
@@ -127,10 +169,15 @@ fn message(kind: StreamMessage) -> Result<Event, Infallible> {
     Ok(Event::default().event(kind.name()).data("{}"))
 }
 
-fn meeting_message(meeting_id: Uuid) -> Result<Event, Infallible> {
-    Ok(Event::default()
+fn meeting_message(meeting_id: Uuid, event_id: i64) -> Result<Event, Infallible> {
+    let event = Event::default()
         .event(StreamMessage::Meeting.name())
-        .data(format!("{{\"meeting_id\":\"{meeting_id}\"}}")))
+        .data(format!("{{\"meeting_id\":\"{meeting_id}\"}}"));
+    Ok(if event_id > 0 {
+        event.id(event_id.to_string())
+    } else {
+        event
+    })
 }
 
 fn messages(follower: Follower) -> impl Stream<Item = Result<Event, Infallible>> {
@@ -142,8 +189,8 @@ fn messages(follower: Follower) -> impl Stream<Item = Result<Event, Infallible>>
                 Some((message(StreamMessage::Ready), f))
             }
             Step::Following => loop {
-                if let Wake::Meeting(id) = f.next().await {
-                    return Some((meeting_message(id), f));
+                if let Wake::Meeting(id, event_id) = f.next().await {
+                    return Some((meeting_message(id, event_id), f));
                 }
                 match session::still_open(&f.db, f.session_id).await {
                     Ok(true) => continue,

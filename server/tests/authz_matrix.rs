@@ -125,6 +125,16 @@ const ENDPOINTS: &[&str] = &[
     "POST /api/document_downloadable",
     "POST /api/invitees_set",
     "POST /api/item_guests_set",
+    "GET /documents/{id}/read",
+    "POST /api/reader_open",
+    "POST /api/record_page_view",
+    "POST /api/notes_of_document",
+    "POST /api/notes_of_meeting",
+    "POST /api/note_add",
+    "POST /api/note_edit",
+    "POST /api/note_delete",
+    "GET /meetings/{id}/readiness",
+    "POST /api/readiness",
 ];
 
 /// The member the administrator deactivates in the matrix (not one of the users acting).
@@ -153,8 +163,11 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
             Anonymous | Deactivated => 401,
             _ => 200,
         },
-        // Someone else's passkey (a random id): not found for everyone signed in.
-        "POST /api/passkey_rename" | "POST /api/passkey_remove" => match who {
+        // Someone else's passkey or note (a random id): not found for everyone signed in.
+        "POST /api/passkey_rename"
+        | "POST /api/passkey_remove"
+        | "POST /api/note_edit"
+        | "POST /api/note_delete" => match who {
             Anonymous | Deactivated => 401,
             _ => 404,
         },
@@ -208,6 +221,12 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
             Secretariat => 404,
             _ => 403,
         },
+        // Who has read what is for the secretariat, whatever the meeting's state.
+        "GET /meetings/{id}/readiness" | "POST /api/readiness" => match who {
+            Anonymous | Deactivated => 401,
+            Secretariat => 200,
+            _ => 403,
+        },
         "POST /api/account_deactivate" => match who {
             Anonymous | Deactivated => 401,
             Admin => 200,
@@ -218,8 +237,14 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
             Anonymous | Deactivated => 401,
             _ => 200,
         },
-        // The document of item 1, which is not the guest's item.
-        "GET /documents/{id}/file" => {
+        // The document of item 1, which is not the guest's item: reading it, its reader page,
+        // its reading progress and the reader's notes on it.
+        "GET /documents/{id}/file"
+        | "GET /documents/{id}/read"
+        | "POST /api/reader_open"
+        | "POST /api/record_page_view"
+        | "POST /api/notes_of_document"
+        | "POST /api/note_add" => {
             let [draft, published, closed] = match who {
                 Anonymous | Deactivated => [401, 401, 401],
                 UninvitedMember | Admin | Guest => [404, 404, 404],
@@ -232,7 +257,7 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
                 State::Closed => closed,
             }
         }
-        "GET /meetings/{id}" | "POST /api/meeting" => {
+        "GET /meetings/{id}" | "POST /api/meeting" | "POST /api/notes_of_meeting" => {
             let [draft, published, closed] = match who {
                 Anonymous | Deactivated => [401, 401, 401],
                 UninvitedMember | Admin => [404, 404, 404],
@@ -375,6 +400,13 @@ async fn every_endpoint_answers_every_user_as_written(engine: Engine) {
         .await
     })
     .unwrap();
+    let (item_1_version,): (uuid::Uuid,) = app::with_db!(&db, |pool| {
+        sqlx::query_as("select id from document_version where document_id = $1")
+            .bind(item_1_document)
+            .fetch_one(pool)
+            .await
+    })
+    .unwrap();
     let target = user_id(&db, DEACTIVATION_TARGET).await;
 
     let mut cells = 0;
@@ -494,6 +526,21 @@ async fn every_endpoint_answers_every_user_as_written(engine: Engine) {
                             (FORM, format!("email=nobody-{unique}@example.org"))
                         }
                         "POST /api/meeting" => (FORM, format!("id={regular}")),
+                        "POST /api/reader_open" | "POST /api/notes_of_document" => {
+                            (FORM, format!("document_id={item_1_document}"))
+                        }
+                        "POST /api/record_page_view" => (
+                            FORM,
+                            format!("document_id={item_1_document}&version_id={item_1_version}&page=1"),
+                        ),
+                        "POST /api/note_add" => {
+                            (FORM, format!("document_id={item_1_document}&page=1&body=x"))
+                        }
+                        "POST /api/note_edit" => (FORM, format!("id={}&body=x", uuid::Uuid::now_v7())),
+                        "POST /api/note_delete" => (FORM, format!("id={}", uuid::Uuid::now_v7())),
+                        "POST /api/notes_of_meeting" | "POST /api/readiness" => {
+                            (FORM, format!("meeting_id={regular}"))
+                        }
                         "POST /demo/sign-in" => (FORM, format!("user_id={pm}")),
                         "POST /api/enrolment_info" | "POST /api/enrol_start" => {
                             (FORM, format!("token=not-a-real-link-{unique}"))

@@ -8,8 +8,6 @@ mod common;
 use std::time::Duration;
 
 use common::*;
-use futures::StreamExt;
-use reqwest::header::{COOKIE, ORIGIN};
 use serde_json::{json, Value};
 
 on_both_engines!(
@@ -17,107 +15,7 @@ on_both_engines!(
     a_guests_stream_hears_only_of_meetings_they_may_see,
 );
 
-async fn call_json(
-    server: &TestServer,
-    cookie: &str,
-    endpoint: &str,
-    body: Value,
-) -> (u16, String) {
-    let response = client()
-        .post(format!("{}/api/{endpoint}", server.base))
-        .header(ORIGIN, &server.base)
-        .header(COOKIE, cookie)
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    (response.status().as_u16(), response.text().await.unwrap())
-}
-
-async fn call_form(
-    server: &TestServer,
-    cookie: &str,
-    endpoint: &str,
-    form: &[(&str, &str)],
-) -> (u16, String) {
-    let response = client()
-        .post(format!("{}/api/{endpoint}", server.base))
-        .header(ORIGIN, &server.base)
-        .header(COOKIE, cookie)
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    (response.status().as_u16(), response.text().await.unwrap())
-}
-
-async fn upload(server: &TestServer, cookie: &str, query: &str, bytes: Vec<u8>) -> (u16, String) {
-    let response = client()
-        .post(format!("{}/documents/upload?{query}", server.base))
-        .header(ORIGIN, &server.base)
-        .header(COOKIE, cookie)
-        .body(bytes)
-        .send()
-        .await
-        .unwrap();
-    (response.status().as_u16(), response.text().await.unwrap())
-}
-
-/// The next event name on a Server-Sent-Events stream within `wait` (keep-alives skipped).
-async fn next_event(
-    stream: &mut (impl futures::Stream<Item = reqwest::Result<bytes::Bytes>> + Unpin),
-    buffer: &mut String,
-    wait: Duration,
-) -> Option<String> {
-    let deadline = tokio::time::Instant::now() + wait;
-    loop {
-        if let Some(end) = buffer.find("\n\n") {
-            let block: String = buffer.drain(..end + 2).collect();
-            if let Some(name) = block.lines().find_map(|l| l.strip_prefix("event: ")) {
-                return Some(name.to_owned());
-            }
-            continue;
-        }
-        let chunk = tokio::time::timeout_at(deadline, stream.next())
-            .await
-            .ok()??
-            .ok()?;
-        buffer.push_str(&String::from_utf8_lossy(&chunk));
-    }
-}
-
-async fn open_stream(
-    server: &TestServer,
-    cookie: &str,
-) -> (
-    impl futures::Stream<Item = reqwest::Result<bytes::Bytes>> + Unpin,
-    String,
-) {
-    let response = client()
-        .get(format!("{}/api/live", server.base))
-        .header(COOKIE, cookie)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
-    let mut stream = Box::pin(response.bytes_stream());
-    let mut buffer = String::new();
-    assert_eq!(
-        next_event(&mut stream, &mut buffer, Duration::from_secs(5))
-            .await
-            .as_deref(),
-        Some("ready")
-    );
-    (stream, buffer)
-}
-
 const FORM: &str = r#"{"kind":"thematic","title":"Phiên họp chuyên đề về chuyển đổi số","starts_local":"2027-02-03T08:30","place":"Phòng họp số 1","online":false,"planned_minutes":120,"chair_id":""}"#;
-
-fn demo_pdf(name: &str) -> (Vec<u8>, u32) {
-    let rendered = server::demo::render_documents().unwrap();
-    let pdf = &rendered[name].pdf;
-    (pdf.bytes.clone(), pdf.page_count)
-}
 
 async fn the_secretariat_prepares_and_publishes_a_meeting(engine: Engine) {
     let server = start_server_with(engine, true, &["--max-upload-mb", "1"]).await;
@@ -263,7 +161,7 @@ async fn the_secretariat_prepares_and_publishes_a_meeting(engine: Engine) {
     // Before publication the member does not see it; their open page hears of it at once.
     let (status, _) = call_form(&server, &member, "meeting", &[("id", &meeting)]).await;
     assert_eq!(status, 404);
-    let (mut stream, mut buffer) = open_stream(&server, &member).await;
+    let mut stream = open_live(&server, &member, None).await;
     let (status, body) = call_json(
         &server,
         &secretary,
@@ -273,9 +171,7 @@ async fn the_secretariat_prepares_and_publishes_a_meeting(engine: Engine) {
     .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(
-        next_event(&mut stream, &mut buffer, Duration::from_secs(5))
-            .await
-            .as_deref(),
+        stream.next_name(Duration::from_secs(5)).await.as_deref(),
         Some("meeting")
     );
     let (status, body) = call_form(&server, &member, "meeting", &[("id", &meeting)]).await;
@@ -398,8 +294,8 @@ async fn a_guests_stream_hears_only_of_meetings_they_may_see(engine: Engine) {
     let secretary = demo_cookie(&server, SECRETARY).await;
     let guest = demo_cookie(&server, GUEST).await;
     let member = demo_cookie(&server, FINANCE_MINISTER).await;
-    let (mut guest_stream, mut guest_buffer) = open_stream(&server, &guest).await;
-    let (mut member_stream, mut member_buffer) = open_stream(&server, &member).await;
+    let mut guest_stream = open_live(&server, &guest, None).await;
+    let mut member_stream = open_live(&server, &member, None).await;
 
     // A new meeting for every member, none of whose items is the guest's.
     let form: Value = serde_json::from_str(FORM).unwrap();
@@ -421,19 +317,11 @@ async fn a_guests_stream_hears_only_of_meetings_they_may_see(engine: Engine) {
     )
     .await;
     assert_eq!(status, 200);
+    let heard = member_stream.next(Duration::from_secs(5)).await.unwrap();
+    assert_eq!(heard.name, "meeting");
+    assert!(!heard.data.contains("Nội dung mật"));
     assert_eq!(
-        next_event(
-            &mut member_stream,
-            &mut member_buffer,
-            Duration::from_secs(5)
-        )
-        .await
-        .as_deref(),
-        Some("meeting")
-    );
-    assert!(member_buffer.is_empty() || !member_buffer.contains("Nội dung mật"));
-    assert_eq!(
-        next_event(&mut guest_stream, &mut guest_buffer, Duration::from_secs(2)).await,
+        guest_stream.next_name(Duration::from_secs(2)).await,
         None,
         "the guest hears nothing of a meeting without their item"
     );
@@ -442,13 +330,9 @@ async fn a_guests_stream_hears_only_of_meetings_they_may_see(engine: Engine) {
     let regular = meeting_id(&server.state.db, REGULAR).await.to_string();
     let (status, _) = call_json(&server, &secretary, "item_add", json!({"meeting_id": regular, "form": {"title": "Nội dung bổ sung", "presenter": "", "planned_minutes": 10}})).await;
     assert_eq!(status, 200);
-    assert_eq!(
-        next_event(&mut guest_stream, &mut guest_buffer, Duration::from_secs(5))
-            .await
-            .as_deref(),
-        Some("meeting")
-    );
-    assert!(!guest_buffer.contains("Nội dung bổ sung"));
+    let heard = guest_stream.next(Duration::from_secs(5)).await.unwrap();
+    assert_eq!(heard.name, "meeting");
+    assert_eq!(heard.data, format!("{{\"meeting_id\":\"{regular}\"}}"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -456,16 +340,14 @@ async fn postgres_an_event_on_one_node_reaches_a_page_on_another() {
     let node_a = start_server(Engine::Postgres, true).await;
     let node_b = second_node(&node_a).await;
     let member = demo_cookie(&node_b, FINANCE_MINISTER).await;
-    let (mut stream, mut buffer) = open_stream(&node_b, &member).await;
+    let mut stream = open_live(&node_b, &member, None).await;
     // The secretariat works on node A.
     let secretary = demo_cookie(&node_a, SECRETARY).await;
     let regular = meeting_id(&node_a.state.db, REGULAR).await.to_string();
     let (status, _) = call_json(&node_a, &secretary, "item_add", json!({"meeting_id": regular, "form": {"title": "Nội dung bổ sung", "presenter": "", "planned_minutes": 10}})).await;
     assert_eq!(status, 200);
     assert_eq!(
-        next_event(&mut stream, &mut buffer, Duration::from_secs(5))
-            .await
-            .as_deref(),
+        stream.next_name(Duration::from_secs(5)).await.as_deref(),
         Some("meeting")
     );
 }

@@ -19,9 +19,26 @@ pub struct ReadableDocument {
     pub byte_size: i64,
     /// The secretariat allows downloading (else: read in the app only).
     pub downloadable: bool,
+    pub version_no: i64,
+    /// Unknown until the extraction job has read the file.
+    pub page_count: Option<i64>,
+    pub item_id: Uuid,
+    pub meeting_id: Uuid,
 }
 
-type Row = (Uuid, Uuid, String, String, String, i64, bool, Uuid, Uuid);
+type Row = (
+    Uuid,
+    Uuid,
+    String,
+    String,
+    String,
+    i64,
+    bool,
+    Uuid,
+    Uuid,
+    i64,
+    Option<i64>,
+);
 
 /// The document if `user` may read it.
 pub async fn readable(
@@ -32,7 +49,7 @@ pub async fn readable(
     let row: Option<Row> = with_db!(db, |pool| {
         sqlx::query_as(
             "select d.id, v.id, d.title, v.file_name, v.blob_sha256, b.byte_size, d.downloadable,
-                    ai.id, ai.meeting_id
+                    ai.id, ai.meeting_id, v.version_no, v.page_count
              from document d
              join agenda_item ai on ai.id = d.agenda_item_id
              join document_version v on v.document_id = d.id
@@ -55,6 +72,8 @@ pub async fn readable(
         downloadable,
         item,
         meeting,
+        version_no,
+        page_count,
     )) = row
     else {
         return Err(AppError::NotFound);
@@ -84,5 +103,9 @@ pub async fn readable(
         sha256,
         byte_size,
         downloadable,
+        version_no,
+        page_count,
+        item_id: item,
+        meeting_id: meeting,
     })
 }

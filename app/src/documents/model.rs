@@ -16,3 +16,35 @@ pub struct DocumentRef {
     /// When the latest version was uploaded (a version after the first shows as "updated").
     pub updated_at: chrono::DateTime<chrono::Utc>,
 }
+
+/// What the reader page shows around the document (the PDF itself comes from the file route).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReaderView {
+    pub document_id: Uuid,
+    pub version_id: Uuid,
+    pub version_no: i64,
+    pub title: String,
+    pub page_count: Option<i64>,
+    pub downloadable: bool,
+    pub meeting_id: Uuid,
+    pub meeting_title: String,
+    pub item_title: String,
+    /// Where the reader stopped last time in this version (1 the first time).
+    pub last_page: i64,
+    /// The watermark's name.
+    pub viewer: String,
+}
+
+/// A private note on a page, as its author sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub id: Uuid,
+    pub document_id: Uuid,
+    pub document_title: String,
+    pub version_no: i64,
+    /// Written on the document's latest version (else on an older one, shown as such).
+    pub on_latest: bool,
+    pub page_no: i64,
+    pub body: String,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}

@@ -1,10 +1,25 @@
-//! Fan-out on one node, and the bridge between nodes.
+//! Fan-out on one node, the bridge between nodes, and the stored events a reconnecting page
+//! resumes from.
 use std::time::Duration;
 
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
 use tokio::sync::broadcast;
 
 use crate::db::Db;
 use crate::live::event::LiveEvent;
+
+/// An event with its id in the `live_event` table (the SSE `id:` a page resumes from).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamped {
+    pub id: i64,
+    pub event: LiveEvent,
+}
+
+/// How long events are kept for reconnecting pages.
+const KEEP: chrono::TimeDelta = chrono::TimeDelta::hours(24);
+/// At most this many events are replayed to a reconnecting page; one away longer re-reads.
+const REPLAY_LIMIT: i64 = 1000;
 
 /// The PostgreSQL `NOTIFY` channel every node listens on.
 pub const CHANNEL: &str = "ecabinet_live";
@@ -12,7 +27,7 @@ pub const CHANNEL: &str = "ecabinet_live";
 /// Events for the streams of this node. Cloning shares the same channel.
 #[derive(Clone, Debug)]
 pub struct Hub {
-    sender: broadcast::Sender<LiveEvent>,
+    sender: broadcast::Sender<Stamped>,
 }
 
 impl Default for Hub {
@@ -29,38 +44,94 @@ impl Hub {
         Hub { sender }
     }
 
-    pub fn subscribe(&self) -> broadcast::Receiver<LiveEvent> {
+    pub fn subscribe(&self) -> broadcast::Receiver<Stamped> {
         self.sender.subscribe()
     }
 
     /// Hand an event to this node's streams.
-    pub fn deliver(&self, event: LiveEvent) {
+    pub fn deliver(&self, event: Stamped) {
         // No stream open is not an error.
         let _ = self.sender.send(event);
     }
 
-    /// Publish an event after the act's transaction committed. On PostgreSQL every node,
-    /// this one included, receives it through its listener ([`Hub::listen`]).
+    /// Publish an event after the act's transaction committed: store it (for pages that
+    /// reconnect), then deliver it. On PostgreSQL every node, this one included, receives it
+    /// through its listener ([`Hub::listen`]), in the same statement that stores it.
     pub async fn publish(&self, db: &Db, event: LiveEvent) {
-        match db {
-            Db::Sqlite(_) => self.deliver(event),
+        let payload = match serde_json::to_string(&event) {
+            Ok(p) => p,
+            Err(err) => return tracing::error!(%err, "live event not serialisable"),
+        };
+        let stored = match db {
+            Db::Sqlite(pool) => {
+                sqlx::query_scalar::<_, i64>(
+                    "insert into live_event (at, payload) values ($1, $2) returning id",
+                )
+                .bind(Utc::now())
+                .bind(&payload)
+                .fetch_one(pool)
+                .await
+            }
             Db::Postgres(pool) => {
-                let payload = match serde_json::to_string(&event) {
-                    Ok(p) => p,
-                    Err(err) => return tracing::error!(%err, "live event not serialisable"),
-                };
-                let sent = sqlx::query("select pg_notify($1, $2)")
-                    .bind(CHANNEL)
-                    .bind(&payload)
-                    .execute(pool)
-                    .await;
-                if let Err(err) = sent {
-                    // Other nodes miss it (their streams re-check periodically); ours do not.
-                    tracing::error!(%err, "live event not sent to other nodes");
-                    self.deliver(event);
+                sqlx::query_scalar::<_, i64>(
+                    "with stored as (
+                         insert into live_event (at, payload) values ($1, $2)
+                         returning id, payload
+                     )
+                     select id from stored,
+                         lateral (select pg_notify($3, json_build_object(
+                             'id', stored.id, 'event', stored.payload::json)::text)) as sent",
+                )
+                .bind(Utc::now())
+                .bind(&payload)
+                .bind(CHANNEL)
+                .fetch_one(pool)
+                .await
+            }
+        };
+        match stored {
+            Ok(id) => {
+                if matches!(db, Db::Sqlite(_)) {
+                    self.deliver(Stamped { id, event });
                 }
             }
+            Err(err) => {
+                // Not stored: this node's pages still hear it now (without an id to resume
+                // from); others re-check periodically.
+                tracing::error!(%err, "live event not stored");
+                self.deliver(Stamped { id: 0, event });
+            }
         }
+    }
+
+    /// The events after `after` (a page's Last-Event-ID), oldest first.
+    pub async fn since(db: &Db, after: i64) -> Result<Vec<Stamped>, sqlx::Error> {
+        let rows: Vec<(i64, String)> = crate::with_db!(db, |pool| {
+            sqlx::query_as("select id, payload from live_event where id > $1 order by id limit $2")
+                .bind(after)
+                .bind(REPLAY_LIMIT)
+                .fetch_all(pool)
+                .await?
+        });
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, payload)| {
+                let event = serde_json::from_str(&payload).ok()?;
+                Some(Stamped { id, event })
+            })
+            .collect())
+    }
+
+    /// Forget events older than a day.
+    pub async fn prune(db: &Db) -> Result<u64, sqlx::Error> {
+        let cutoff = Utc::now() - KEEP;
+        Ok(crate::with_db!(db, |pool| {
+            sqlx::query("delete from live_event where at < $1")
+                .bind(cutoff)
+                .execute(pool)
+                .await?
+                .rows_affected()
+        }))
     }
 
     /// On PostgreSQL, forward every node's events to this node's streams, reconnecting after

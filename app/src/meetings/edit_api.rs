@@ -170,3 +170,16 @@ pub async fn set_item_guests(item_id: String, guests: Vec<String>) -> Result<(),
     })
     .await
 }
+
+/// Who has opened and read what, for one meeting.
+#[server(prefix = "/api", endpoint = "readiness")]
+pub async fn get_readiness(
+    meeting_id: String,
+) -> Result<crate::meetings::model::Readiness, AppError> {
+    crate::error::respond(async {
+        let meeting = crate::ids::parse_id(&meeting_id, crate::error::BadInput::MeetingId)?;
+        let (_, state) = secretariat().await?;
+        crate::meetings::readiness::of_meeting(&state.db, meeting).await
+    })
+    .await
+}

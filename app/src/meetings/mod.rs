@@ -7,5 +7,8 @@ pub mod edit_views;
 pub mod editing;
 pub mod model;
 #[cfg(feature = "ssr")]
+pub mod readiness;
+pub mod readiness_views;
+#[cfg(feature = "ssr")]
 pub mod store;
 pub mod views;

@@ -212,3 +212,70 @@ pub struct EditorItem {
     pub form: ItemForm,
     pub guests: Vec<Uuid>,
 }
+
+/// Who is ready for a meeting: every invited member × every document, for the secretariat.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Readiness {
+    pub meeting_title: String,
+    /// The documents' latest versions, in agenda order (the columns).
+    pub documents: Vec<ReadinessDocument>,
+    /// Agenda items that have documents (what "items reviewed" counts against).
+    pub items_with_documents: usize,
+    /// The invited members (the rows), by name.
+    pub members: Vec<MemberReadiness>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadinessDocument {
+    pub id: Uuid,
+    pub title: String,
+    pub item_title: String,
+    pub page_count: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberReadiness {
+    pub user_id: Uuid,
+    pub full_name: String,
+    /// One per document, in the order of [`Readiness::documents`].
+    pub documents: Vec<DocumentReading>,
+    /// Items whose every document this member has opened.
+    pub items_reviewed: usize,
+}
+
+/// One member's reading of one document's latest version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct DocumentReading {
+    pub opened: bool,
+    pub pages_viewed: i64,
+}
+
+impl DocumentReading {
+    /// Pages viewed ÷ pages, in whole percent (0 while the page count is unknown).
+    pub fn percent(self, page_count: Option<i64>) -> i64 {
+        match page_count {
+            Some(count) if count > 0 => (self.pages_viewed.min(count) * 100) / count,
+            _ => 0,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DocumentReading;
+
+    #[test]
+    fn reading_progress_is_pages_viewed_over_pages_in_whole_percent() {
+        let read = |pages_viewed| DocumentReading {
+            opened: true,
+            pages_viewed,
+        };
+        assert_eq!(read(12).percent(Some(40)), 30);
+        // 3 of 7 is 42.86 %: shown as 42, never rounded up to look further along.
+        assert_eq!(read(3).percent(Some(7)), 42);
+        assert_eq!(read(7).percent(Some(7)), 100);
+        // Unknown or empty page counts show no progress rather than dividing by zero.
+        assert_eq!(read(3).percent(None), 0);
+        assert_eq!(read(3).percent(Some(0)), 0);
+    }
+}

@@ -111,6 +111,8 @@ fn MeetingView(detail: MeetingDetail) -> impl IntoView {
             {move || secretariat().then(|| view! {
                 " · "
                 <a href=format!("/meetings/{meeting_id}/edit")>{move || i18n.t().edit_meeting}</a>
+                " · "
+                <a href=format!("/meetings/{meeting_id}/readiness")>{move || i18n.t().readiness_title}</a>
             })}
         </p>
         <section class="panel meeting-head">
@@ -186,6 +188,7 @@ fn MeetingView(detail: MeetingDetail) -> impl IntoView {
                 </ul>
             </section>
         })}
+        <crate::documents::reader_views::MeetingNotes meeting_id/>
         <section class="panel" aria-labelledby="invitees-title">
             <h2 id="invitees-title">{move || i18n.t().invitees}</h2>
             <ol class="people">
@@ -230,7 +233,7 @@ fn AgendaItemView(item: AgendaItem) -> impl IntoView {
                                     view! {
                                         <li class="document">
                                             <span class="doc-icon" aria-hidden="true">"PDF"</span>
-                                            <a class="doc-title" href=format!("/documents/{}/file", d.id) target="_blank">{d.title}</a>
+                                            <a class="doc-title" href=format!("/documents/{}/read", d.id) rel="external">{d.title}</a>
                                             {pages.map(|n| view! {
                                                 <span class="doc-pages">{move || format!("{n} {}", i18n.t().pages)}</span>
                                             })}

@@ -60,12 +60,17 @@ fn Hits(hits: Vec<SearchHit>) -> impl IntoView {
             {hits
                 .into_iter()
                 .map(|hit| {
-                    let href = format!("/meetings/{}", hit.meeting_id);
+                    // A document hit opens the reader at the page of the hit.
+                    let href = match (hit.document_id, hit.page) {
+                        (Some(doc), page) => format!("/documents/{doc}/read?page={}", page.unwrap_or(1)),
+                        (None, _) => format!("/meetings/{}", hit.meeting_id),
+                    };
+                    let external = hit.document_id.map(|_| "external");
                     let kind = hit.kind.clone();
                     let page = hit.page;
                     view! {
                         <li class="search-hit">
-                            <a href=href><strong>{hit.title.clone()}</strong></a>
+                            <a href=href rel=external><strong>{hit.title.clone()}</strong></a>
                             <span class="muted">
                                 {move || match kind {
                                     HitKind::Meeting => i18n.t().search_kind_meeting.to_owned(),

@@ -6,6 +6,10 @@
 #![allow(dead_code)]
 
 pub mod authenticator;
+pub mod calls;
+
+#[allow(unused_imports)]
+pub use calls::*;
 
 use std::net::SocketAddr;
 

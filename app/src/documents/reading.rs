@@ -1,0 +1,121 @@
+//! Reading progress: who opened which document version (audited), every page they had on
+//! screen, and where they stopped. A new version starts afresh: progress belongs to a version.
+use chrono::Utc;
+use uuid::Uuid;
+
+use crate::audit::event::AuditEvent;
+use crate::db::Db;
+use crate::documents::access::ReadableDocument;
+use crate::documents::model::ReaderView;
+use crate::error::{AppError, BadInput};
+use crate::identity::model::CurrentUser;
+use crate::{with_db, with_tx};
+
+/// The largest page number accepted while a version's page count is not known yet.
+const UNKNOWN_COUNT_LIMIT: i64 = 100_000;
+
+/// Open `doc` in the reader: record the opening (and audit it) in one transaction, and
+/// return what the reader page shows, starting where this reader stopped last time.
+pub async fn open(
+    db: &Db,
+    user: &CurrentUser,
+    doc: &ReadableDocument,
+) -> Result<ReaderView, AppError> {
+    let now = Utc::now();
+    let mut tx = db.begin().await?;
+    let (last_page, meeting_title, item_title): (i64, String, String) = with_tx!(&mut tx, |conn| {
+        sqlx::query(
+            "insert into reading (user_id, version_id, last_page, opened_at, updated_at)
+             values ($1, $2, 1, $3, $3)
+             on conflict (user_id, version_id) do update set updated_at = excluded.updated_at",
+        )
+        .bind(user.id)
+        .bind(doc.version_id)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+        sqlx::query_as(
+            "select r.last_page, m.title, ai.title
+             from reading r, agenda_item ai
+             join meeting m on m.id = ai.meeting_id
+             where r.user_id = $1 and r.version_id = $2 and ai.id = $3",
+        )
+        .bind(user.id)
+        .bind(doc.version_id)
+        .bind(doc.item_id)
+        .fetch_one(&mut *conn)
+        .await?
+    });
+    crate::audit::store::append(
+        &mut tx,
+        Some(user.id),
+        AuditEvent::DocumentOpened,
+        Some(doc.document_id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(ReaderView {
+        document_id: doc.document_id,
+        version_id: doc.version_id,
+        version_no: doc.version_no,
+        title: doc.title.clone(),
+        page_count: doc.page_count,
+        downloadable: doc.downloadable,
+        meeting_id: doc.meeting_id,
+        meeting_title,
+        item_title,
+        last_page,
+        viewer: user.full_name.clone(),
+    })
+}
+
+/// Page `page` of version `version_id` of `doc` was on this reader's screen.
+pub async fn record_page(
+    db: &Db,
+    user: &CurrentUser,
+    doc: &ReadableDocument,
+    version_id: Uuid,
+    page: i64,
+) -> Result<(), AppError> {
+    let count: Option<(Option<i64>,)> = with_db!(db, |pool| {
+        sqlx::query_as("select page_count from document_version where id = $1 and document_id = $2")
+            .bind(version_id)
+            .bind(doc.document_id)
+            .fetch_optional(pool)
+            .await
+    })?;
+    let Some((count,)) = count else {
+        return Err(AppError::BadRequest(BadInput::Page));
+    };
+    if page < 1 || page > count.unwrap_or(UNKNOWN_COUNT_LIMIT) {
+        return Err(AppError::BadRequest(BadInput::Page));
+    }
+    let now = Utc::now();
+    let mut tx = db.begin().await?;
+    with_tx!(&mut tx, |conn| {
+        sqlx::query(
+            "insert into page_view (user_id, version_id, page_no, first_at)
+             values ($1, $2, $3, $4) on conflict do nothing",
+        )
+        .bind(user.id)
+        .bind(version_id)
+        .bind(page)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+        sqlx::query(
+            "insert into reading (user_id, version_id, last_page, opened_at, updated_at)
+             values ($1, $2, $3, $4, $4)
+             on conflict (user_id, version_id)
+             do update set last_page = excluded.last_page, updated_at = excluded.updated_at",
+        )
+        .bind(user.id)
+        .bind(version_id)
+        .bind(page)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    });
+    tx.commit().await?;
+    Ok(())
+}

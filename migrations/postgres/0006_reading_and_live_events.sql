@@ -1,0 +1,41 @@
+-- Live events, kept so that a reconnecting page resumes with Last-Event-ID and misses nothing.
+-- Rows older than a day are pruned (a page away longer re-reads everything anyway).
+create table live_event (
+    id bigint generated always as identity primary key,
+    at timestamptz not null,
+    -- the event as JSON (app::live::event::LiveEvent)
+    payload text not null
+);
+create index live_event_at on live_event (at);
+
+-- Where each reader is in each document version (opened = a row exists).
+create table reading (
+    user_id uuid not null references user_account (id),
+    version_id uuid not null references document_version (id) on delete cascade,
+    last_page bigint not null,
+    opened_at timestamptz not null,
+    updated_at timestamptz not null,
+    primary key (user_id, version_id)
+);
+create index reading_by_version on reading (version_id);
+
+-- Every page each reader has had on screen: reading progress is pages viewed ÷ pages.
+create table page_view (
+    user_id uuid not null references user_account (id),
+    version_id uuid not null references document_version (id) on delete cascade,
+    page_no bigint not null,
+    first_at timestamptz not null,
+    primary key (user_id, version_id, page_no)
+);
+
+-- Private notes on a page of a document version: only their author ever reads them.
+create table note (
+    id uuid primary key,
+    user_id uuid not null references user_account (id),
+    version_id uuid not null references document_version (id) on delete cascade,
+    page_no bigint not null,
+    body text not null,
+    created_at timestamptz not null,
+    updated_at timestamptz not null
+);
+create index note_by_author on note (user_id, version_id, page_no);

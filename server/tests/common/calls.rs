@@ -1,0 +1,144 @@
+//! Calling the server as a page does: server functions (JSON or form), uploads, and the live
+//! channel's event stream.
+use std::time::Duration;
+
+use futures::StreamExt;
+use reqwest::header::{COOKIE, ORIGIN};
+use serde_json::Value;
+
+use super::{client, TestServer};
+
+/// A server function with a JSON body; (status, body).
+pub async fn call_json(
+    server: &TestServer,
+    cookie: &str,
+    endpoint: &str,
+    body: Value,
+) -> (u16, String) {
+    let response = client()
+        .post(format!("{}/api/{endpoint}", server.base))
+        .header(ORIGIN, &server.base)
+        .header(COOKIE, cookie)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+/// A server function with a form body; (status, body).
+pub async fn call_form(
+    server: &TestServer,
+    cookie: &str,
+    endpoint: &str,
+    form: &[(&str, &str)],
+) -> (u16, String) {
+    let response = client()
+        .post(format!("{}/api/{endpoint}", server.base))
+        .header(ORIGIN, &server.base)
+        .header(COOKIE, cookie)
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+/// `POST /documents/upload?{query}` with `bytes` as the body; (status, body).
+pub async fn upload(
+    server: &TestServer,
+    cookie: &str,
+    query: &str,
+    bytes: Vec<u8>,
+) -> (u16, String) {
+    let response = client()
+        .post(format!("{}/documents/upload?{query}", server.base))
+        .header(ORIGIN, &server.base)
+        .header(COOKIE, cookie)
+        .body(bytes)
+        .send()
+        .await
+        .unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+/// One Server-Sent Event: its name, its id (if it has one) and its data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sse {
+    pub name: String,
+    pub id: Option<String>,
+    pub data: String,
+}
+
+pub type EventStream =
+    std::pin::Pin<Box<dyn futures::Stream<Item = reqwest::Result<bytes::Bytes>> + Send>>;
+
+/// An open live channel: the byte stream and what was read of it but not yet parsed.
+pub struct Live {
+    stream: EventStream,
+    buffer: String,
+}
+
+impl Live {
+    /// The next named event within `wait` (keep-alive comments skipped).
+    pub async fn next(&mut self, wait: Duration) -> Option<Sse> {
+        let deadline = tokio::time::Instant::now() + wait;
+        loop {
+            if let Some(end) = self.buffer.find("\n\n") {
+                let block: String = self.buffer.drain(..end + 2).collect();
+                let field = |name: &str| {
+                    block
+                        .lines()
+                        .find_map(|l| l.strip_prefix(name))
+                        .map(str::to_owned)
+                };
+                if let Some(name) = field("event: ") {
+                    return Some(Sse {
+                        name,
+                        id: field("id: "),
+                        data: field("data: ").unwrap_or_default(),
+                    });
+                }
+                continue;
+            }
+            let chunk = tokio::time::timeout_at(deadline, self.stream.next())
+                .await
+                .ok()??
+                .ok()?;
+            self.buffer.push_str(&String::from_utf8_lossy(&chunk));
+        }
+    }
+
+    /// The next event's name within `wait`.
+    pub async fn next_name(&mut self, wait: Duration) -> Option<String> {
+        self.next(wait).await.map(|e| e.name)
+    }
+}
+
+/// Open `GET /api/live` (resuming after `last_event_id` if given) and wait for `ready`.
+pub async fn open_live(server: &TestServer, cookie: &str, last_event_id: Option<&str>) -> Live {
+    let mut request = client()
+        .get(format!("{}/api/live", server.base))
+        .header(COOKIE, cookie);
+    if let Some(id) = last_event_id {
+        request = request.header("last-event-id", id);
+    }
+    let response = request.send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let mut live = Live {
+        stream: Box::pin(response.bytes_stream()),
+        buffer: String::new(),
+    };
+    assert_eq!(
+        live.next_name(Duration::from_secs(5)).await.as_deref(),
+        Some("ready")
+    );
+    live
+}
+
+/// A PDF of the demo set, with its page count.
+pub fn demo_pdf(name: &str) -> (Vec<u8>, u32) {
+    let rendered = server::demo::render_documents().unwrap();
+    let pdf = &rendered[name].pdf;
+    (pdf.bytes.clone(), pdf.page_count)
+}
