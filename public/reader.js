@@ -17,18 +17,14 @@ const CHUNK_BYTES = 65536; // PDF bytes per range request
 // resolution, not the page's size on screen.
 const MAX_CANVAS_PIXELS = 16_777_216;
 
+// Starts a reader on its section; returns a function that stops it.
 function init(reader) {
-  if (reader.dataset.ready) return;
   reader.dataset.ready = "true";
 
   const data = reader.dataset;
-  const $ = (id) => document.getElementById(id);
-  const [canvas, stage, status, pageInput] = ["canvas", "stage", "status", "page"].map((id) =>
-    $(`reader-${id}`),
-  );
-  const [prev, next, zoomIn, zoomOut] = ["prev", "next", "zoom-in", "zoom-out"].map((id) =>
-    $(`reader-${id}`),
-  );
+  const $ = (name) => reader.querySelector(`#reader-${name}`);
+  const [canvas, stage, status, pageInput] = ["canvas", "stage", "status", "page"].map($);
+  const [prev, next, zoomIn, zoomOut] = ["prev", "next", "zoom-in", "zoom-out"].map($);
   const watermark = stage.querySelector(".reader-watermark");
   const buffer = document.createElement("canvas"); // pages are drawn here, then copied
 
@@ -39,6 +35,7 @@ function init(reader) {
   let renderSeq = 0; // bumped per render request: only the latest one draws
   let renderedWidth = 0; // stage width of the last render, to ignore height-only resizes
   let recordedPage = 0; // last page reported to the server
+  let stopped = false; // the section left the document
 
   // ---- Loading ----
 
@@ -47,7 +44,9 @@ function init(reader) {
     try {
       const pdfjs = await import(data.lib);
       pdfjs.GlobalWorkerOptions.workerSrc = data.worker;
-      pdf = await open(pdfjs);
+      const loaded = await open(pdfjs);
+      if (stopped) return loaded.destroy();
+      pdf = loaded;
       pageNumber = Math.min(pageNumber, pdf.numPages);
       await render();
     } catch (error) {
@@ -87,6 +86,7 @@ function init(reader) {
   }
 
   function fail(error) {
+    if (stopped) return;
     console.error("reader:", error);
     status.textContent = data.failed;
     data.state = "failed";
@@ -145,7 +145,7 @@ function init(reader) {
     const count = pdf.numPages;
     pageInput.value = n;
     pageInput.max = count;
-    $("reader-count").textContent = count;
+    $("count").textContent = count;
     canvas.setAttribute("aria-label", `${data.pageLabel} ${n} / ${count}`);
     Object.assign(data, { page: n, pages: count, state: "shown" });
     status.textContent = "";
@@ -175,7 +175,7 @@ function init(reader) {
     next.disabled = !pdf || pageNumber >= pdf.numPages;
     zoomOut.disabled = zoom <= ZOOM_MIN;
     zoomIn.disabled = zoom >= ZOOM_MAX;
-    $("reader-zoom").textContent = `${Math.round(zoom * 100)}%`;
+    $("zoom").textContent = `${Math.round(zoom * 100)}%`;
     stage.classList.toggle("zoomed", zoom > 1); // the CSS then lets one finger pan sideways
   }
 
@@ -197,7 +197,7 @@ function init(reader) {
 
   prev.addEventListener("click", () => goTo(pageNumber - 1));
   next.addEventListener("click", () => goTo(pageNumber + 1));
-  const jump = $("reader-jump");
+  const jump = $("jump");
   jump.noValidate = true; // out-of-range numbers are clamped, not refused
   jump.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -209,9 +209,10 @@ function init(reader) {
   const steps = () => zoom / ZOOM_STEP;
   zoomIn.addEventListener("click", () => setZoom((Math.floor(steps() + 1e-6) + 1) * ZOOM_STEP));
   zoomOut.addEventListener("click", () => setZoom((Math.ceil(steps() - 1e-6) - 1) * ZOOM_STEP));
-  $("reader-fit").addEventListener("click", () => setZoom(1));
+  $("fit").addEventListener("click", () => setZoom(1));
 
   const keys = { ArrowLeft: -1, PageUp: -1, ArrowRight: 1, PageDown: 1 };
+  const listening = new AbortController(); // for the one listener outside the section
   document.addEventListener("keydown", (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey || !pdf) return;
     if (event.target !== document.body && !stage.contains(event.target)) return;
@@ -220,7 +221,7 @@ function init(reader) {
     else if (event.key === "End") goTo(pdf.numPages);
     else return;
     event.preventDefault();
-  });
+  }, { signal: listening.signal });
 
   // ---- Touch: swipe between pages, pinch to zoom ----
 
@@ -274,12 +275,13 @@ function init(reader) {
   // ---- Resizing ----
 
   let resizeTimer = 0;
-  new ResizeObserver(() => {
+  const resizes = new ResizeObserver(() => {
     clearTimeout(resizeTimer);
     resizeTimer = setTimeout(() => {
       if (pdf && stage.clientWidth !== renderedWidth) render();
     }, RESIZE_DELAY_MS);
-  }).observe(stage);
+  });
+  resizes.observe(stage);
 
   // ---- Watermark: who is reading, and when ----
 
@@ -292,23 +294,46 @@ function init(reader) {
     for (const line of lines) line.textContent = `${data.viewer} · ${time}`;
   }
   stamp();
-  setInterval(stamp, 60_000);
+  const clock = setInterval(stamp, 60_000);
 
   canvas.setAttribute("role", "img");
   updateButtons();
   load();
+
+  return function stop() {
+    stopped = true;
+    renderSeq++; // a render in flight will not draw
+    renderTask?.cancel();
+    listening.abort();
+    resizes.disconnect();
+    clearTimeout(resizeTimer);
+    clearInterval(clock);
+    pdf?.destroy();
+  };
 }
 
-// Start once the reader is in the document (it may arrive after this module runs).
-const present = document.getElementById("reader");
-if (present) {
-  init(present);
-} else {
-  const observer = new MutationObserver(() => {
-    const reader = document.getElementById("reader");
-    if (!reader) return;
-    observer.disconnect();
-    init(reader);
-  });
-  observer.observe(document.body, { childList: true, subtree: true });
+// Start a reader whenever a #reader section appears: at load, when it streams in after this
+// module ran, and when the app's router brings the page back without a reload (a module runs
+// only once per page load). A reader whose section left the document is stopped, so it can
+// neither record page views nor rewrite the address of the page that replaced it.
+// A reader starts only once the app has hydrated its section (<section id="reader"
+// data-hydrated>): hydration walks the server's markup and must find it as rendered, not
+// already changed by us. (The page hydrates in parts: the reader after its data resolved.)
+let running = null; // { reader, stop }
+function watch() {
+  if (running && !running.reader.isConnected) {
+    running.stop();
+    running = null;
+  }
+  const reader = document.getElementById("reader");
+  if (reader && reader.dataset.hydrated === "true" && !reader.dataset.ready) {
+    running = { reader, stop: init(reader) };
+  }
 }
+watch();
+new MutationObserver(watch).observe(document.body, {
+  childList: true,
+  subtree: true,
+  attributes: true,
+  attributeFilter: ["data-hydrated"],
+});

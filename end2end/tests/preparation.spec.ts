@@ -4,9 +4,15 @@ async function hydrated(page: Page) {
   await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
 }
 
+/** Errors any page logged (a panic in the WASM, a CSP violation): the test fails on them. */
+const pageErrors: string[] = [];
+
 async function signedIn(browser: Browser, name: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(`${name}: ${message.text().split('\n')[0]}`);
+  });
   await page.goto('/sign-in');
   await page.getByRole('button', { name: `Đăng nhập với tư cách ${name}` }).click();
   await expect(page.locator('.current-user')).toContainText(name);
@@ -36,7 +42,7 @@ function pdf(text: string): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
-test('the secretariat creates a meeting, builds and reorders its agenda, uploads PDFs with progress and invites members', async ({ browser }) => {
+test('the secretariat prepares and publishes a meeting; a member finds, reads and annotates a document; the guest sees only their item; readiness shows it', async ({ browser }) => {
   const secretary = await signedIn(browser, 'Trương Thị Hạnh');
   await hydrated(secretary);
   await secretary.getByRole('link', { name: 'Tạo cuộc họp mới' }).click();
@@ -82,7 +88,72 @@ test('the secretariat creates a meeting, builds and reorders its agenda, uploads
   }
   await secretary.getByRole('button', { name: 'Lưu thành phần mời' }).click();
   await expect(secretary.locator('.people-picker input:checked')).toHaveCount(3);
-  // Publishing, the member's live update and search are covered over HTTP in
-  // server/tests/preparation.rs and documents.rs; in the browser the "Phát hành" button does
-  // not take effect yet (see the issue note).
+  // A guest for the last item only.
+  const last = secretary.locator('.builder-item').nth(2);
+  await last.getByRole('checkbox', { name: /Diệp Thanh Bình/ }).check();
+  await last.getByRole('button', { name: 'Lưu khách mời' }).click();
+  await expect(last.getByRole('checkbox', { name: /Diệp Thanh Bình/ })).toBeChecked();
+
+  // A real Vietnamese report on the second item: the demo's flood report, downloaded by the
+  // secretariat from the regular session (the same bytes, a document of this meeting).
+  const editUrl = secretary.url();
+  await secretary.goto('/');
+  await secretary.getByRole('link', { name: /thường kỳ tháng 11/ }).click();
+  const reportLink = secretary.getByRole('link', { name: /phòng, chống thiên tai/i }).first();
+  const reportId = (await reportLink.getAttribute('href'))!.split('/')[2];
+  const report = await secretary.request.get(`/documents/${reportId}/file?download=1`);
+  expect(report.status()).toBe(200);
+  await secretary.goto(editUrl);
+  await hydrated(secretary);
+  const second = secretary.locator('.builder-item').nth(1);
+  await second.locator('input[type="file"]').setInputFiles([
+    { name: 'Bao_cao_thien_tai.pdf', mimeType: 'application/pdf', buffer: await report.body() },
+  ]);
+  await expect(second.locator('.documents .document')).toHaveCount(1);
+
+  // A member's open page hears of the publication without reloading.
+  const member = await signedIn(browser, 'Bạch Quang Nhật');
+  await hydrated(member);
+  await expect(member.locator('body[data-live="ready"]')).toHaveCount(1);
+  await expect(member.getByText('Phiên họp chuyên đề về kinh tế số')).toHaveCount(0);
+  await secretary.getByRole('button', { name: 'Phát hành' }).click();
+  await expect(secretary.locator('.state-bar .badge')).toHaveText('Đã phát hành');
+  await member.getByRole('link', { name: /Phiên họp chuyên đề về kinh tế số/ }).click();
+  await expect(member.getByRole('heading', { name: 'Phiên họp chuyên đề về kinh tế số' })).toBeVisible();
+
+  // An unaccented search finds the report (once its text is indexed) and opens the reader at
+  // the page of the hit; the page shows with the member's name as a watermark.
+  const hit = member.locator('.search-hit', { hasText: 'Phiên họp chuyên đề về kinh tế số' });
+  await expect(async () => {
+    await member.goto('/search?q=' + encodeURIComponent('thu bon da nang'));
+    await expect(hit).toHaveCount(1, { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(hit.locator('.snippet')).toContainText('Thu Bồn (Đà Nẵng)');
+  const hitPage = Number((await hit.locator('.muted').first().textContent())!.match(/trang (\d+)/)![1]);
+  await hit.getByRole('link').click();
+  const reader = member.locator('#reader');
+  await expect(reader).toHaveAttribute('data-state', 'shown');
+  await expect(reader).toHaveAttribute('data-page', String(hitPage));
+  await expect(member.locator('.reader-watermark')).toContainText('Bạch Quang Nhật');
+
+  // A private note on that page.
+  await expect(member.locator('form.note-form[data-ready="true"]')).toHaveCount(1);
+  await member.getByLabel(`Ghi chú cho trang ${hitPage}`).fill('Đề nghị bổ sung số liệu thiệt hại tại Đà Nẵng');
+  await member.getByRole('button', { name: 'Lưu ghi chú' }).click();
+  await expect(member.locator('.note-list .note')).toHaveCount(1);
+  await expect(member.locator('.note-list .note')).toContainText('Đề nghị bổ sung số liệu thiệt hại tại Đà Nẵng');
+
+  // The guest sees only their item.
+  const guest = await signedIn(browser, 'Diệp Thanh Bình');
+  await guest.getByRole('link', { name: /Phiên họp chuyên đề về kinh tế số/ }).click();
+  await expect(guest.locator('.agenda-item')).toHaveCount(1);
+  await expect(guest.locator('.agenda-item h3')).toHaveText('Các vấn đề khác');
+
+  // The readiness view shows the member opened the report.
+  await secretary.goto(editUrl.replace(/\/edit$/, '/readiness'));
+  const row = secretary.locator('tr', { hasText: 'Bạch Quang Nhật' });
+  await expect(row.locator('.readiness-cell.opened')).toHaveCount(1);
+  await expect(secretary.locator('tr', { hasText: 'Vũ Đình Khiêm' }).locator('.readiness-cell.opened')).toHaveCount(0);
+
+  expect(pageErrors).toEqual([]);
 });

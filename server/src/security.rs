@@ -52,10 +52,14 @@ pub async fn refuse_cross_origin(
     response
 }
 
+/// The PDF viewer's worker script (pdf.js, vendored by the setup; see `public/reader.js`).
+pub const PDF_WORKER: &str = "/vendor/pdfjs/pdf.worker.min.mjs";
+
 /// Headers every response carries. Pages set their own Content-Security-Policy with the
 /// response's script nonce (`app::shell::content_security_policy`); anything else (probes,
 /// plain routes, files) gets one that allows nothing.
 pub async fn security_headers(request: Request<Body>, next: Next, hsts: bool) -> Response {
+    let pdf_worker = request.uri().path() == PDF_WORKER;
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     headers.insert(
@@ -67,6 +71,14 @@ pub async fn security_headers(request: Request<Body>, next: Next, hsts: bool) ->
         HeaderValue::from_static("same-origin"),
     );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if pdf_worker {
+        // A worker runs under its own script's policy: pdf.js decodes some images (JPEG 2000)
+        // with WebAssembly, and needs nothing else.
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'; script-src 'wasm-unsafe-eval'"),
+        );
+    }
     if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
         headers.insert(
             header::CONTENT_SECURITY_POLICY,

@@ -124,6 +124,17 @@ async fn pages_carry_a_strict_content_security_policy(engine: Engine) {
         probe.headers()["content-security-policy"],
         "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
     );
+    // The PDF viewer's worker runs under its own response's policy: WebAssembly (for JPEG 2000
+    // images) and nothing else.
+    let worker = client()
+        .get(format!("{}/vendor/pdfjs/pdf.worker.min.mjs", server.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        worker.headers()["content-security-policy"],
+        "default-src 'none'; script-src 'wasm-unsafe-eval'"
+    );
 }
 
 async fn pages_render_in_vietnamese_then_english(engine: Engine) {

@@ -59,6 +59,17 @@ fn Reader(view: ReaderView, start: i64) -> impl IntoView {
     let t = move || i18n.t();
     let page = RwSignal::new(start);
     follow_shown_page(page);
+    // The reader script waits for this: it changes the section, which hydration must find
+    // as the server rendered it. Effects run once this component has hydrated.
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(reader) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("reader"))
+        {
+            let _ = reader.set_attribute("data-hydrated", "true");
+        }
+    });
     let document_id = view.document_id;
     let title = view.title.clone();
     let pages = view.page_count;
@@ -155,6 +166,9 @@ fn Notes(document_id: Uuid, page: RwSignal<i64>) -> impl IntoView {
     );
     let draft = RwSignal::new(String::new());
     let error = RwSignal::new(None::<AppError>);
+    // Saving needs the page's code: the form is disabled until it has hydrated.
+    let ready = RwSignal::new(false);
+    Effect::new(move |_| ready.set(true));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let body = draft.get_untracked();
@@ -177,11 +191,11 @@ fn Notes(document_id: Uuid, page: RwSignal<i64>) -> impl IntoView {
         <aside class="panel notes" aria-labelledby="notes-title">
             <h2 id="notes-title">{move || t().notes_title}</h2>
             <p class="muted">{move || t().notes_private_hint}</p>
-            <form class="note-form" on:submit=save>
+            <form class="note-form" on:submit=save data-ready=move || ready.get().to_string()>
                 <label for="note-body">{move || format!("{} {}", t().note_on_page, page.get())}</label>
-                <textarea id="note-body" rows="4" maxlength="10000" bind:value=draft></textarea>
-                {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e.message(i18n.lang())}</p> })}
-                <button type="submit" class="button primary">{move || t().note_save}</button>
+                <textarea id="note-body" rows="4" maxlength="10000" bind:value=draft disabled=move || !ready.get()></textarea>
+                <p class="form-error" role="alert">{move || error.get().map(|e| e.message(i18n.lang()))}</p>
+                <button type="submit" class="button primary" disabled=move || !ready.get()>{move || t().note_save}</button>
             </form>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {

@@ -520,13 +520,15 @@ fn AddItem(
 #[derive(Clone, Copy)]
 struct UploadBoard(RwSignal<Vec<(Uuid, Upload)>>);
 
-/// One file being uploaded.
+/// One file being uploaded, on the board. Its signals are reference-counted, not owned by the component
+/// that started it: the editor re-renders after every change (and every live event) while
+/// uploads continue, and a disposed signal would panic.
 #[derive(Clone)]
 struct Upload {
     name: String,
     /// 0.0 ..= 1.0
-    progress: RwSignal<f64>,
-    outcome: RwSignal<Option<Result<(), String>>>,
+    progress: ArcRwSignal<f64>,
+    outcome: ArcRwSignal<Option<Result<(), String>>>,
 }
 
 #[component]
@@ -555,15 +557,15 @@ fn Documents(
             };
             let upload = Upload {
                 name: file.name(),
-                progress: RwSignal::new(0.0),
-                outcome: RwSignal::new(None),
+                progress: ArcRwSignal::new(0.0),
+                outcome: ArcRwSignal::new(None),
             };
             board.update(|u| u.push((item_id, upload.clone())));
             let url = format!(
                 "/documents/upload?item={item_id}&name={}",
                 js_sys_encode(&file.name())
             );
-            send(url, file, upload.progress, move |result| {
+            send(url, file, upload.progress.clone(), move |result| {
                 let ok = result.is_ok();
                 upload.outcome.set(Some(result));
                 if ok {
@@ -640,7 +642,10 @@ fn Documents(
                 <For each=uploads key=|u| u.name.clone() let:upload>
                     <li>
                         <span>{upload.name.clone()}</span>
-                        <progress max="1" value=move || upload.progress.get() aria-label=upload.name.clone()></progress>
+                        <progress max="1" value={
+                            let progress = upload.progress.clone();
+                            move || progress.get()
+                        } aria-label=upload.name.clone()></progress>
                         {move || match upload.outcome.get() {
                             None => ().into_any(),
                             Some(Ok(())) => view! { <span class="ok">{move || i18n.t().uploaded}</span> }.into_any(),
@@ -671,7 +676,7 @@ fn js_sys_encode(text: &str) -> String {
 fn send(
     url: String,
     file: web_sys::File,
-    progress: RwSignal<f64>,
+    progress: ArcRwSignal<f64>,
     done: impl Fn(Result<(), String>) + 'static,
 ) {
     use wasm_bindgen::closure::Closure;
@@ -683,6 +688,7 @@ fn send(
         return done(Err("open".to_owned()));
     }
     if let Ok(upload) = xhr.upload() {
+        let progress = progress.clone();
         let on_progress =
             Closure::<dyn Fn(web_sys::ProgressEvent)>::new(move |ev: web_sys::ProgressEvent| {
                 if ev.length_computable() && ev.total() > 0.0 {
