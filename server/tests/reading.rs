@@ -142,7 +142,7 @@ async fn a_member_reads_and_the_secretariat_sees_who_is_ready(engine: Engine) {
 async fn notes_are_private_and_stay_on_their_version(engine: Engine) {
     let server = start_server(engine, true).await;
     let db = server.state.db.clone();
-    let (doc, _, _) = first_document(&db).await;
+    let (doc, _, pages_before) = first_document(&db).await;
     let member = demo_cookie(&server, FINANCE_MINISTER).await;
     let other = demo_cookie(&server, PRIME_MINISTER).await;
     let secretary = demo_cookie(&server, SECRETARY).await;
@@ -229,7 +229,12 @@ async fn notes_are_private_and_stay_on_their_version(engine: Engine) {
             200
         );
     }
-    let (pdf, _) = demo_pdf("bao-cao-chinh-phu-so.txt");
+    let (pdf, pages_after) = demo_pdf("bao-cao-chinh-phu-so.txt");
+    assert_ne!(
+        i64::from(pages_after),
+        pages_before,
+        "pick a report of another length"
+    );
     let (status, body) = upload(
         &server,
         &secretary,
@@ -238,6 +243,13 @@ async fn notes_are_private_and_stay_on_their_version(engine: Engine) {
     )
     .await;
     assert_eq!(status, 200, "{body}");
+    // Members see the update with the change of length.
+    let regular = meeting_id(&db, REGULAR).await.to_string();
+    let (_, body) = call_form(&server, &member, "meeting", &[("id", &regular)]).await;
+    let shown = &json(&body)["items"][0]["documents"][0];
+    assert_eq!(shown["version_no"], 2);
+    assert_eq!(shown["previous_page_count"], pages_before);
+    assert_eq!(shown["page_count"], pages_after);
     let (_, body) = call_form(
         &server,
         &member,
@@ -251,7 +263,6 @@ async fn notes_are_private_and_stay_on_their_version(engine: Engine) {
     let (_, row) = readiness_of(&server, &secretary, FINANCE_MINISTER).await;
     assert_eq!(row["documents"][0]["opened"], false);
     assert_eq!(row["documents"][0]["pages_viewed"], 0);
-    let regular = meeting_id(&db, REGULAR).await.to_string();
     let (status, body) = call_form(
         &server,
         &member,

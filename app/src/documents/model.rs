@@ -15,6 +15,8 @@ pub struct DocumentRef {
     pub text_status: String,
     /// When the latest version was uploaded (a version after the first shows as "updated").
     pub updated_at: chrono::DateTime<chrono::Utc>,
+    /// The page count of the version before the latest (members see "12 → 14 pages").
+    pub previous_page_count: Option<i64>,
 }
 
 /// What the reader page shows around the document (the PDF itself comes from the file route).

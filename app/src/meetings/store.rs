@@ -118,6 +118,7 @@ struct DocumentRow {
     downloadable: bool,
     text_status: String,
     created_at: DateTime<Utc>,
+    previous_page_count: Option<i64>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -220,7 +221,10 @@ pub async fn detail_for(
         order by ai.position";
     let documents_sql = "
         select d.id, d.agenda_item_id, d.title, v.version_no, v.page_count, d.downloadable,
-               v.text_status, v.created_at
+               v.text_status, v.created_at,
+               (select p.page_count from document_version p
+                where p.document_id = d.id and p.version_no = v.version_no - 1)
+                   as previous_page_count
         from document d
         join agenda_item ai on ai.id = d.agenda_item_id
         join document_version v on v.document_id = d.id
@@ -302,6 +306,7 @@ pub async fn detail_for(
                     downloadable: d.downloadable,
                     text_status: d.text_status.clone(),
                     updated_at: d.created_at,
+                    previous_page_count: d.previous_page_count,
                 })
                 .collect();
             let item_guests = extract(&mut guests, |g| g.scope_id == item.id)

@@ -229,6 +229,10 @@ fn AgendaItemView(item: AgendaItem) -> impl IntoView {
                                 .map(|d| {
                                     let pages = d.page_count;
                                     let updated = (d.version_no > 1).then_some(d.updated_at);
+                                    // "12 → 14 trang" when a new version changed the length.
+                                    let page_change = d.previous_page_count
+                                        .zip(pages)
+                                        .filter(|(before, now)| before != now);
                                     let no_text = d.text_status == "failed";
                                     view! {
                                         <li class="document">
@@ -239,7 +243,13 @@ fn AgendaItemView(item: AgendaItem) -> impl IntoView {
                                             })}
                                             {updated.map(|at| view! {
                                                 <span class="badge updated">
-                                                    {move || format!("{} {}", i18n.t().updated_on, format::date_time(format::vietnam_time(at), i18n.lang()))}
+                                                    {move || {
+                                                        let mut text = format!("{} {}", i18n.t().updated_on, format::date_time(format::vietnam_time(at), i18n.lang()));
+                                                        if let Some((before, now)) = page_change {
+                                                            text.push_str(&format!(" · {before} → {now} {}", i18n.t().pages));
+                                                        }
+                                                        text
+                                                    }}
                                                 </span>
                                             })}
                                             {no_text.then(|| view! { <span class="badge text-failed">{move || i18n.t().text_failed}</span> })}
