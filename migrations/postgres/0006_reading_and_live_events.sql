@@ -39,3 +39,9 @@ create table note (
     updated_at timestamptz not null
 );
 create index note_by_author on note (user_id, version_id, page_no);
+
+-- E-mail copies of notices (when SMTP is configured): sent once, by whichever node claims
+-- them first; a claim older than five minutes is retaken; five attempts at most.
+alter table notification add column email_claimed_at timestamptz;
+alter table notification add column email_sent_at timestamptz;
+alter table notification add column email_attempts bigint not null default 0;

@@ -106,6 +106,20 @@ pub struct Config {
     #[arg(long, env = "ECAB_AUDIT_CHECKPOINT_SECS", default_value_t = 300)]
     pub audit_checkpoint_secs: u64,
 
+    /// SMTP server for e-mail notices (publication, postponement, …), e.g.
+    /// `smtps://user:pass@mail.example.vn` or `smtp://relay.internal:25?tls=required`.
+    /// Without it notices are in the app only.
+    #[arg(long, env = "ECAB_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// The From: address of e-mail notices.
+    #[arg(
+        long,
+        env = "ECAB_MAIL_FROM",
+        default_value = "e-Cabinet <e-cabinet@localhost>"
+    )]
+    pub mail_from: String,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -247,6 +261,13 @@ impl Config {
                 "audit_checkpoint_secs",
                 self.audit_checkpoint_secs.to_string(),
             ),
+            (
+                "smtp_url",
+                self.smtp_url
+                    .as_deref()
+                    .map_or_else(|| "not set".to_owned(), redact_url),
+            ),
+            ("mail_from", self.mail_from.clone()),
         ]
     }
 }

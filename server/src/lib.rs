@@ -8,6 +8,7 @@ pub mod demo;
 pub mod documents;
 pub mod health;
 pub mod live_route;
+pub mod mail;
 pub mod respond;
 pub mod router;
 pub mod security;
@@ -53,6 +54,9 @@ pub async fn start(config: &Config) -> anyhow::Result<AppState> {
     let live = app::live::hub::Hub::new();
     live.listen(&db);
     spawn_live_pruning(&db);
+    if let Some(smtp_url) = &config.smtp_url {
+        mail::Mailer::new(smtp_url, &config.mail_from, &config.public_origin)?.spawn(db.clone());
+    }
     Ok(AppState {
         leptos_options,
         db,

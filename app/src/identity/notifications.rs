@@ -64,3 +64,88 @@ pub async fn latest(db: &Db, user_id: Uuid) -> Result<Vec<NotificationView>, App
         .map(|(kind, created_at)| NotificationView { kind, created_at })
         .collect())
 }
+
+/// A notice to copy by e-mail, claimed by this node.
+#[derive(Debug, Clone)]
+pub struct Outgoing {
+    pub id: Uuid,
+    pub email: String,
+    pub full_name: String,
+    pub kind: String,
+    /// The meeting it is about, if any: (id, title).
+    pub meeting: Option<(Uuid, String)>,
+}
+
+/// A claim older than this is taken again (its node may have died while sending).
+const EMAIL_CLAIM_STALE: chrono::TimeDelta = chrono::TimeDelta::minutes(5);
+/// Notices older than this are not mailed (e.g. those made before SMTP was configured).
+const EMAIL_WINDOW: chrono::TimeDelta = chrono::TimeDelta::hours(24);
+const EMAIL_MAX_ATTEMPTS: i64 = 5;
+
+type OutgoingRow = (Uuid, String, String, String, Option<Uuid>, Option<String>);
+
+/// Claim up to `limit` notices to e-mail. Each is claimed by one node only (a conditional
+/// update); a claim not marked sent within five minutes is retaken, five attempts at most.
+pub async fn claim_for_email(db: &Db, limit: i64) -> Result<Vec<Outgoing>, sqlx::Error> {
+    let now = Utc::now();
+    let stale = now - EMAIL_CLAIM_STALE;
+    let rows: Vec<OutgoingRow> = with_db!(db, |pool| {
+        sqlx::query_as(
+            "select n.id, u.email, u.full_name, n.kind, m.id, m.title
+             from notification n
+             join user_account u on u.id = n.user_id
+             left join meeting m on m.id = n.subject_id
+             where n.email_sent_at is null and n.email_attempts < $1 and n.created_at > $2
+               and (n.email_claimed_at is null or n.email_claimed_at < $3)
+               and u.active = $4
+             order by n.created_at
+             limit $5",
+        )
+        .bind(EMAIL_MAX_ATTEMPTS)
+        .bind(now - EMAIL_WINDOW)
+        .bind(stale)
+        .bind(true)
+        .bind(limit)
+        .fetch_all(pool)
+        .await?
+    });
+    let mut claimed = Vec::new();
+    for (id, email, full_name, kind, meeting_id, title) in rows {
+        let won = with_db!(db, |pool| {
+            sqlx::query(
+                "update notification
+                 set email_claimed_at = $1, email_attempts = email_attempts + 1
+                 where id = $2 and email_sent_at is null
+                   and (email_claimed_at is null or email_claimed_at < $3)",
+            )
+            .bind(now)
+            .bind(id)
+            .bind(stale)
+            .execute(pool)
+            .await?
+            .rows_affected()
+        });
+        if won == 1 {
+            claimed.push(Outgoing {
+                id,
+                email,
+                full_name,
+                kind,
+                meeting: meeting_id.zip(title),
+            });
+        }
+    }
+    Ok(claimed)
+}
+
+/// The e-mail copy of notice `id` was accepted by the SMTP server.
+pub async fn mark_emailed(db: &Db, id: Uuid) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query("update notification set email_sent_at = $1 where id = $2")
+            .bind(Utc::now())
+            .bind(id)
+            .execute(pool)
+            .await?;
+    });
+    Ok(())
+}

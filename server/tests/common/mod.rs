@@ -7,6 +7,7 @@
 
 pub mod authenticator;
 pub mod calls;
+pub mod smtp;
 
 #[allow(unused_imports)]
 pub use calls::*;
