@@ -73,6 +73,8 @@ pub enum BadInput {
     Page,
     /// A note that is empty or longer than [`crate::documents::notes::MAX_NOTE_CHARS`].
     Note,
+    /// An objection without a reason, an unknown stance, or a reason over 2,000 characters.
+    Position,
 }
 
 /// What is wrong with a meeting's or an item's data.
@@ -213,6 +215,12 @@ impl BadInput {
             (BadInput::Page, Lang::En) => "The document has no such page.",
             (BadInput::Note, Lang::Vi) => "Ghi chú phải có nội dung và không dài quá 10.000 ký tự.",
             (BadInput::Note, Lang::En) => "A note must have text and at most 10,000 characters.",
+            (BadInput::Position, Lang::Vi) => {
+                "Khi không tán thành, vui lòng nêu lý do (tối đa 2.000 ký tự)."
+            }
+            (BadInput::Position, Lang::En) => {
+                "Please give a reason when objecting (at most 2,000 characters)."
+            }
             (BadInput::Id, Lang::Vi) => "Mã định danh không hợp lệ.",
             (BadInput::Id, Lang::En) => "The identifier is not valid.",
             (BadInput::LastPasskey, Lang::Vi) => {

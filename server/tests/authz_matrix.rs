@@ -135,6 +135,9 @@ const ENDPOINTS: &[&str] = &[
     "POST /api/note_delete",
     "GET /meetings/{id}/readiness",
     "POST /api/readiness",
+    "POST /api/position_set",
+    "POST /api/positions_mine",
+    "POST /api/positions_summary",
 ];
 
 /// The member the administrator deactivates in the matrix (not one of the users acting).
@@ -257,7 +260,41 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
                 State::Closed => closed,
             }
         }
-        "GET /meetings/{id}" | "POST /api/meeting" | "POST /api/notes_of_meeting" => {
+        // A position on item 1: invited members, until the meeting starts (then 400); others
+        // who see the meeting may not take one.
+        "POST /api/position_set" => {
+            let [draft, published, closed] = match who {
+                Anonymous | Deactivated => [401, 401, 401],
+                UninvitedMember | Admin => [404, 404, 404],
+                InvitedMember | Chair => [404, 200, 400],
+                Guest => [404, 403, 403],
+                Secretariat => [403, 403, 403],
+            };
+            match state {
+                State::Draft => draft,
+                State::Published => published,
+                State::Closed => closed,
+            }
+        }
+        // Counts and names: the chair and the secretariat.
+        "POST /api/positions_summary" => {
+            let [draft, published, closed] = match who {
+                Anonymous | Deactivated => [401, 401, 401],
+                UninvitedMember | Admin => [404, 404, 404],
+                InvitedMember | Guest => [404, 403, 403],
+                Chair => [404, 200, 200],
+                Secretariat => [200, 200, 200],
+            };
+            match state {
+                State::Draft => draft,
+                State::Published => published,
+                State::Closed => closed,
+            }
+        }
+        "GET /meetings/{id}"
+        | "POST /api/meeting"
+        | "POST /api/notes_of_meeting"
+        | "POST /api/positions_mine" => {
             let [draft, published, closed] = match who {
                 Anonymous | Deactivated => [401, 401, 401],
                 UninvitedMember | Admin => [404, 404, 404],
@@ -407,6 +444,13 @@ async fn every_endpoint_answers_every_user_as_written(engine: Engine) {
             .await
     })
     .unwrap();
+    let (item_1,): (uuid::Uuid,) = app::with_db!(&db, |pool| {
+        sqlx::query_as("select id from agenda_item where meeting_id = $1 order by position limit 1")
+            .bind(regular)
+            .fetch_one(pool)
+            .await
+    })
+    .unwrap();
     let target = user_id(&db, DEACTIVATION_TARGET).await;
 
     let mut cells = 0;
@@ -538,6 +582,12 @@ async fn every_endpoint_answers_every_user_as_written(engine: Engine) {
                         }
                         "POST /api/note_edit" => (FORM, format!("id={}&body=x", uuid::Uuid::now_v7())),
                         "POST /api/note_delete" => (FORM, format!("id={}", uuid::Uuid::now_v7())),
+                        "POST /api/position_set" => {
+                            (FORM, format!("item_id={item_1}&stance=Speak&reason=x"))
+                        }
+                        "POST /api/positions_mine" | "POST /api/positions_summary" => {
+                            (FORM, format!("meeting_id={regular}"))
+                        }
                         "POST /api/notes_of_meeting" | "POST /api/readiness" => {
                             (FORM, format!("meeting_id={regular}"))
                         }

@@ -7,6 +7,10 @@ pub mod edit_views;
 pub mod editing;
 pub mod model;
 #[cfg(feature = "ssr")]
+pub mod positions;
+pub mod positions_api;
+pub mod positions_views;
+#[cfg(feature = "ssr")]
 pub mod readiness;
 pub mod readiness_views;
 #[cfg(feature = "ssr")]

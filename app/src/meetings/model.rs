@@ -279,3 +279,72 @@ mod tests {
         assert_eq!(read(3).percent(Some(0)), 0);
     }
 }
+
+/// A member's position on an agenda item before the meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Stance {
+    /// Không có ý kiến (the default).
+    #[default]
+    NoObjection,
+    /// Xin phát biểu.
+    Speak,
+    /// Không tán thành — with a reason.
+    Object,
+}
+
+impl Stance {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::NoObjection => "no_objection",
+            Stance::Speak => "speak",
+            Stance::Object => "object",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Stance> {
+        [Stance::NoObjection, Stance::Speak, Stance::Object]
+            .into_iter()
+            .find(|s| s.as_str() == text)
+    }
+}
+
+/// The viewer's own position on one item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyPosition {
+    pub item_id: Uuid,
+    pub stance: Stance,
+    pub reason: Option<String>,
+}
+
+/// One member who asked to speak or objects, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PositionHolder {
+    pub full_name: String,
+    pub reason: Option<String>,
+}
+
+/// Positions on one item, for the chair and the secretariat.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemPositions {
+    pub item_id: Uuid,
+    pub number: i64,
+    pub title: String,
+    /// Invited members who did not ask to speak nor object.
+    pub no_objection: usize,
+    pub speak: Vec<PositionHolder>,
+    pub object: Vec<PositionHolder>,
+}
+
+impl ItemPositions {
+    /// Nobody wishes to speak and nobody objects: proposed for adoption without discussion.
+    pub fn in_consent_block(&self) -> bool {
+        self.speak.is_empty() && self.object.is_empty()
+    }
+}
+
+/// Positions on every item of a meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PositionSummary {
+    pub invited_members: usize,
+    pub items: Vec<ItemPositions>,
+}

@@ -5,9 +5,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::i18n::use_i18n;
-use crate::identity::model::Person;
+use crate::identity::model::{CurrentUser, Person, Role};
 use crate::meetings::api::{get_meeting, list_meetings};
-use crate::meetings::model::{AgendaItem, MeetingDetail, MeetingSummary};
+use crate::meetings::model::{AgendaItem, MeetingDetail, MeetingState, MeetingSummary};
 use crate::ui::error_pages::ErrorPanel;
 use crate::ui::format;
 
@@ -76,6 +76,7 @@ pub fn MeetingPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let live = expect_context::<crate::live::LiveVersion>().0;
+    let session = expect_context::<crate::shell::SessionResource>().0;
     let meeting = Resource::new(
         move || (params.read().get("id").unwrap_or_default(), live.get()),
         |(id, _)| get_meeting(id),
@@ -83,8 +84,10 @@ pub fn MeetingPage() -> impl IntoView {
     view! {
         <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
+                // Both known before rendering, so the browser hydrates what the server rendered.
+                let viewer = session.await.ok().and_then(|s| s.user);
                 match meeting.await {
-                    Ok(detail) => view! { <MeetingView detail/> }.into_any(),
+                    Ok(detail) => view! { <MeetingView detail viewer/> }.into_any(),
                     Err(error) => view! { <ErrorPanel error/> }.into_any(),
                 }
             })}
@@ -93,7 +96,7 @@ pub fn MeetingPage() -> impl IntoView {
 }
 
 #[component]
-fn MeetingView(detail: MeetingDetail) -> impl IntoView {
+fn MeetingView(detail: MeetingDetail, viewer: Option<CurrentUser>) -> impl IntoView {
     let i18n = use_i18n();
     let s = detail.summary;
     let (kind, state, starts, planned) = (s.kind, s.state, s.starts_local, s.planned_minutes);
@@ -104,6 +107,16 @@ fn MeetingView(detail: MeetingDetail) -> impl IntoView {
     let meeting_id = s.id;
     let changes = detail.changes.clone();
     let secretariat = is_secretariat();
+    let chair_id = detail.chair.as_ref().map(|c| c.id);
+    // Members state a position on each item until the meeting starts.
+    let positions_open = matches!(state, MeetingState::Published | MeetingState::Postponed);
+    if positions_open && viewer.as_ref().is_some_and(|u| u.role == Role::Member) {
+        crate::meetings::positions_views::provide_my_positions(meeting_id);
+    }
+    let sees_positions = viewer
+        .as_ref()
+        .is_some_and(|u| u.role == Role::Secretariat || Some(u.id) == chair_id)
+        && state != MeetingState::Draft;
     view! {
         <Title text=title.clone()/>
         <p class="breadcrumb">
@@ -154,6 +167,9 @@ fn MeetingView(detail: MeetingDetail) -> impl IntoView {
                 </div>
             </dl>
         </section>
+        {sees_positions.then(|| view! {
+            <crate::meetings::positions_views::PositionSummaryPanel meeting_id/>
+        })}
         <section class="panel" aria-labelledby="agenda-title">
             <h2 id="agenda-title">{move || i18n.t().agenda}</h2>
             <ol class="agenda">
@@ -263,6 +279,7 @@ fn AgendaItemView(item: AgendaItem) -> impl IntoView {
                 } else {
                     view! { <p class="muted">{move || i18n.t().no_documents}</p> }.into_any()
                 }}
+                <crate::meetings::positions_views::PositionPicker item_id=item.id number=item.number/>
                 {has_guests.then(|| view! {
                     <p class="guests">
                         <span>{move || format!("{}: ", i18n.t().guests)}</span>
