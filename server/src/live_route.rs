@@ -109,8 +109,9 @@ fn last_event_id(headers: &HeaderMap) -> Option<i64> {
 enum Wake {
     /// Re-check the session (it may have ended).
     Check,
-    /// A meeting the user may see changed (with the stored event's id, 0 if none).
-    Meeting(Uuid, i64),
+    /// Something of a meeting the user may see changed (with the stored event's id, 0 if
+    /// none): what to send.
+    Meeting(Uuid, i64, StreamMessage),
 }
 
 async fn visible_meetings(db: &Db, user: &CurrentUser) -> Result<HashSet<Uuid>, AppError> {
@@ -146,7 +147,10 @@ impl Follower {
                     return Wake::Check;
                 }
                 LiveEvent::SessionsEnded { .. } => {}
-                LiveEvent::MeetingChanged { meeting_id } => {
+                LiveEvent::MeetingChanged { .. } | LiveEvent::PositionsChanged { .. } => {
+                    let Some((meeting_id, kind)) = stamped.event.meeting() else {
+                        continue;
+                    };
                     if !self.visible.contains(&meeting_id) {
                         // Perhaps just published to this user: ask once.
                         match app::meetings::store::visible(&self.db, &self.user, meeting_id).await
@@ -158,7 +162,7 @@ impl Follower {
                             Err(_) => return Wake::Check,
                         }
                     }
-                    return Wake::Meeting(meeting_id, stamped.id);
+                    return Wake::Meeting(meeting_id, stamped.id, kind);
                 }
             }
         }
@@ -169,9 +173,13 @@ fn message(kind: StreamMessage) -> Result<Event, Infallible> {
     Ok(Event::default().event(kind.name()).data("{}"))
 }
 
-fn meeting_message(meeting_id: Uuid, event_id: i64) -> Result<Event, Infallible> {
+fn meeting_message(
+    meeting_id: Uuid,
+    event_id: i64,
+    kind: StreamMessage,
+) -> Result<Event, Infallible> {
     let event = Event::default()
-        .event(StreamMessage::Meeting.name())
+        .event(kind.name())
         .data(format!("{{\"meeting_id\":\"{meeting_id}\"}}"));
     Ok(if event_id > 0 {
         event.id(event_id.to_string())
@@ -189,8 +197,8 @@ fn messages(follower: Follower) -> impl Stream<Item = Result<Event, Infallible>>
                 Some((message(StreamMessage::Ready), f))
             }
             Step::Following => loop {
-                if let Wake::Meeting(id, event_id) = f.next().await {
-                    return Some((meeting_message(id, event_id), f));
+                if let Wake::Meeting(id, event_id, kind) = f.next().await {
+                    return Some((meeting_message(id, event_id, kind), f));
                 }
                 match session::still_open(&f.db, f.session_id).await {
                     Ok(true) => continue,

@@ -63,7 +63,7 @@ async fn positions_are_taken_until_the_meeting_starts_and_summed_for_the_chair(e
             .next_name(Duration::from_secs(5))
             .await
             .as_deref(),
-        Some("meeting"),
+        Some("positions"),
         "the chair's page hears of it"
     );
     assert_eq!(set(&server, &other, item_1, "Object", "  ").await, 400);

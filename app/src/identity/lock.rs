@@ -114,6 +114,7 @@ fn watch(guard: PageGuard, _user: Uuid, idle_minutes: u32) {
     use wasm_bindgen::JsCast;
 
     let live = expect_context::<crate::live::LiveVersion>();
+    let positions = expect_context::<crate::live::PositionsVersion>();
     crate::live::browser::connect(
         move || {
             wipe_content();
@@ -121,6 +122,7 @@ fn watch(guard: PageGuard, _user: Uuid, idle_minutes: u32) {
             guard.wiped.set(true);
         },
         move || live.0.update(|v| *v += 1),
+        move || positions.0.update(|v| *v += 1),
     );
 
     let Some(window) = web_sys::window() else {

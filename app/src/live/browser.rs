@@ -9,6 +9,7 @@ use crate::live::event::StreamMessage;
 pub fn connect(
     on_ended: impl Fn() + 'static,
     on_meeting: impl Fn() + 'static,
+    on_positions: impl Fn() + 'static,
 ) -> Option<web_sys::EventSource> {
     let source = web_sys::EventSource::new("/api/live").ok()?;
     let ended_source = source.clone();
@@ -49,5 +50,13 @@ pub fn connect(
         )
         .ok()?;
     meeting.forget();
+    let positions = Closure::<dyn Fn(web_sys::Event)>::new(move |_| on_positions());
+    source
+        .add_event_listener_with_callback(
+            StreamMessage::Positions.name(),
+            positions.as_ref().unchecked_ref(),
+        )
+        .ok()?;
+    positions.forget();
     Some(source)
 }

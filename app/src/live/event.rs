@@ -12,6 +12,21 @@ pub enum LiveEvent {
     /// Something of a meeting changed (agenda, documents, state): pages showing it re-read
     /// what they may see.
     MeetingChanged { meeting_id: Uuid },
+    /// A position on an item of a meeting changed: only the positions summary re-reads.
+    PositionsChanged { meeting_id: Uuid },
+}
+
+impl LiveEvent {
+    /// The meeting an event is about, and what the page hears.
+    pub fn meeting(&self) -> Option<(Uuid, StreamMessage)> {
+        match self {
+            LiveEvent::SessionsEnded { .. } => None,
+            LiveEvent::MeetingChanged { meeting_id } => Some((*meeting_id, StreamMessage::Meeting)),
+            LiveEvent::PositionsChanged { meeting_id } => {
+                Some((*meeting_id, StreamMessage::Positions))
+            }
+        }
+    }
 }
 
 /// What a page receives: the SSE `event:` names.
@@ -23,6 +38,8 @@ pub enum StreamMessage {
     Ended,
     /// A meeting the viewer may see changed; data: `{"meeting_id": …}`.
     Meeting,
+    /// Positions on a meeting the viewer may see changed; data: `{"meeting_id": …}`.
+    Positions,
 }
 
 impl StreamMessage {
@@ -31,6 +48,7 @@ impl StreamMessage {
             StreamMessage::Ready => "ready",
             StreamMessage::Ended => "ended",
             StreamMessage::Meeting => "meeting",
+            StreamMessage::Positions => "positions",
         }
     }
 }

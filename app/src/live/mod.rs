@@ -14,3 +14,8 @@ pub mod hub;
 /// that show meetings read it, so they re-load without a page reload.
 #[derive(Clone, Copy)]
 pub struct LiveVersion(pub leptos::prelude::RwSignal<u64>);
+
+/// Bumped when positions on a meeting the viewer may see changed: only the positions summary
+/// reads it (members' pages do not re-read the meeting for every position taken).
+#[derive(Clone, Copy)]
+pub struct PositionsVersion(pub leptos::prelude::RwSignal<u64>);

@@ -18,7 +18,7 @@ pub async fn set_position(item_id: String, stance: Stance, reason: String) -> Re
             .live
             .publish(
                 &state.db,
-                crate::live::event::LiveEvent::MeetingChanged {
+                crate::live::event::LiveEvent::PositionsChanged {
                     meeting_id: meeting,
                 },
             )

@@ -111,8 +111,9 @@ pub fn PositionSummaryPanel(meeting_id: Uuid) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
     let live = expect_context::<crate::live::LiveVersion>().0;
+    let positions = expect_context::<crate::live::PositionsVersion>().0;
     let summary = Resource::new(
-        move || live.get(),
+        move || (live.get(), positions.get()),
         move |_| get_position_summary(meeting_id.to_string()),
     );
     view! {
