@@ -75,6 +75,8 @@ pub enum BadInput {
     Note,
     /// An objection without a reason, an unknown stance, or a reason over 2,000 characters.
     Position,
+    /// A comment that is empty, too long, or answers/names something not on its item.
+    Comment,
 }
 
 /// What is wrong with a meeting's or an item's data.
@@ -220,6 +222,12 @@ impl BadInput {
             }
             (BadInput::Position, Lang::En) => {
                 "Please give a reason when objecting (at most 2,000 characters)."
+            }
+            (BadInput::Comment, Lang::Vi) => {
+                "Ý kiến thảo luận phải có nội dung (tối đa 5.000 ký tự) và thuộc đúng nội dung họp."
+            }
+            (BadInput::Comment, Lang::En) => {
+                "A comment needs text (at most 5,000 characters) and must belong to its item."
             }
             (BadInput::Id, Lang::Vi) => "Mã định danh không hợp lệ.",
             (BadInput::Id, Lang::En) => "The identifier is not valid.",

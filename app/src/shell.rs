@@ -103,6 +103,7 @@ pub fn App() -> impl IntoView {
     provide_context(I18n(RwSignal::new(initial_lang())));
     provide_context(crate::live::LiveVersion(RwSignal::new(0)));
     provide_context(crate::live::PositionsVersion(RwSignal::new(0)));
+    provide_context(crate::live::CommentsVersion(RwSignal::new(0)));
     provide_context(PageGuard {
         locked: RwSignal::new(false),
         wiped: RwSignal::new(false),

@@ -22,7 +22,7 @@ async function openMeeting(browser: Browser, name: string): Promise<Page> {
   return page;
 }
 
-test('a member asks to speak and objects; the chair sees it live, with the consent block', async ({ browser }) => {
+test('a member asks to speak, objects and comments; the chair sees it live, with the consent block', async ({ browser }) => {
   const chair = await openMeeting(browser, 'Vũ Đình Khiêm');
   const member = await openMeeting(browser, 'Bạch Quang Nhật');
   const summary = chair.locator('section.positions');
@@ -56,5 +56,15 @@ test('a member asks to speak and objects; the chair sees it live, with the conse
   // After a reload, the member's choices are still there.
   await member.reload();
   await expect(member.locator('ol.agenda > li').nth(1).getByRole('radio', { name: 'Không tán thành' })).toBeChecked();
+
+  // A comment on the first item mentioning the chair; the chair's page shows it live.
+  const discussion = member.locator('ol.agenda > li').first().locator('details.comments');
+  await discussion.locator('summary').click();
+  await expect(discussion.locator('form.comment-form[data-ready="true"]')).toHaveCount(1);
+  await discussion.getByLabel(/Ý kiến của bạn/).fill('Đề nghị @Vũ Đình Khiêm cho ý kiến');
+  await discussion.getByRole('button', { name: 'Gửi ý kiến' }).click();
+  await expect(discussion.locator('.comment-body')).toHaveText(['Đề nghị @Vũ Đình Khiêm cho ý kiến']);
+  const chairDiscussion = chair.locator('ol.agenda > li').first().locator('details.comments');
+  await expect(chairDiscussion.locator('.comment-body')).toHaveText(['Đề nghị @Vũ Đình Khiêm cho ý kiến']);
   expect(pageErrors).toEqual([]);
 });

@@ -147,7 +147,9 @@ impl Follower {
                     return Wake::Check;
                 }
                 LiveEvent::SessionsEnded { .. } => {}
-                LiveEvent::MeetingChanged { .. } | LiveEvent::PositionsChanged { .. } => {
+                LiveEvent::MeetingChanged { .. }
+                | LiveEvent::PositionsChanged { .. }
+                | LiveEvent::CommentsChanged { .. } => {
                     let Some((meeting_id, kind)) = stamped.event.meeting() else {
                         continue;
                     };

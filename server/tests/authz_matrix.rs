@@ -138,6 +138,10 @@ const ENDPOINTS: &[&str] = &[
     "POST /api/position_set",
     "POST /api/positions_mine",
     "POST /api/positions_summary",
+    "POST /api/comments",
+    "POST /api/comment_add",
+    "POST /api/comment_edit",
+    "POST /api/comment_history",
 ];
 
 /// The member the administrator deactivates in the matrix (not one of the users acting).
@@ -170,7 +174,9 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
         "POST /api/passkey_rename"
         | "POST /api/passkey_remove"
         | "POST /api/note_edit"
-        | "POST /api/note_delete" => match who {
+        | "POST /api/note_delete"
+        | "POST /api/comment_edit"
+        | "POST /api/comment_history" => match who {
             Anonymous | Deactivated => 401,
             _ => 404,
         },
@@ -247,7 +253,9 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
         | "POST /api/reader_open"
         | "POST /api/record_page_view"
         | "POST /api/notes_of_document"
-        | "POST /api/note_add" => {
+        | "POST /api/note_add"
+        | "POST /api/comments"
+        | "POST /api/comment_add" => {
             let [draft, published, closed] = match who {
                 Anonymous | Deactivated => [401, 401, 401],
                 UninvitedMember | Admin | Guest => [404, 404, 404],
@@ -581,6 +589,17 @@ async fn every_endpoint_answers_every_user_as_written(engine: Engine) {
                             (FORM, format!("document_id={item_1_document}&page=1&body=x"))
                         }
                         "POST /api/note_edit" => (FORM, format!("id={}&body=x", uuid::Uuid::now_v7())),
+                        "POST /api/comments" => (FORM, format!("item_id={item_1}")),
+                        "POST /api/comment_add" => (
+                            JSON,
+                            format!(
+                                r#"{{"form":{{"item_id":"{item_1}","document_id":"","parent_id":"","body":"x","secretariat_only":false}}}}"#
+                            ),
+                        ),
+                        "POST /api/comment_edit" => {
+                            (FORM, format!("id={}&body=x", uuid::Uuid::now_v7()))
+                        }
+                        "POST /api/comment_history" => (FORM, format!("id={}", uuid::Uuid::now_v7())),
                         "POST /api/note_delete" => (FORM, format!("id={}", uuid::Uuid::now_v7())),
                         "POST /api/position_set" => {
                             (FORM, format!("item_id={item_1}&stance=Speak&reason=x"))

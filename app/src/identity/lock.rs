@@ -115,14 +115,22 @@ fn watch(guard: PageGuard, _user: Uuid, idle_minutes: u32) {
 
     let live = expect_context::<crate::live::LiveVersion>();
     let positions = expect_context::<crate::live::PositionsVersion>();
+    let comments = expect_context::<crate::live::CommentsVersion>();
     crate::live::browser::connect(
         move || {
             wipe_content();
             guard.locked.set(false);
             guard.wiped.set(true);
         },
-        move || live.0.update(|v| *v += 1),
-        move || positions.0.update(|v| *v += 1),
+        move |kind| {
+            use crate::live::event::StreamMessage;
+            let version = match kind {
+                StreamMessage::Positions => positions.0,
+                StreamMessage::Comments => comments.0,
+                _ => live.0,
+            };
+            version.update(|v| *v += 1);
+        },
     );
 
     let Some(window) = web_sys::window() else {

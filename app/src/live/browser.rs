@@ -8,8 +8,7 @@ use crate::live::event::StreamMessage;
 /// The browser reconnects by itself after a network drop.
 pub fn connect(
     on_ended: impl Fn() + 'static,
-    on_meeting: impl Fn() + 'static,
-    on_positions: impl Fn() + 'static,
+    on_change: impl Fn(StreamMessage) + 'static,
 ) -> Option<web_sys::EventSource> {
     let source = web_sys::EventSource::new("/api/live").ok()?;
     let ended_source = source.clone();
@@ -42,21 +41,19 @@ pub fn connect(
         )
         .ok()?;
     ready.forget();
-    let meeting = Closure::<dyn Fn(web_sys::Event)>::new(move |_| on_meeting());
-    source
-        .add_event_listener_with_callback(
-            StreamMessage::Meeting.name(),
-            meeting.as_ref().unchecked_ref(),
-        )
-        .ok()?;
-    meeting.forget();
-    let positions = Closure::<dyn Fn(web_sys::Event)>::new(move |_| on_positions());
-    source
-        .add_event_listener_with_callback(
-            StreamMessage::Positions.name(),
-            positions.as_ref().unchecked_ref(),
-        )
-        .ok()?;
-    positions.forget();
+    // What changed in a meeting the viewer may see: the page decides what to re-read.
+    let on_change = std::rc::Rc::new(on_change);
+    for kind in [
+        StreamMessage::Meeting,
+        StreamMessage::Positions,
+        StreamMessage::Comments,
+    ] {
+        let on_change = on_change.clone();
+        let changed = Closure::<dyn Fn(web_sys::Event)>::new(move |_| on_change(kind));
+        source
+            .add_event_listener_with_callback(kind.name(), changed.as_ref().unchecked_ref())
+            .ok()?;
+        changed.forget();
+    }
     Some(source)
 }

@@ -14,6 +14,8 @@ pub enum LiveEvent {
     MeetingChanged { meeting_id: Uuid },
     /// A position on an item of a meeting changed: only the positions summary re-reads.
     PositionsChanged { meeting_id: Uuid },
+    /// A comment on an item of a meeting was written or edited: only discussions re-read.
+    CommentsChanged { meeting_id: Uuid },
 }
 
 impl LiveEvent {
@@ -24,6 +26,9 @@ impl LiveEvent {
             LiveEvent::MeetingChanged { meeting_id } => Some((*meeting_id, StreamMessage::Meeting)),
             LiveEvent::PositionsChanged { meeting_id } => {
                 Some((*meeting_id, StreamMessage::Positions))
+            }
+            LiveEvent::CommentsChanged { meeting_id } => {
+                Some((*meeting_id, StreamMessage::Comments))
             }
         }
     }
@@ -40,6 +45,8 @@ pub enum StreamMessage {
     Meeting,
     /// Positions on a meeting the viewer may see changed; data: `{"meeting_id": …}`.
     Positions,
+    /// Comments on a meeting the viewer may see changed; data: `{"meeting_id": …}`.
+    Comments,
 }
 
 impl StreamMessage {
@@ -49,6 +56,7 @@ impl StreamMessage {
             StreamMessage::Ended => "ended",
             StreamMessage::Meeting => "meeting",
             StreamMessage::Positions => "positions",
+            StreamMessage::Comments => "comments",
         }
     }
 }

@@ -19,3 +19,7 @@ pub struct LiveVersion(pub leptos::prelude::RwSignal<u64>);
 /// reads it (members' pages do not re-read the meeting for every position taken).
 #[derive(Clone, Copy)]
 pub struct PositionsVersion(pub leptos::prelude::RwSignal<u64>);
+
+/// Bumped when comments on a meeting the viewer may see changed: only discussions read it.
+#[derive(Clone, Copy)]
+pub struct CommentsVersion(pub leptos::prelude::RwSignal<u64>);

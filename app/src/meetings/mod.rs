@@ -1,6 +1,10 @@
 //! Meetings: sessions of the Government, their agenda items and who is invited.
 pub mod access;
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod comments;
+pub mod comments_api;
+pub mod comments_views;
 pub mod edit_api;
 pub mod edit_views;
 #[cfg(feature = "ssr")]

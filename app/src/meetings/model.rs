@@ -348,3 +348,34 @@ pub struct PositionSummary {
     pub invited_members: usize,
     pub items: Vec<ItemPositions>,
 }
+
+/// A comment on an agenda item (or one of its documents), as its reader sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentView {
+    pub id: Uuid,
+    /// The comment it answers (threads are one level deep or more, in order).
+    pub parent_id: Option<Uuid>,
+    /// On one of the item's documents: its id and title.
+    pub document: Option<(Uuid, String)>,
+    pub author: String,
+    pub body: String,
+    /// Seen only by the secretariat (and its author).
+    pub secretariat_only: bool,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    /// Changed after it was written (the earlier texts are kept).
+    pub edited: bool,
+    /// Written by the viewer (who may edit it).
+    pub mine: bool,
+}
+
+/// A new comment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct CommentForm {
+    pub item_id: String,
+    /// Empty: on the item itself.
+    pub document_id: String,
+    /// Empty: a new thread.
+    pub parent_id: String,
+    pub body: String,
+    pub secretariat_only: bool,
+}

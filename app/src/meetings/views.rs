@@ -224,6 +224,11 @@ fn AgendaItemView(item: AgendaItem) -> impl IntoView {
     let minutes = item.planned_minutes;
     let presenter = item.presenter.clone();
     let has_documents = !item.documents.is_empty();
+    let documents_for_comments: Vec<(uuid::Uuid, String)> = item
+        .documents
+        .iter()
+        .map(|d| (d.id, d.title.clone()))
+        .collect();
     let has_guests = !item.guests.is_empty();
     view! {
         <li class="agenda-item" id=format!("item-{}", item.id)>
@@ -280,6 +285,7 @@ fn AgendaItemView(item: AgendaItem) -> impl IntoView {
                     view! { <p class="muted">{move || i18n.t().no_documents}</p> }.into_any()
                 }}
                 <crate::meetings::positions_views::PositionPicker item_id=item.id number=item.number/>
+                <crate::meetings::comments_views::ItemComments item_id=item.id documents=documents_for_comments/>
                 {has_guests.then(|| view! {
                     <p class="guests">
                         <span>{move || format!("{}: ", i18n.t().guests)}</span>

@@ -1,0 +1,175 @@
+//! Comments on agenda items, on both engines: threads, "secretariat only", edits that keep
+//! the earlier text, mentions that notify only those who may read them, and the item rules
+//! (a guest only on their own item).
+mod common;
+
+use common::*;
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+on_both_engines!(members_discuss_an_item_in_threads);
+
+const OTHER_MEMBER: &str = "Lò Văn Tiến";
+
+fn json_of(body: &str) -> Value {
+    serde_json::from_str(body).unwrap_or_else(|_| panic!("not JSON: {body}"))
+}
+
+async fn add(
+    server: &TestServer,
+    cookie: &str,
+    item: Uuid,
+    parent: &str,
+    body: &str,
+    private: bool,
+) -> (u16, String) {
+    call_json(
+        server,
+        cookie,
+        "comment_add",
+        json!({"form": {"item_id": item.to_string(), "document_id": "", "parent_id": parent,
+                        "body": body, "secretariat_only": private}}),
+    )
+    .await
+}
+
+async fn listed(server: &TestServer, cookie: &str, item: Uuid) -> Vec<Value> {
+    let (status, body) = call_form(
+        server,
+        cookie,
+        "comments",
+        &[("item_id", &item.to_string())],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    json_of(&body).as_array().unwrap().clone()
+}
+
+async fn mentions(db: &app::db::Db, name: &str) -> i64 {
+    let user = user_id(db, name).await;
+    let (n,): (i64,) = app::with_db!(db, |pool| {
+        sqlx::query_as(
+            "select count(*) from notification where user_id = $1 and kind = 'comment_mention'",
+        )
+        .bind(user)
+        .fetch_one(pool)
+        .await
+    })
+    .unwrap();
+    n
+}
+
+async fn members_discuss_an_item_in_threads(engine: Engine) {
+    let server = start_server(engine, true).await;
+    let db = server.state.db.clone();
+    let regular = meeting_id(&db, REGULAR).await;
+    let items: Vec<(Uuid,)> = app::with_db!(&db, |pool| {
+        sqlx::query_as("select id from agenda_item where meeting_id = $1 order by position")
+            .bind(regular)
+            .fetch_all(pool)
+            .await
+    })
+    .unwrap();
+    let item = items[0].0;
+    let finance = demo_cookie(&server, FINANCE_MINISTER).await;
+    let pm = demo_cookie(&server, PRIME_MINISTER).await;
+    let other = demo_cookie(&server, OTHER_MEMBER).await;
+    let secretary = demo_cookie(&server, SECRETARY).await;
+    let guest = demo_cookie(&server, GUEST).await;
+
+    // A comment that mentions the Prime Minister, who is told; an answer to it.
+    let first_text = format!("Đề nghị @{PRIME_MINISTER} cho ý kiến về số liệu thu ngân sách");
+    let (status, body) = add(&server, &finance, item, "", &first_text, false).await;
+    assert_eq!(status, 200, "{body}");
+    let first: String = serde_json::from_str(&body).unwrap();
+    assert_eq!(mentions(&db, PRIME_MINISTER).await, 1);
+    let (status, _) = add(
+        &server,
+        &pm,
+        item,
+        &first,
+        "Đồng ý, cần bổ sung phụ lục",
+        false,
+    )
+    .await;
+    assert_eq!(status, 200);
+
+    // For the secretariat only: another member neither sees it nor may answer it, and a
+    // member mentioned in it is not told.
+    let private_text = format!("Gửi riêng Văn phòng Chính phủ, @{OTHER_MEMBER} chưa cần xem");
+    let (status, body) = add(&server, &finance, item, "", &private_text, true).await;
+    assert_eq!(status, 200);
+    let private: String = serde_json::from_str(&body).unwrap();
+    assert_eq!(mentions(&db, OTHER_MEMBER).await, 0);
+    assert_eq!(listed(&server, &other, item).await.len(), 2);
+    assert_eq!(listed(&server, &finance, item).await.len(), 3);
+    assert_eq!(listed(&server, &secretary, item).await.len(), 3);
+    let (status, _) = add(&server, &other, item, &private, "Tôi cũng muốn biết", false).await;
+    assert_eq!(status, 400);
+    // The secretariat's answer to it stays private, even unmarked.
+    let (status, _) = add(&server, &secretary, item, &private, "Đã nhận", false).await;
+    assert_eq!(status, 200);
+    assert_eq!(listed(&server, &other, item).await.len(), 2);
+    let seen = listed(&server, &finance, item).await;
+    assert_eq!(seen.len(), 4);
+    assert_eq!(seen[1]["parent_id"], first.as_str());
+    assert_eq!(seen[3]["secretariat_only"], true);
+
+    // Edits keep the earlier text; only the author edits.
+    let (status, _) = call_form(
+        &server,
+        &pm,
+        "comment_edit",
+        &[("id", &first), ("body", "Sửa hộ")],
+    )
+    .await;
+    assert_eq!(status, 404);
+    let (status, _) = call_form(
+        &server,
+        &finance,
+        "comment_edit",
+        &[("id", &first), ("body", "Đề nghị bổ sung số liệu")],
+    )
+    .await;
+    assert_eq!(status, 200);
+    let seen = listed(&server, &other, item).await;
+    assert_eq!(seen[0]["body"], "Đề nghị bổ sung số liệu");
+    assert_eq!(seen[0]["edited"], true);
+    let (status, body) = call_form(&server, &other, "comment_history", &[("id", &first)]).await;
+    assert_eq!(status, 200);
+    assert_eq!(json_of(&body), json!([first_text]));
+    let (status, _) = call_form(&server, &other, "comment_history", &[("id", &private)]).await;
+    assert_eq!(status, 404);
+
+    // Bad input: no text, a document of another item.
+    let (status, _) = add(&server, &finance, item, "", "  ", false).await;
+    assert_eq!(status, 400);
+    let (other_document,): (Uuid,) = app::with_db!(&db, |pool| {
+        sqlx::query_as("select id from document where agenda_item_id = $1 limit 1")
+            .bind(items[1].0)
+            .fetch_one(pool)
+            .await
+    })
+    .unwrap();
+    let (status, _) = call_json(
+        &server,
+        &finance,
+        "comment_add",
+        json!({"form": {"item_id": item.to_string(), "document_id": other_document.to_string(),
+                        "parent_id": "", "body": "x", "secretariat_only": false}}),
+    )
+    .await;
+    assert_eq!(status, 400);
+
+    // Item 1 is not the guest's: nothing to read, nothing to write.
+    let (status, _) = call_form(
+        &server,
+        &guest,
+        "comments",
+        &[("item_id", &item.to_string())],
+    )
+    .await;
+    assert_eq!(status, 404);
+    let (status, _) = add(&server, &guest, item, "", "x", false).await;
+    assert_eq!(status, 404);
+}
