@@ -48,6 +48,12 @@ pub async fn visible_item(db: &Db, user: &CurrentUser, item: Uuid) -> Result<Uui
     Ok(meeting)
 }
 
+/// Whether the viewer may read comment `c`: $2 = the viewer is the secretariat, $3 = false,
+/// $4 = the viewer. A comment for the secretariat only is read by the secretariat, its
+/// author, and the author of the comment it answers (a member sees the Office's reply).
+const MAY_READ: &str = "$2 or c.secretariat_only = $3 or c.author_id = $4
+    or exists(select 1 from comment p where p.id = c.parent_id and p.author_id = $4)";
+
 type Row = (
     Uuid,
     Option<Uuid>,
@@ -65,7 +71,7 @@ type Row = (
 pub async fn list(db: &Db, user: &CurrentUser, item: Uuid) -> Result<Vec<CommentView>, AppError> {
     visible_item(db, user, item).await?;
     let rows: Vec<Row> = with_db!(db, |pool| {
-        sqlx::query_as(
+        sqlx::query_as(&format!(
             "select c.id, c.parent_id, d.id, d.title, u.full_name, c.body, c.secretariat_only,
                     c.created_at, c.author_id,
                     exists(select 1 from comment_revision r where r.comment_id = c.id)
@@ -73,9 +79,9 @@ pub async fn list(db: &Db, user: &CurrentUser, item: Uuid) -> Result<Vec<Comment
              join user_account u on u.id = c.author_id
              left join document d on d.id = c.document_id
              where c.agenda_item_id = $1
-               and ($2 or c.secretariat_only = $3 or c.author_id = $4)
-             order by c.created_at, c.id",
-        )
+               and ({MAY_READ})
+             order by c.created_at, c.id"
+        ))
         .bind(item)
         .bind(user.role == Role::Secretariat)
         .bind(false)
@@ -142,20 +148,20 @@ pub async fn add(
     let mut secretariat_only = form.secretariat_only;
     if let Some(parent) = parent {
         // An answer stays on its item, to a comment its writer may read, and as private.
-        let of_parent: Option<(bool, Uuid)> = with_db!(db, |pool| {
-            sqlx::query_as(
-                "select secretariat_only, author_id from comment
-                 where id = $1 and agenda_item_id = $2",
-            )
+        let of_parent: Option<(bool,)> = with_db!(db, |pool| {
+            sqlx::query_as(&format!(
+                "select c.secretariat_only from comment c
+                 where c.id = $1 and c.agenda_item_id = $5 and ({MAY_READ})"
+            ))
             .bind(parent)
+            .bind(user.role == Role::Secretariat)
+            .bind(false)
+            .bind(user.id)
             .bind(item)
             .fetch_optional(pool)
             .await
         })?;
-        let (private, author) = of_parent.ok_or_else(bad)?;
-        if private && user.role != Role::Secretariat && author != user.id {
-            return Err(bad());
-        }
+        let (private,) = of_parent.ok_or_else(bad)?;
         secretariat_only |= private;
     }
     let id = new_id();
