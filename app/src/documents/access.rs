@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use crate::db::Db;
 use crate::error::AppError;
-use crate::identity::model::{CurrentUser, Role};
+use crate::identity::model::CurrentUser;
 use crate::with_db;
 
 /// The latest version of a document, as the file route serves it.
@@ -78,23 +78,8 @@ pub async fn readable(
     else {
         return Err(AppError::NotFound);
     };
-    if !crate::meetings::store::visible(db, user, meeting).await? {
-        return Err(AppError::NotFound);
-    }
-    if user.role == Role::Guest {
-        let guest: Option<(Uuid,)> = with_db!(db, |pool| {
-            sqlx::query_as(
-                "select agenda_item_id from item_guest where agenda_item_id = $1 and user_id = $2",
-            )
-            .bind(item)
-            .bind(user.id)
-            .fetch_optional(pool)
-            .await
-        })?;
-        if guest.is_none() {
-            return Err(AppError::NotFound);
-        }
-    }
+    // The document's item, by the item's rules (a guest only their own items).
+    crate::meetings::store::visible_item(db, user, item).await?;
     Ok(ReadableDocument {
         document_id,
         version_id,

@@ -19,35 +19,6 @@ fn bad() -> AppError {
     AppError::BadRequest(BadInput::Comment)
 }
 
-/// The meeting of `item` if `user` may see the item; `NotFound` otherwise.
-pub async fn visible_item(db: &Db, user: &CurrentUser, item: Uuid) -> Result<Uuid, AppError> {
-    let meeting: Option<(Uuid,)> = with_db!(db, |pool| {
-        sqlx::query_as("select meeting_id from agenda_item where id = $1")
-            .bind(item)
-            .fetch_optional(pool)
-            .await
-    })?;
-    let (meeting,) = meeting.ok_or(AppError::NotFound)?;
-    if !crate::meetings::store::visible(db, user, meeting).await? {
-        return Err(AppError::NotFound);
-    }
-    if user.role == Role::Guest {
-        let own: Option<(Uuid,)> = with_db!(db, |pool| {
-            sqlx::query_as(
-                "select agenda_item_id from item_guest where agenda_item_id = $1 and user_id = $2",
-            )
-            .bind(item)
-            .bind(user.id)
-            .fetch_optional(pool)
-            .await
-        })?;
-        if own.is_none() {
-            return Err(AppError::NotFound);
-        }
-    }
-    Ok(meeting)
-}
-
 /// Whether the viewer may read comment `c`: $2 = the viewer is the secretariat, $3 = false,
 /// $4 = the viewer. A comment for the secretariat only is read by the secretariat, its
 /// author, and the author of the comment it answers (a member sees the Office's reply).
@@ -69,7 +40,7 @@ type Row = (
 
 /// The comments on `item` that `user` may read, oldest first.
 pub async fn list(db: &Db, user: &CurrentUser, item: Uuid) -> Result<Vec<CommentView>, AppError> {
-    visible_item(db, user, item).await?;
+    crate::meetings::store::visible_item(db, user, item).await?;
     let rows: Vec<Row> = with_db!(db, |pool| {
         sqlx::query_as(&format!(
             "select c.id, c.parent_id, d.id, d.title, u.full_name, c.body, c.secretariat_only,
@@ -134,7 +105,7 @@ pub async fn add(
     let body = checked_body(&form.body)?;
     let document = optional_id(&form.document_id)?;
     let parent = optional_id(&form.parent_id)?;
-    let meeting = visible_item(db, user, item).await?;
+    let meeting = crate::meetings::store::visible_item(db, user, item).await?;
     if let Some(document) = document {
         let on_item: Option<(Uuid,)> = with_db!(db, |pool| {
             sqlx::query_as("select id from document where id = $1 and agenda_item_id = $2")

@@ -27,7 +27,7 @@ pub async fn get_meeting_editor(id: String) -> Result<MeetingEditor, AppError> {
     crate::error::respond(async {
         let meeting = crate::ids::parse_id(&id, crate::error::BadInput::MeetingId)?;
         let (user, state) = secretariat().await?;
-        crate::meetings::editing::editor(&state.db, &user, meeting).await
+        crate::meetings::editor_store::editor(&state.db, &user, meeting).await
     })
     .await
 }

@@ -657,6 +657,53 @@ async fn check_people(tx: &mut Tx, people: &[Uuid], role: &str) -> Result<(), Ap
     Ok(())
 }
 
+/// Where people are invited: to a whole meeting, or as guests of one item.
+#[derive(Clone, Copy)]
+enum Invited {
+    Meeting(Uuid),
+    Item(Uuid),
+}
+
+/// Replace the people invited to `to` with `people` (in the caller's transaction), and audit
+/// it against `meeting`.
+async fn replace_people(
+    tx: &mut Tx,
+    actor: &CurrentUser,
+    meeting: Uuid,
+    to: Invited,
+    people: &[Uuid],
+) -> Result<(), AppError> {
+    let (table, key, scope) = match to {
+        Invited::Meeting(id) => ("invitation", "meeting_id", id),
+        Invited::Item(id) => ("item_guest", "agenda_item_id", id),
+    };
+    let now = Utc::now();
+    with_tx!(tx, |conn| {
+        sqlx::query(&format!("delete from {table} where {key} = $1"))
+            .bind(scope)
+            .execute(&mut *conn)
+            .await?;
+        for person in people {
+            sqlx::query(&format!(
+                "insert into {table} ({key}, user_id, created_at) values ($1, $2, $3)"
+            ))
+            .bind(scope)
+            .bind(person)
+            .bind(now)
+            .execute(&mut *conn)
+            .await?;
+        }
+    });
+    audit::append(
+        tx,
+        Some(actor.id),
+        AuditEvent::InvitationsChanged,
+        Some(meeting),
+    )
+    .await?;
+    Ok(())
+}
+
 /// Invite exactly these members to the whole meeting (`None`: every active member).
 pub async fn set_invitees(
     state: &AppState,
@@ -681,30 +728,7 @@ pub async fn set_invitees(
             all.into_iter().map(|(id,)| id).collect()
         }
     };
-    let now = Utc::now();
-    with_tx!(&mut tx, |conn| {
-        sqlx::query("delete from invitation where meeting_id = $1")
-            .bind(meeting)
-            .execute(&mut *conn)
-            .await?;
-        for member in &members {
-            sqlx::query(
-                "insert into invitation (meeting_id, user_id, created_at) values ($1, $2, $3)",
-            )
-            .bind(meeting)
-            .bind(member)
-            .bind(now)
-            .execute(&mut *conn)
-            .await?;
-        }
-    });
-    audit::append(
-        &mut tx,
-        Some(actor.id),
-        AuditEvent::InvitationsChanged,
-        Some(meeting),
-    )
-    .await?;
+    replace_people(&mut tx, actor, meeting, Invited::Meeting(meeting), &members).await?;
     finish(state, tx, meeting).await
 }
 
@@ -719,147 +743,6 @@ pub async fn set_item_guests(
     let meeting = item_meeting(&mut tx, item).await?;
     editable(state_of(&mut tx, meeting).await?)?;
     check_people(&mut tx, guests, "guest").await?;
-    let now = Utc::now();
-    with_tx!(&mut tx, |conn| {
-        sqlx::query("delete from item_guest where agenda_item_id = $1")
-            .bind(item)
-            .execute(&mut *conn)
-            .await?;
-        for guest in guests {
-            sqlx::query(
-                "insert into item_guest (agenda_item_id, user_id, created_at) values ($1, $2, $3)",
-            )
-            .bind(item)
-            .bind(guest)
-            .bind(now)
-            .execute(&mut *conn)
-            .await?;
-        }
-    });
-    audit::append(
-        &mut tx,
-        Some(actor.id),
-        AuditEvent::InvitationsChanged,
-        Some(meeting),
-    )
-    .await?;
+    replace_people(&mut tx, actor, meeting, Invited::Item(item), guests).await?;
     finish(state, tx, meeting).await
-}
-
-/// Everything the editor shows for `meeting` (the secretariat's view).
-pub async fn editor(
-    db: &Db,
-    actor: &CurrentUser,
-    meeting: Uuid,
-) -> Result<crate::meetings::model::MeetingEditor, AppError> {
-    use crate::identity::model::{Person, Role, Title};
-    use crate::meetings::model::{EditorItem, Invitable, MeetingEditor, MinistryOption};
-    let detail = crate::meetings::store::detail_for(db, actor, meeting).await?;
-    type MeetingRow = (
-        String,
-        String,
-        DateTime<Utc>,
-        Option<String>,
-        bool,
-        i64,
-        Option<Uuid>,
-    );
-    type ItemRow = (Uuid, String, Option<String>, i64);
-    type PersonRow = (Uuid, String, String, Option<String>, Option<String>);
-    let today = Utc::now().date_naive();
-    let (row, invited, items, guests, people, ministries) = crate::with_db!(db, |pool| {
-        let row: MeetingRow = sqlx::query_as(
-            "select kind, title, starts_at, place, online, planned_minutes, chair_id
-             from meeting where id = $1",
-        )
-        .bind(meeting)
-        .fetch_one(pool)
-        .await?;
-        let invited: Vec<(Uuid,)> =
-            sqlx::query_as("select user_id from invitation where meeting_id = $1")
-                .bind(meeting)
-                .fetch_all(pool)
-                .await?;
-        let items: Vec<ItemRow> = sqlx::query_as(
-            "select ai.id, ai.title, mi.code, ai.planned_minutes from agenda_item ai
-             left join ministry mi on mi.id = ai.presenter_ministry_id
-             where ai.meeting_id = $1 order by ai.position",
-        )
-        .bind(meeting)
-        .fetch_all(pool)
-        .await?;
-        let guests: Vec<(Uuid, Uuid)> = sqlx::query_as(
-            "select g.agenda_item_id, g.user_id from item_guest g
-             join agenda_item ai on ai.id = g.agenda_item_id where ai.meeting_id = $1",
-        )
-        .bind(meeting)
-        .fetch_all(pool)
-        .await?;
-        let people: Vec<PersonRow> = sqlx::query_as(
-            "select u.id, u.full_name, u.role, a.title_vi, a.title_en from user_account u
-             left join appointment a on a.user_id = u.id and a.starts_on <= $1
-                                    and (a.ends_on is null or a.ends_on >= $1)
-             where u.active and u.role in ('member', 'guest')
-             order by u.role desc, coalesce(a.protocol_rank, 100000), u.full_name",
-        )
-        .bind(today)
-        .fetch_all(pool)
-        .await?;
-        let ministries: Vec<(String, String, String)> =
-            sqlx::query_as("select code, name_vi, name_en from ministry order by protocol_order")
-                .fetch_all(pool)
-                .await?;
-        Ok::<_, sqlx::Error>((row, invited, items, guests, people, ministries))
-    })?;
-    let (kind, title, starts_at, place, online, planned_minutes, chair) = row;
-    let local = starts_at.with_timezone(&chrono_tz::Asia::Ho_Chi_Minh);
-    Ok(MeetingEditor {
-        detail,
-        form: MeetingForm {
-            kind,
-            title,
-            starts_local: local.format("%Y-%m-%dT%H:%M").to_string(),
-            place: place.unwrap_or_default(),
-            online,
-            planned_minutes,
-            chair_id: chair.map(|c| c.to_string()).unwrap_or_default(),
-        },
-        invited: invited.into_iter().map(|(id,)| id).collect(),
-        items: items
-            .into_iter()
-            .map(|(id, title, presenter, planned_minutes)| EditorItem {
-                id,
-                form: ItemForm {
-                    title,
-                    presenter: presenter.unwrap_or_default(),
-                    planned_minutes,
-                },
-                guests: guests
-                    .iter()
-                    .filter(|(item, _)| *item == id)
-                    .map(|(_, user)| *user)
-                    .collect(),
-            })
-            .collect(),
-        people: people
-            .into_iter()
-            .filter_map(|(id, full_name, role, vi, en)| {
-                Some(Invitable {
-                    role: Role::try_from(role).ok()?,
-                    person: Person {
-                        id,
-                        full_name,
-                        title: Title::from_columns(vi, en),
-                    },
-                })
-            })
-            .collect(),
-        ministries: ministries
-            .into_iter()
-            .map(|(code, vi, en)| MinistryOption {
-                code,
-                name: Title { vi, en },
-            })
-            .collect(),
-    })
 }

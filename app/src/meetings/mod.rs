@@ -9,6 +9,8 @@ pub mod edit_api;
 pub mod edit_views;
 #[cfg(feature = "ssr")]
 pub mod editing;
+#[cfg(feature = "ssr")]
+pub mod editor_store;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod positions;

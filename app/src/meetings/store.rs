@@ -176,6 +176,36 @@ pub async fn visible(db: &Db, user: &CurrentUser, meeting_id: Uuid) -> Result<bo
     Ok(meeting.is_some_and(|m| m.visible_to(user)))
 }
 
+/// The meeting of agenda item `item` if `user` may see the item (the meeting's rules; a
+/// guest only their own items); `NotFound` otherwise.
+pub async fn visible_item(db: &Db, user: &CurrentUser, item: Uuid) -> Result<Uuid, AppError> {
+    let meeting: Option<(Uuid,)> = with_db!(db, |pool| {
+        sqlx::query_as("select meeting_id from agenda_item where id = $1")
+            .bind(item)
+            .fetch_optional(pool)
+            .await
+    })?;
+    let (meeting,) = meeting.ok_or(AppError::NotFound)?;
+    if !visible(db, user, meeting).await? {
+        return Err(AppError::NotFound);
+    }
+    if user.role == Role::Guest {
+        let own: Option<(Uuid,)> = with_db!(db, |pool| {
+            sqlx::query_as(
+                "select agenda_item_id from item_guest where agenda_item_id = $1 and user_id = $2",
+            )
+            .bind(item)
+            .bind(user.id)
+            .fetch_optional(pool)
+            .await
+        })?;
+        if own.is_none() {
+            return Err(AppError::NotFound);
+        }
+    }
+    Ok(meeting)
+}
+
 /// The meeting page as `user` may see it. A meeting that does not exist and one the user may
 /// not see give the same `NotFound`.
 pub async fn detail_for(
