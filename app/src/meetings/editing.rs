@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use crate::audit::event::AuditEvent;
 use crate::audit::store as audit;
-use crate::db::{Db, Tx};
+use crate::db::Tx;
 use crate::error::{AppError, BadInput, MeetingProblem};
 use crate::identity::model::CurrentUser;
 use crate::ids::new_id;

@@ -7,6 +7,7 @@ use uuid::Uuid;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::identity::model::CurrentUser;
+use crate::meetings::model::{ItemForm, MeetingForm};
 
 /// Everything the editor shows for `meeting` (the secretariat's view).
 pub async fn editor(
