@@ -77,6 +77,8 @@ pub enum BadInput {
     Position,
     /// A comment that is empty, too long, or answers/names something not on its item.
     Comment,
+    /// Something wrong with a ballot or an answer.
+    Ballot(crate::ballots::problem::BallotProblem),
 }
 
 /// What is wrong with a meeting's or an item's data.
@@ -174,6 +176,7 @@ impl BadInput {
         match (self, lang) {
             (BadInput::Account(problem), lang) => problem.message(lang).to_owned(),
             (BadInput::Meeting(problem), lang) => problem.message(lang).to_owned(),
+            (BadInput::Ballot(problem), lang) => problem.message(lang).to_owned(),
             (BadInput::CsvLine { line, problem }, Lang::Vi) => {
                 format!("Dòng {line}: {}", problem.message(Lang::Vi))
             }
@@ -195,6 +198,7 @@ impl BadInput {
             (
                 BadInput::Account(_)
                 | BadInput::Meeting(_)
+                | BadInput::Ballot(_)
                 | BadInput::CsvLine { .. }
                 | BadInput::TooLarge { .. },
                 _,

@@ -331,6 +331,11 @@ pub struct Messages {
     pub notice_meeting_published: &'static str,
     pub notice_meeting_postponed: &'static str,
     pub notice_meeting_cancelled: &'static str,
+    pub notice_ballot_sent: &'static str,
+    pub notice_ballot_reminder: &'static str,
+    pub notice_ballot_extended: &'static str,
+    pub notice_ballot_closed: &'static str,
+    pub notice_ballot_overdue: &'static str,
 }
 
 impl Messages {
@@ -365,6 +370,11 @@ impl Messages {
             "meeting_published" => self.notice_meeting_published,
             "meeting_postponed" => self.notice_meeting_postponed,
             "meeting_cancelled" => self.notice_meeting_cancelled,
+            "ballot_sent" => self.notice_ballot_sent,
+            "ballot_reminder" => self.notice_ballot_reminder,
+            "ballot_extended" => self.notice_ballot_extended,
+            "ballot_closed" => self.notice_ballot_closed,
+            "ballot_overdue" => self.notice_ballot_overdue,
             "comment_mention" => self.notice_comment_mention,
             _ => self.notice_other,
         }
@@ -600,6 +610,11 @@ pub static VI: Messages = Messages {
     notice_meeting_published: "Một cuộc họp bạn được mời đã được phát hành.",
     notice_meeting_postponed: "Một cuộc họp bạn được mời đã bị hoãn.",
     notice_meeting_cancelled: "Một cuộc họp bạn được mời đã bị hủy.",
+    notice_ballot_sent: "Bạn được đề nghị cho ý kiến trên một phiếu lấy ý kiến mới.",
+    notice_ballot_reminder: "Nhắc việc: bạn chưa trả lời một phiếu lấy ý kiến sắp hết hạn.",
+    notice_ballot_extended: "Thời hạn trả lời một phiếu lấy ý kiến đã được gia hạn.",
+    notice_ballot_closed: "Một phiếu lấy ý kiến đã kết thúc.",
+    notice_ballot_overdue: "Một phiếu lấy ý kiến đã hết hạn mà bạn chưa trả lời.",
 };
 
 pub static EN: Messages = Messages {
@@ -832,6 +847,11 @@ pub static EN: Messages = Messages {
     notice_meeting_published: "A meeting you are invited to was published.",
     notice_meeting_postponed: "A meeting you are invited to was postponed.",
     notice_meeting_cancelled: "A meeting you are invited to was cancelled.",
+    notice_ballot_sent: "You are asked for your opinion on a new ballot.",
+    notice_ballot_reminder: "Reminder: you have not answered a ballot whose deadline is near.",
+    notice_ballot_extended: "The deadline of a ballot was extended.",
+    notice_ballot_closed: "A ballot has closed.",
+    notice_ballot_overdue: "A ballot closed before you answered it.",
 };
 
 #[cfg(test)]

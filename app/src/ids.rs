@@ -19,6 +19,31 @@ pub fn new_id() -> Uuid {
     Uuid::now_v7()
 }
 
+/// A random key for one filled-in form, so that sending the same form twice (a double tap, a
+/// retry after a dropped connection) is recognised by the server as one submission.
+pub fn new_form_key() -> String {
+    #[cfg(feature = "hydrate")]
+    if let Some(key) = web_sys::window().and_then(|w| {
+        w.crypto().ok().map(|c| c.random_uuid()).or_else(|| {
+            // No Web Crypto (not a secure context): the time in microseconds is unique enough
+            // for one person's forms.
+            let micros = w
+                .performance()
+                .map(|p| p.time_origin() + p.now())
+                .unwrap_or(0.0)
+                * 1000.0;
+            Some(format!(
+                "00000000-0000-4000-8000-{:012x}",
+                (micros as u64) & 0xffff_ffff_ffff
+            ))
+        })
+    }) {
+        return key;
+    }
+    // On the server the form is only rendered, never sent with this key.
+    Uuid::nil().to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

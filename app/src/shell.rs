@@ -5,6 +5,9 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use crate::audit::views::AuditPage;
+use crate::ballots::views::page::BallotPage;
+use crate::ballots::views::result::BallotSummaryPage;
+use crate::ballots::views::BallotsPage;
 use crate::documents::reader_views::ReaderPage;
 use crate::error::AppError;
 use crate::i18n::{use_i18n, I18n, Lang};
@@ -104,6 +107,7 @@ pub fn App() -> impl IntoView {
     provide_context(crate::live::LiveVersion(RwSignal::new(0)));
     provide_context(crate::live::PositionsVersion(RwSignal::new(0)));
     provide_context(crate::live::CommentsVersion(RwSignal::new(0)));
+    provide_context(crate::live::BallotsVersion(RwSignal::new(0)));
     provide_context(PageGuard {
         locked: RwSignal::new(false),
         wiped: RwSignal::new(false),
@@ -143,6 +147,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/meetings/:id/edit") view=EditMeetingPage ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id/readiness") view=ReadinessPage ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id") view=MeetingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/ballots") view=BallotsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/ballots/:id/summary") view=BallotSummaryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/ballots/:id") view=BallotPage ssr=SsrMode::Async/>
                     <Route path=path!("/documents/:id/read") view=ReaderPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/enrol/:token") view=EnrolPage ssr=SsrMode::Async/>

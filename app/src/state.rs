@@ -30,6 +30,8 @@ pub struct AppState {
     pub max_upload_bytes: usize,
     /// The passkey relying party (built from the public origin).
     pub webauthn: std::sync::Arc<webauthn_rs::prelude::Webauthn>,
+    /// This node's group-commit writer of ballot answers.
+    pub answers: crate::ballots::writer::AnswerWriter,
 }
 
 impl FromRef<AppState> for LeptosOptions {

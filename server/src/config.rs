@@ -120,6 +120,10 @@ pub struct Config {
     )]
     pub mail_from: String,
 
+    /// How often ballots are checked for their deadline (closing them) and reminders.
+    #[arg(long, env = "ECAB_BALLOT_TICK_SECS", default_value_t = 15)]
+    pub ballot_tick_secs: u64,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -133,6 +137,9 @@ pub enum Command {
     /// Re-check the audit chain and its checkpoints; name the first broken record.
     /// Exits 0 when intact, 1 when broken.
     VerifyAudit,
+    /// Re-check every ballot answer (hash, passkey signature, eligibility, audit record) and
+    /// recompute every closed ballot's tally. Exits 0 when all hold, 1 otherwise.
+    VerifyBallots,
     /// (Internal) read one PDF from stdin with limits; run by the server, not by people.
     #[command(hide = true)]
     PdfChild {
@@ -257,6 +264,7 @@ impl Config {
                 "audit_checkpoint_file",
                 self.audit_checkpoint_file().display().to_string(),
             ),
+            ("ballot_tick_secs", self.ballot_tick_secs.to_string()),
             (
                 "audit_checkpoint_secs",
                 self.audit_checkpoint_secs.to_string(),

@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 pub mod audit;
+pub mod ballots;
 pub mod config;
 pub mod demo;
 pub mod documents;
@@ -54,6 +55,8 @@ pub async fn start(config: &Config) -> anyhow::Result<AppState> {
     let live = app::live::hub::Hub::new();
     live.listen(&db);
     spawn_live_pruning(&db);
+    let answers = app::ballots::writer::AnswerWriter::spawn(db.clone());
+    spawn_ballot_clock(&db, &live, config.ballot_tick_secs);
     if let Some(smtp_url) = &config.smtp_url {
         mail::Mailer::new(smtp_url, &config.mail_from, &config.public_origin)?.spawn(db.clone());
     }
@@ -71,7 +74,36 @@ pub async fn start(config: &Config) -> anyhow::Result<AppState> {
         max_upload_bytes: usize::try_from(config.max_upload_mb.saturating_mul(1024 * 1024))
             .unwrap_or(usize::MAX),
         webauthn: std::sync::Arc::new(webauthn),
+        answers,
     })
+}
+
+/// Close ballots at their deadline and send reminders, every `every_secs` (any node may:
+/// the database decides who does each thing once).
+fn spawn_ballot_clock(db: &Db, live: &app::live::hub::Hub, every_secs: u64) {
+    let db = db.clone();
+    let live = live.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(every_secs.max(1)));
+        loop {
+            every.tick().await;
+            match app::ballots::schedule::tick(&db).await {
+                Ok((done, changed)) => {
+                    if done.closed + done.reminded > 0 {
+                        tracing::info!(closed = done.closed, reminded = done.reminded, "ballots");
+                    }
+                    for ballot_id in changed {
+                        live.publish(
+                            &db,
+                            app::live::event::LiveEvent::BallotChanged { ballot_id },
+                        )
+                        .await;
+                    }
+                }
+                Err(err) => tracing::warn!(?err, "ballot clock"),
+            }
+        }
+    });
 }
 
 /// Forget stored live events older than a day, hourly (any node may; deleting twice is fine).

@@ -166,6 +166,17 @@ impl Follower {
                     }
                     return Wake::Meeting(meeting_id, stamped.id, kind);
                 }
+                LiveEvent::BallotChanged { ballot_id } => {
+                    // Ballots change rarely: ask each time (the secretariat, or an eligible
+                    // member of a sent ballot).
+                    match app::ballots::store::visible(&self.db, &self.user, ballot_id).await {
+                        Ok(true) => {
+                            return Wake::Meeting(ballot_id, stamped.id, StreamMessage::Ballot)
+                        }
+                        Ok(false) => continue,
+                        Err(_) => return Wake::Check,
+                    }
+                }
             }
         }
     }
@@ -180,9 +191,13 @@ fn meeting_message(
     event_id: i64,
     kind: StreamMessage,
 ) -> Result<Event, Infallible> {
+    let key = match kind {
+        StreamMessage::Ballot => "ballot_id",
+        _ => "meeting_id",
+    };
     let event = Event::default()
         .event(kind.name())
-        .data(format!("{{\"meeting_id\":\"{meeting_id}\"}}"));
+        .data(format!("{{\"{key}\":\"{meeting_id}\"}}"));
     Ok(if event_id > 0 {
         event.id(event_id.to_string())
     } else {

@@ -59,6 +59,42 @@ async fn serve_or_operate(config: Config) -> anyhow::Result<()> {
                 }
             }
         }
+        Command::VerifyBallots => {
+            let db = app::db::Db::connect(&config.database_url(), 2).await?;
+            let origin = config.public_origin.trim_end_matches('/').to_owned();
+            let rp_id = url::Url::parse(&origin)?
+                .host_str()
+                .unwrap_or_default()
+                .to_owned();
+            let party = app::ballots::answers::RelyingParty {
+                origin: &origin,
+                rp_id: &rp_id,
+            };
+            let report = app::ballots::verify::verify_ballots(&db, &party)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            for m in &report.mismatches {
+                let answer = m
+                    .answer
+                    .map(|a| a.to_string())
+                    .unwrap_or_else(|| "-".into());
+                println!(
+                    "MISMATCH ballot {} answer {}: {}",
+                    m.ballot, answer, m.problem
+                );
+            }
+            println!(
+                "ballots verified: {} answers ({} signed), {} closed ballots recounted, {} mismatches",
+                report.answers,
+                report.signed,
+                report.closed_ballots,
+                report.mismatches.len()
+            );
+            if !report.mismatches.is_empty() {
+                std::process::exit(1);
+            }
+            Ok(())
+        }
         Command::PdfChild { .. } => anyhow::bail!("pdf-child is handled before the runtime starts"),
         Command::Migrate => {
             let db = app::db::Db::connect(&config.database_url(), 1).await?;

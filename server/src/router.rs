@@ -11,7 +11,7 @@ use app::state::AppState;
 use app::{shell, App};
 
 use crate::security::{self, AllowedOrigin};
-use crate::{demo, documents, health, live_route, session_routes, telemetry};
+use crate::{ballots, demo, documents, health, live_route, session_routes, telemetry};
 
 /// Settings of the router that are not application state.
 #[derive(Clone, Debug)]
@@ -60,6 +60,11 @@ pub fn plain_routes(demo: bool) -> PlainRoutes {
         Method::POST,
         "/documents/upload",
         documents::upload_route::upload,
+    )
+    .add(
+        Method::GET,
+        "/ballots/{id}/summary.csv",
+        ballots::summary_route::summary_csv,
     );
     if demo {
         // Exists only in demo mode: outside it the path is an ordinary 404.

@@ -80,6 +80,17 @@ audit_events! {
     DocumentOpened => "document.opened", false, "Mở tài liệu", "Document opened";
     /// A document was downloaded as a file.
     DocumentDownloaded => "document.downloaded", false, "Tải tài liệu về", "Document downloaded";
+    BallotCreated => "ballot.created", false, "Tạo phiếu lấy ý kiến", "Ballot created";
+    BallotChanged => "ballot.changed", false, "Sửa phiếu lấy ý kiến", "Ballot changed";
+    BallotSent => "ballot.sent", false, "Gửi phiếu lấy ý kiến", "Ballot sent";
+    /// A ballot's deadline was extended (the reason is stored with the extension).
+    BallotExtended => "ballot.extended", false, "Gia hạn phiếu lấy ý kiến", "Ballot deadline extended";
+    /// A ballot closed (by the secretariat, or at its deadline: no actor).
+    BallotClosed => "ballot.closed", false, "Kết thúc phiếu lấy ý kiến", "Ballot closed";
+    /// A member's signed answer (the subject is the answer).
+    BallotAnswered => "ballot.answered", false, "Trả lời phiếu (có ký)", "Signed ballot answer";
+    /// An answer received on paper, entered by the secretariat (the subject is the answer).
+    BallotPaperAnswer => "ballot.paper_answer", false, "Nhập phiếu giấy", "Paper answer entered";
 }
 
 impl AuditEvent {

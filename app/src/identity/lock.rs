@@ -116,6 +116,7 @@ fn watch(guard: PageGuard, _user: Uuid, idle_minutes: u32) {
     let live = expect_context::<crate::live::LiveVersion>();
     let positions = expect_context::<crate::live::PositionsVersion>();
     let comments = expect_context::<crate::live::CommentsVersion>();
+    let ballots = expect_context::<crate::live::BallotsVersion>();
     crate::live::browser::connect(
         move || {
             wipe_content();
@@ -127,6 +128,7 @@ fn watch(guard: PageGuard, _user: Uuid, idle_minutes: u32) {
             let version = match kind {
                 StreamMessage::Positions => positions.0,
                 StreamMessage::Comments => comments.0,
+                StreamMessage::Ballot => ballots.0,
                 _ => live.0,
             };
             version.update(|v| *v += 1);

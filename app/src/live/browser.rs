@@ -47,6 +47,7 @@ pub fn connect(
         StreamMessage::Meeting,
         StreamMessage::Positions,
         StreamMessage::Comments,
+        StreamMessage::Ballot,
     ] {
         let on_change = on_change.clone();
         let changed = Closure::<dyn Fn(web_sys::Event)>::new(move |_| on_change(kind));

@@ -16,13 +16,15 @@ pub enum LiveEvent {
     PositionsChanged { meeting_id: Uuid },
     /// A comment on an item of a meeting was written or edited: only discussions re-read.
     CommentsChanged { meeting_id: Uuid },
+    /// A ballot changed (sent, answered, extended, closed): its pages re-read.
+    BallotChanged { ballot_id: Uuid },
 }
 
 impl LiveEvent {
     /// The meeting an event is about, and what the page hears.
     pub fn meeting(&self) -> Option<(Uuid, StreamMessage)> {
         match self {
-            LiveEvent::SessionsEnded { .. } => None,
+            LiveEvent::SessionsEnded { .. } | LiveEvent::BallotChanged { .. } => None,
             LiveEvent::MeetingChanged { meeting_id } => Some((*meeting_id, StreamMessage::Meeting)),
             LiveEvent::PositionsChanged { meeting_id } => {
                 Some((*meeting_id, StreamMessage::Positions))
@@ -47,6 +49,8 @@ pub enum StreamMessage {
     Positions,
     /// Comments on a meeting the viewer may see changed; data: `{"meeting_id": …}`.
     Comments,
+    /// A ballot the viewer may see changed; data: `{"ballot_id": …}`.
+    Ballot,
 }
 
 impl StreamMessage {
@@ -57,6 +61,7 @@ impl StreamMessage {
             StreamMessage::Meeting => "meeting",
             StreamMessage::Positions => "positions",
             StreamMessage::Comments => "comments",
+            StreamMessage::Ballot => "ballot",
         }
     }
 }

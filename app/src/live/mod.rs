@@ -23,3 +23,7 @@ pub struct PositionsVersion(pub leptos::prelude::RwSignal<u64>);
 /// Bumped when comments on a meeting the viewer may see changed: only discussions read it.
 #[derive(Clone, Copy)]
 pub struct CommentsVersion(pub leptos::prelude::RwSignal<u64>);
+
+/// Bumped when a ballot the viewer may see changed: ballot pages re-read.
+#[derive(Clone, Copy)]
+pub struct BallotsVersion(pub leptos::prelude::RwSignal<u64>);

@@ -5,6 +5,7 @@ use crate::identity::model::Role;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     Meetings,
+    Ballots,
     Search,
     /// Account administration: the secretariat (members, guests) and administrators.
     Accounts,
@@ -15,6 +16,7 @@ impl Section {
     pub fn href(self) -> &'static str {
         match self {
             Section::Meetings => "/",
+            Section::Ballots => "/ballots",
             Section::Search => "/search",
             Section::Accounts => "/admin",
             Section::Audit => "/audit",
@@ -24,6 +26,7 @@ impl Section {
     pub fn label(self, t: &Messages) -> &'static str {
         match self {
             Section::Meetings => t.nav_meetings,
+            Section::Ballots => t.nav_ballots,
             Section::Search => t.nav_search,
             Section::Accounts => t.nav_accounts,
             Section::Audit => t.nav_audit,
@@ -35,9 +38,11 @@ impl Section {
 /// add theirs here; administrators never get meeting content.
 pub fn sections_for(role: Role) -> &'static [Section] {
     match role {
-        Role::Member | Role::Guest => &[Section::Meetings, Section::Search],
+        Role::Member => &[Section::Meetings, Section::Ballots, Section::Search],
+        Role::Guest => &[Section::Meetings, Section::Search],
         Role::Secretariat => &[
             Section::Meetings,
+            Section::Ballots,
             Section::Search,
             Section::Accounts,
             Section::Audit,
@@ -60,17 +65,20 @@ mod tests {
             sections_for(Role::Secretariat),
             &[
                 Section::Meetings,
+                Section::Ballots,
                 Section::Search,
                 Section::Accounts,
                 Section::Audit
             ]
         );
-        for role in [Role::Member, Role::Guest] {
-            assert_eq!(
-                sections_for(role),
-                &[Section::Meetings, Section::Search],
-                "{role:?}"
-            );
-        }
+        assert_eq!(
+            sections_for(Role::Member),
+            &[Section::Meetings, Section::Ballots, Section::Search]
+        );
+        // Guests are never asked on ballots.
+        assert_eq!(
+            sections_for(Role::Guest),
+            &[Section::Meetings, Section::Search]
+        );
     }
 }

@@ -1,12 +1,11 @@
 //! The audit trail on both engines: every kind of tampering is caught by the verifier, and
 //! the acts that are audited leave their record in the same transaction.
-mod common;
 
+use crate::common::*;
 use app::audit::event::AuditEvent;
 use app::audit::store::append;
 use app::db::Db;
 use chrono::Duration;
-use common::*;
 use server::audit::checkpoint::{self, Checkpoint};
 use server::audit::verify::{verify, Broken};
 

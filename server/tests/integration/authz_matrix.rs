@@ -2,11 +2,10 @@
 //! from the route list, plain routes as the router records them) × every kind of user × the
 //! state of the meeting. Expected statuses are written out here by hand, not derived from the
 //! policy code. An endpoint without an entry fails the test: add its row when you add it.
-mod common;
 
+use crate::common::*;
 use app::audit::event::AuditEvent;
 use chrono::Duration;
-use common::*;
 use reqwest::header::{COOKIE, ORIGIN};
 use reqwest::Method;
 
@@ -142,6 +141,21 @@ const ENDPOINTS: &[&str] = &[
     "POST /api/comment_add",
     "POST /api/comment_edit",
     "POST /api/comment_history",
+    "GET /ballots",
+    "GET /ballots/{id}",
+    "GET /ballots/{id}/summary",
+    "GET /ballots/{id}/summary.csv",
+    "POST /api/ballots",
+    "POST /api/ballot",
+    "POST /api/ballot_members",
+    "POST /api/ballot_create",
+    "POST /api/ballot_update",
+    "POST /api/ballot_send",
+    "POST /api/ballot_extend",
+    "POST /api/ballot_close",
+    "POST /api/ballot_sign_start",
+    "POST /api/ballot_answer",
+    "POST /api/ballot_paper_answer",
 ];
 
 /// The member the administrator deactivates in the matrix (not one of the users acting).
@@ -315,6 +329,48 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
                 State::Closed => closed,
             }
         }
+        // Ballots do not depend on the meeting. The ballot in question is open and asks the
+        // invited member and the chair (the Prime Minister); the summary's is closed.
+        "GET /ballots" | "POST /api/ballots" => match who {
+            Anonymous | Deactivated => 401,
+            _ => 200,
+        },
+        "GET /ballots/{id}" | "POST /api/ballot" => match who {
+            Anonymous | Deactivated => 401,
+            InvitedMember | Chair | Secretariat => 200,
+            UninvitedMember | Guest | Admin => 404,
+        },
+        // The printable summary: the secretariat's (a member asked sees the result on the
+        // ballot's page, not the summary).
+        "GET /ballots/{id}/summary" => match who {
+            Anonymous | Deactivated => 401,
+            Secretariat => 200,
+            _ => 404,
+        },
+        "GET /ballots/{id}/summary.csv"
+        | "POST /api/ballot_members"
+        | "POST /api/ballot_create"
+        | "POST /api/ballot_update"
+        | "POST /api/ballot_paper_answer" => match who {
+            Anonymous | Deactivated => 401,
+            Secretariat => 200,
+            _ => 403,
+        },
+        // A ballot id that names nothing.
+        "POST /api/ballot_send" | "POST /api/ballot_extend" | "POST /api/ballot_close" => match who
+        {
+            Anonymous | Deactivated => 401,
+            Secretariat => 404,
+            _ => 403,
+        },
+        // Members asked may begin signing — but have no passkey in the demo (400); a signed
+        // answer that belongs to no nonce is refused (400); the secretariat is not asked
+        // (400); anyone else does not see the ballot.
+        "POST /api/ballot_sign_start" | "POST /api/ballot_answer" => match who {
+            Anonymous | Deactivated => 401,
+            InvitedMember | Chair | Secretariat => 400,
+            UninvitedMember | Guest | Admin => 404,
+        },
         other => panic!("the authorization matrix has no row for {other}: add one"),
     }
 }
@@ -460,6 +516,36 @@ async fn every_endpoint_answers_every_user_as_written(engine: Engine) {
     })
     .unwrap();
     let target = user_id(&db, DEACTIVATION_TARGET).await;
+    let finance = user_id(&db, FINANCE_MINISTER).await;
+    let ballot_draft = |eligible: Vec<uuid::Uuid>| app::ballots::model::BallotDraft {
+        title: "Phiếu thử".to_owned(),
+        question: "Đồng ý?".to_owned(),
+        deadline: "2030-12-31T17:00".to_owned(),
+        eligible,
+        reminder_hours: vec![24],
+        results_to_members: true,
+    };
+    let open_ballot =
+        app::ballots::editing::create(&db, &secretary, &ballot_draft(vec![finance, pm]))
+            .await
+            .unwrap();
+    app::ballots::editing::send(&db, &secretary, open_ballot)
+        .await
+        .unwrap();
+    let closed_ballot =
+        app::ballots::editing::create(&db, &secretary, &ballot_draft(vec![finance, pm]))
+            .await
+            .unwrap();
+    app::ballots::editing::send(&db, &secretary, closed_ballot)
+        .await
+        .unwrap();
+    app::ballots::editing::close(&db, &secretary, closed_ballot)
+        .await
+        .unwrap();
+    let draft_ballot = app::ballots::editing::create(&db, &secretary, &ballot_draft(vec![]))
+        .await
+        .unwrap();
+    let ballot_json = r#"{"title":"Phiếu thử","question":"Đồng ý?","deadline":"2030-12-31T17:00","eligible":[],"reminder_hours":[24],"results_to_members":true}"#;
 
     let mut cells = 0;
     for state in [State::Draft, State::Published, State::Closed] {
@@ -481,6 +567,10 @@ async fn every_endpoint_answers_every_user_as_written(engine: Engine) {
                 let (method, path) = endpoint.split_once(' ').unwrap();
                 let id = if path.starts_with("/documents/") {
                     item_1_document
+                } else if path.starts_with("/ballots/{id}/summary") {
+                    closed_ballot
+                } else if path.starts_with("/ballots/") {
+                    open_ballot
                 } else {
                     regular
                 };
@@ -611,6 +701,39 @@ async fn every_endpoint_answers_every_user_as_written(engine: Engine) {
                             (FORM, format!("meeting_id={regular}"))
                         }
                         "POST /demo/sign-in" => (FORM, format!("user_id={pm}")),
+                        "POST /api/ballot" => (FORM, format!("id={open_ballot}")),
+                        "POST /api/ballot_create" => (JSON, format!(r#"{{"draft":{ballot_json}}}"#)),
+                        "POST /api/ballot_update" => (
+                            JSON,
+                            format!(r#"{{"id":"{draft_ballot}","draft":{ballot_json}}}"#),
+                        ),
+                        "POST /api/ballot_send" | "POST /api/ballot_close" => {
+                            (FORM, format!("id={}", uuid::Uuid::now_v7()))
+                        }
+                        "POST /api/ballot_extend" => (
+                            FORM,
+                            format!(
+                                "id={}&deadline=2031-01-31T17:00&reason=x",
+                                uuid::Uuid::now_v7()
+                            ),
+                        ),
+                        "POST /api/ballot_sign_start" => (
+                            FORM,
+                            format!("id={open_ballot}&choice=Agree&text=&comment="),
+                        ),
+                        "POST /api/ballot_answer" => (
+                            JSON,
+                            format!(
+                                r#"{{"id":"{open_ballot}","nonce":"00","choice":"Agree","text":"","comment":"","credential":{ASSERTION}}}"#
+                            ),
+                        ),
+                        "POST /api/ballot_paper_answer" => (
+                            FORM,
+                            format!(
+                                "id={open_ballot}&member_id={finance}&choice=Agree&text=&comment=&form_key={}",
+                                uuid::Uuid::now_v7()
+                            ),
+                        ),
                         "POST /api/enrolment_info" | "POST /api/enrol_start" => {
                             (FORM, format!("token=not-a-real-link-{unique}"))
                         }

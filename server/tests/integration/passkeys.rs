@@ -2,10 +2,9 @@
 //! link, username-less and username-first sign-in, and every refusal the issue names —
 //! replayed challenge, wrong origin, user verification missing, a credential registered to
 //! another account — plus managing one's passkeys and sessions, and rate limits.
-mod common;
 
-use common::authenticator::SoftAuthenticator;
-use common::*;
+use crate::common::authenticator::SoftAuthenticator;
+use crate::common::*;
 use reqwest::header::{COOKIE, ORIGIN, SET_COOKIE};
 use reqwest::StatusCode;
 use serde_json::{json, Value};

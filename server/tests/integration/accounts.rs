@@ -2,9 +2,8 @@
 //! or nothing), a fresh link for a lost tablet that revokes the old passkeys, deactivation
 //! that ends sessions and closes the live stream of an open page, cross-origin refusals for
 //! every state-changing endpoint, and the audit page's filters.
-mod common;
 
-use common::*;
+use crate::common::*;
 use futures::StreamExt;
 use reqwest::header::{COOKIE, ORIGIN, SET_COOKIE};
 use reqwest::{Method, StatusCode};

@@ -1,8 +1,7 @@
 //! The real server on port 0, over HTTP, on both engines: pages, status codes, the demo-only
 //! shortcut, origin checks, probes.
-mod common;
 
-use common::*;
+use crate::common::*;
 use reqwest::header::{COOKIE, LOCATION, ORIGIN, SET_COOKIE};
 use reqwest::{redirect, Client, StatusCode};
 

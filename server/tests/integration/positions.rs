@@ -1,11 +1,10 @@
 //! Positions before the meeting, on both engines: invited members mark items (wish to speak,
 //! object with a reason, or back to no objection) until the meeting starts; the chair and the
 //! secretariat see counts, names and the proposed consent block, live.
-mod common;
 
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 use uuid::Uuid;
 

@@ -1,11 +1,10 @@
 //! Reading on both engines, over HTTP as the reader page does it: opening a document (audited,
 //! resuming at the last page), reading progress, the secretariat's readiness view, private
 //! notes that stay on their version, and a live channel that resumes with Last-Event-ID.
-mod common;
 
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 use uuid::Uuid;
 

@@ -3,11 +3,10 @@
 //! page tree that contains itself, a form that draws itself) each end within the limit with
 //! a clear status while the server keeps serving. Then search: unaccented queries with "đ",
 //! exact accented matches first, snippets with page numbers, and access rules.
-mod common;
 
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use lopdf::{dictionary, Document, Object, Stream};
 use reqwest::header::{COOKIE, ORIGIN};
 use serde_json::Value;

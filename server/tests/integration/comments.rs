@@ -1,9 +1,8 @@
 //! Comments on agenda items, on both engines: threads, "secretariat only", edits that keep
 //! the earlier text, mentions that notify only those who may read them, and the item rules
 //! (a guest only on their own item).
-mod common;
 
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 use uuid::Uuid;
 

@@ -3,11 +3,10 @@
 //! for one item, publishes; invitees are told and an open page hears of it at once; changes
 //! after publication are shown; the state machine holds. And on PostgreSQL, an event raised
 //! on one node reaches a page connected to another.
-mod common;
 
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 
 on_both_engines!(

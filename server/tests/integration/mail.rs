@@ -1,11 +1,10 @@
 //! E-mail notices over real SMTP (to a sink on loopback), on both engines: publishing a
 //! meeting mails each invitee once, in Vietnamese then English, with a link to the meeting.
-mod common;
 
 use std::time::Duration;
 
-use common::smtp::SmtpSink;
-use common::*;
+use crate::common::smtp::SmtpSink;
+use crate::common::*;
 use serde_json::json;
 
 on_both_engines!(publication_is_mailed_to_each_invitee_once);

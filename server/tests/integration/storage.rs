@@ -1,13 +1,12 @@
 //! Storage tests, run on SQLite and on PostgreSQL. Expected values are worked out by hand
 //! from the demo plan (server/src/demo/plan.rs and cabinet.rs), not from the queries.
-mod common;
 
+use crate::common::*;
 use app::audit::event::AuditEvent;
 use app::error::AppError;
 use app::identity::session;
 use app::meetings::store::{detail_for, list_for};
 use chrono::{Duration, NaiveDate, Utc};
-use common::*;
 
 on_both_engines!(
     migrations_apply_once_and_make_the_database_ready,

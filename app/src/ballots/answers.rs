@@ -1,0 +1,330 @@
+//! Answering a ballot. A member's answer is signed: the server issues a one-use nonce and
+//! asks the member's passkey to sign SHA-256(canonical answer ‖ nonce) with user
+//! verification; the assertion that comes back is checked by [`crate::ballots::assertion`]
+//! against the member's stored public key, then the answer goes to the group-commit writer
+//! ([`crate::ballots::writer`]), which checks the ballot again inside its transaction.
+//! An answer received on paper is entered by the secretariat, unsigned.
+use chrono::{Duration, Utc};
+use rand::RngCore;
+use uuid::Uuid;
+use webauthn_rs::prelude::Passkey;
+use webauthn_rs_proto::{
+    AllowCredentials, PublicKeyCredential, PublicKeyCredentialRequestOptions,
+    RequestChallengeResponse, UserVerificationPolicy,
+};
+
+use crate::ballots::assertion::{self, Assertion, Expected};
+use crate::ballots::canonical::AnswerText;
+use crate::ballots::editing::problem;
+use crate::ballots::model::{BallotState, Choice, SignRequest};
+use crate::ballots::problem::BallotProblem;
+use crate::ballots::writer::{NewAnswer, Signed};
+use crate::db::Db;
+use crate::error::AppError;
+use crate::identity::model::{CurrentUser, Role};
+use crate::ids::new_id;
+use crate::{with_db, with_tx};
+
+/// The longest "other opinion" text or comment, in characters.
+pub const MAX_TEXT_CHARS: usize = 5000;
+/// How long a signing nonce may wait for its signed answer.
+const NONCE_MINUTES: i64 = 5;
+
+/// An answer's text and comment, trimmed and checked: the text only goes with "other".
+pub fn normalise(choice: Choice, text: &str, comment: &str) -> Result<(String, String), AppError> {
+    let text = match choice {
+        Choice::Other => text.trim(),
+        Choice::Agree | Choice::Disagree => "",
+    };
+    let comment = comment.trim();
+    if choice == Choice::Other && text.is_empty() {
+        return Err(problem(BallotProblem::OtherTextMissing));
+    }
+    if text.chars().count() > MAX_TEXT_CHARS || comment.chars().count() > MAX_TEXT_CHARS {
+        return Err(problem(BallotProblem::TooLong));
+    }
+    Ok((text.to_owned(), comment.to_owned()))
+}
+
+/// Whether `member` may answer `ballot` now (the writer checks again when it writes).
+/// A ballot the caller may not see (not asked on it, a draft, not a member) is answered as
+/// missing, like one that does not exist; the secretariat is told it is not among the
+/// members asked.
+pub async fn check_may_answer(db: &Db, member: &CurrentUser, ballot: Uuid) -> Result<(), AppError> {
+    let row: Option<(String, chrono::DateTime<Utc>, bool)> = with_db!(db, |pool| {
+        sqlx::query_as(
+            "select b.state, b.deadline_at,
+                    exists(select 1 from ballot_eligible e
+                           where e.ballot_id = b.id and e.user_id = $2)
+             from ballot b where b.id = $1",
+        )
+        .bind(ballot)
+        .bind(member.id)
+        .fetch_optional(pool)
+        .await
+    })?;
+    let (state, deadline, eligible) = row.ok_or(AppError::NotFound)?;
+    let state = BallotState::parse(&state).ok_or(AppError::Internal)?;
+    if member.role == Role::Secretariat {
+        return Err(problem(BallotProblem::NotEligible));
+    }
+    if member.role != Role::Member || state == BallotState::Draft || !eligible {
+        return Err(AppError::NotFound);
+    }
+    if state != BallotState::Open {
+        return Err(problem(BallotProblem::NotOpen));
+    }
+    if deadline <= Utc::now() {
+        return Err(problem(BallotProblem::PastDeadline));
+    }
+    Ok(())
+}
+
+/// Start signing an answer: a nonce, and the options for `navigator.credentials.get`.
+pub async fn start_signing(
+    db: &Db,
+    member: &CurrentUser,
+    rp_id: &str,
+    ballot: Uuid,
+    choice: Choice,
+    text: &str,
+    comment: &str,
+) -> Result<SignRequest, AppError> {
+    let (text, comment) = normalise(choice, text, comment)?;
+    check_may_answer(db, member, ballot).await?;
+    let credentials: Vec<(Vec<u8>,)> = with_db!(db, |pool| {
+        sqlx::query_as(
+            "select credential_id from passkey where user_id = $1 and revoked_at is null",
+        )
+        .bind(member.id)
+        .fetch_all(pool)
+        .await
+    })?;
+    if credentials.is_empty() {
+        return Err(problem(BallotProblem::NoPasskey));
+    }
+    let mut nonce = [0u8; 32];
+    rand::rng().fill_bytes(&mut nonce);
+    let now = Utc::now();
+    let mut tx = db.begin().await?;
+    with_tx!(&mut tx, |conn| {
+        sqlx::query("delete from ballot_nonce where expires_at < $1")
+            .bind(now)
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query(
+            "insert into ballot_nonce (nonce, ballot_id, user_id, expires_at)
+             values ($1, $2, $3, $4)",
+        )
+        .bind(nonce.as_slice())
+        .bind(ballot)
+        .bind(member.id)
+        .bind(now + Duration::minutes(NONCE_MINUTES))
+        .execute(&mut *conn)
+        .await?;
+    });
+    tx.commit().await?;
+    let challenge = AnswerText {
+        ballot,
+        member: member.id,
+        choice,
+        text: &text,
+        comment: &comment,
+    }
+    .challenge(&nonce);
+    Ok(SignRequest {
+        nonce: hex::encode(nonce),
+        options: RequestChallengeResponse {
+            public_key: PublicKeyCredentialRequestOptions {
+                challenge: challenge.to_vec(),
+                timeout: Some(120_000),
+                rp_id: rp_id.to_owned(),
+                allow_credentials: credentials
+                    .into_iter()
+                    .map(|(id,)| AllowCredentials {
+                        type_: "public-key".to_owned(),
+                        id,
+                        transports: None,
+                    })
+                    .collect(),
+                user_verification: UserVerificationPolicy::Required,
+                hints: None,
+                extensions: None,
+            },
+            mediation: None,
+        },
+    })
+}
+
+/// The SEC1 public key (`04 ‖ x ‖ y`) and signature counter of a stored passkey (ES256).
+pub fn public_key_and_counter(stored: &str) -> Option<(Vec<u8>, u32)> {
+    let passkey: Passkey = serde_json::from_str(stored).ok()?;
+    let webauthn_rs::prelude::COSEKeyType::EC_EC2(key) = &passkey.get_public_key().key else {
+        return None;
+    };
+    let mut sec1 = vec![0x04];
+    sec1.extend_from_slice(&key.x);
+    sec1.extend_from_slice(&key.y);
+    // webauthn-rs keeps the counter inside its credential; it has no getter.
+    let json: serde_json::Value = serde_json::from_str(stored).ok()?;
+    let counter = json.pointer("/cred/counter")?.as_u64()?;
+    Some((sec1, u32::try_from(counter).ok()?))
+}
+
+/// The request key of a signed answer: its nonce (a repeated submission is the same answer).
+pub fn signed_request_key(nonce_hex: &str) -> String {
+    format!("signed:{nonce_hex}")
+}
+
+/// Where a relying party's origin and id come from.
+pub struct RelyingParty<'a> {
+    pub origin: &'a str,
+    pub rp_id: &'a str,
+}
+
+/// Check a signed answer and prepare it for the writer.
+#[allow(clippy::too_many_arguments)]
+pub async fn verify_signed(
+    db: &Db,
+    member: &CurrentUser,
+    party: &RelyingParty<'_>,
+    ballot: Uuid,
+    nonce_hex: &str,
+    choice: Choice,
+    text: &str,
+    comment: &str,
+    credential: &PublicKeyCredential,
+) -> Result<NewAnswer, AppError> {
+    let invalid = |why: &str| {
+        tracing::warn!(reason = why, "signed answer refused");
+        problem(BallotProblem::SignatureInvalid)
+    };
+    let (text, comment) = normalise(choice, text, comment)?;
+    let nonce = hex::decode(nonce_hex.trim()).map_err(|_| invalid("nonce"))?;
+    let issued: Option<(Uuid, Uuid, chrono::DateTime<Utc>)> = with_db!(db, |pool| {
+        sqlx::query_as("select ballot_id, user_id, expires_at from ballot_nonce where nonce = $1")
+            .bind(nonce.as_slice())
+            .fetch_optional(pool)
+            .await
+    })?;
+    match issued {
+        Some((b, u, expires)) if b == ballot && u == member.id && expires > Utc::now() => {}
+        _ => return Err(invalid("nonce unknown, used, expired or not this answer's")),
+    }
+    let credential_id: Vec<u8> = AsRef::<[u8]>::as_ref(&credential.raw_id).to_vec();
+    let stored: Option<(Uuid, Uuid, String)> = with_db!(db, |pool| {
+        sqlx::query_as(
+            "select id, user_id, passkey from passkey
+             where credential_id = $1 and revoked_at is null",
+        )
+        .bind(&credential_id)
+        .fetch_optional(pool)
+        .await
+    })?;
+    let (passkey_id, owner, stored) = stored.ok_or_else(|| invalid("unknown credential"))?;
+    if owner != member.id {
+        return Err(invalid("credential of another account"));
+    }
+    let (public_key, counter) =
+        public_key_and_counter(&stored).ok_or_else(|| invalid("not an ES256 passkey"))?;
+    let challenge = AnswerText {
+        ballot,
+        member: member.id,
+        choice,
+        text: &text,
+        comment: &comment,
+    }
+    .challenge(&nonce);
+    let response = &credential.response;
+    let signed = Assertion {
+        client_data_json: AsRef::<[u8]>::as_ref(&response.client_data_json).to_vec(),
+        authenticator_data: AsRef::<[u8]>::as_ref(&response.authenticator_data).to_vec(),
+        signature: AsRef::<[u8]>::as_ref(&response.signature).to_vec(),
+    };
+    let new_counter = assertion::verify(
+        &Expected {
+            challenge: &challenge,
+            origin: party.origin,
+            rp_id: party.rp_id,
+            stored_counter: counter,
+        },
+        &signed,
+        &public_key,
+    )
+    .map_err(|refused| invalid(&format!("{refused:?}")))?;
+    Ok(NewAnswer {
+        id: new_id(),
+        ballot,
+        member: member.id,
+        choice,
+        text,
+        comment,
+        entered_by: None,
+        request_key: signed_request_key(nonce_hex.trim()),
+        signed: Some(Signed {
+            nonce,
+            passkey_id,
+            credential_id,
+            client_data_json: signed.client_data_json,
+            authenticator_data: signed.authenticator_data,
+            signature: signed.signature,
+            counter: new_counter,
+        }),
+    })
+}
+
+/// An answer received on paper, entered by the secretariat for `member` (unsigned).
+/// `form_key` names the form submission, so sending it twice enters it once.
+#[allow(clippy::too_many_arguments)]
+pub async fn paper(
+    db: &Db,
+    secretariat: &CurrentUser,
+    ballot: Uuid,
+    member: Uuid,
+    choice: Choice,
+    text: &str,
+    comment: &str,
+    form_key: Uuid,
+) -> Result<NewAnswer, AppError> {
+    crate::ballots::editing::require_secretariat(secretariat)?;
+    let (text, comment) = normalise(choice, text, comment)?;
+    let exists: Option<(Uuid,)> = with_db!(db, |pool| {
+        sqlx::query_as("select id from ballot where id = $1")
+            .bind(ballot)
+            .fetch_optional(pool)
+            .await
+    })?;
+    exists.ok_or(AppError::NotFound)?;
+    Ok(NewAnswer {
+        id: new_id(),
+        ballot,
+        member,
+        choice,
+        text,
+        comment,
+        entered_by: Some(secretariat.id),
+        request_key: format!("paper:{form_key}"),
+        signed: None,
+    })
+}
+
+/// Whether the answer with `request_key` was already written for this ballot and member.
+pub async fn already_given(
+    db: &Db,
+    request_key: &str,
+    ballot: Uuid,
+    member: Uuid,
+) -> Result<bool, AppError> {
+    let row: Option<(Uuid,)> = with_db!(db, |pool| {
+        sqlx::query_as(
+            "select id from ballot_answer
+             where request_key = $1 and ballot_id = $2 and user_id = $3",
+        )
+        .bind(request_key)
+        .bind(ballot)
+        .bind(member)
+        .fetch_optional(pool)
+        .await
+    })?;
+    Ok(row.is_some())
+}

@@ -1,0 +1,88 @@
+//! `/ballots/:id`: the question, the deadline (and its extensions), the member's answer form,
+//! the secretariat's panel, and the result once closed. Re-reads when the ballot changes.
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::ballots::api::get_ballot;
+use crate::ballots::model::{BallotState, BallotView};
+use crate::ballots::texts::{self, texts};
+use crate::i18n::use_i18n;
+use crate::ui::error_pages::ErrorPanel;
+use crate::ui::format::{date_time, vietnam_time};
+
+use super::answer::AnswerForm;
+use super::manage::ManagePanel;
+use super::result::ResultPanel;
+
+#[component]
+pub fn BallotPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let version = expect_context::<crate::live::BallotsVersion>().0;
+    let ballot = Resource::new(
+        move || (params.read().get("id").unwrap_or_default(), version.get()),
+        |(id, _)| get_ballot(id),
+    );
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+            {move || Suspend::new(async move {
+                match ballot.await {
+                    Ok(ballot) => view! { <Ballot ballot/> }.into_any(),
+                    Err(error) => view! { <ErrorPanel error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Ballot(ballot: BallotView) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || i18n.lang();
+    let deadline = vietnam_time(ballot.deadline_at);
+    let state = ballot.state;
+    let title = ballot.title.clone();
+    let hidden = state == BallotState::Closed && ballot.result.is_none();
+    view! {
+        <Title text=title.clone()/>
+        <article class="ballot" data-state=state.as_str()>
+            <p class="muted">{move || texts(lang()).title}</p>
+            <h1>{title}</h1>
+            <p>
+                <span class="badge">{move || texts::state(state, lang())}</span>
+                " "
+                <span class="deadline">
+                    {move || format!("{}: {}", texts(lang()).deadline, date_time(deadline, lang()))}
+                </span>
+            </p>
+            <div class="panel question">{ballot.question.clone()}</div>
+            {(!ballot.extensions.is_empty()).then(|| view! {
+                <ul class="extensions">
+                    {ballot.extensions.iter().map(|x| {
+                        let old = vietnam_time(x.old_deadline_at);
+                        let new = vietnam_time(x.new_deadline_at);
+                        let reason = x.reason.clone();
+                        view! {
+                            <li>
+                                {move || format!(
+                                    "{}: {} → {} — {}",
+                                    texts(lang()).extended,
+                                    date_time(old, lang()),
+                                    date_time(new, lang()),
+                                    reason
+                                )}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
+            {(ballot.may_answer || ballot.mine.is_some()).then(|| view! {
+                <AnswerForm ballot_id=ballot.id may_answer=ballot.may_answer mine=ballot.mine.clone()/>
+            })}
+            {ballot.manage.then(|| view! { <ManagePanel ballot=ballot.clone()/> })}
+            {ballot.result.clone().map(|result| view! { <ResultPanel ballot_id=ballot.id result manage=ballot.manage/> })}
+            {hidden.then(|| view! { <p class="muted">{move || texts(lang()).results_hidden}</p> })}
+        </article>
+    }
+}

@@ -1,0 +1,20 @@
+//! The integration tests: one binary (each test file used to link its own 1 GB debug binary),
+//! run as `cargo test -p server --test integration [module::]`.
+#[macro_use]
+mod common;
+
+mod accounts;
+mod audit;
+mod authz_matrix;
+mod ballots;
+mod binary;
+mod comments;
+mod demo_pdfs;
+mod documents;
+mod http;
+mod mail;
+mod passkeys;
+mod positions;
+mod preparation;
+mod reading;
+mod storage;
