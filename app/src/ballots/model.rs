@@ -101,6 +101,14 @@ pub struct AnswerView {
     pub on_paper: bool,
 }
 
+/// A draft document of a ballot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BallotDocument {
+    pub id: uuid::Uuid,
+    pub title: String,
+    pub page_count: Option<i64>,
+}
+
 /// A deadline extension and its reason.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExtensionView {
@@ -149,6 +157,8 @@ pub struct BallotView {
     pub closed_at: Option<chrono::DateTime<chrono::Utc>>,
     pub reminder_hours: Vec<u32>,
     pub results_to_members: bool,
+    /// The draft documents the members are asked about (read in the reader).
+    pub documents: Vec<BallotDocument>,
     pub extensions: Vec<ExtensionView>,
     /// The caller may manage it (the secretariat).
     pub manage: bool,

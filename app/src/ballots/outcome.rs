@@ -123,4 +123,116 @@ mod tests {
         assert_eq!(t.unanswered(), 3);
         assert_eq!(t.outcome(), Outcome::NoDecision);
     }
+
+    /// Every possible tally up to 30 eligible members with every Prime Minister's answer:
+    /// exhaustive rather than sampled, since the space is small.
+    fn every_tally() -> impl Iterator<Item = Tally> {
+        let pm = [
+            None,
+            Some(Choice::Agree),
+            Some(Choice::Disagree),
+            Some(Choice::Other),
+        ];
+        (1..=30u32).flat_map(move |n| {
+            (0..=n).flat_map(move |a| {
+                (0..=n - a).flat_map(move |d| {
+                    (0..=n - a - d).flat_map(move |o| {
+                        pm.into_iter()
+                            // The Prime Minister's answer is one of the counted ones.
+                            .filter(move |p| match p {
+                                Some(Choice::Agree) => a > 0,
+                                Some(Choice::Disagree) => d > 0,
+                                Some(Choice::Other) => o > 0,
+                                None => a + d + o < n,
+                            })
+                            .map(move |p| tally(n, a, d, o, p))
+                    })
+                })
+            })
+        })
+    }
+
+    fn mirrored(t: Tally) -> Tally {
+        Tally {
+            agree: t.disagree,
+            disagree: t.agree,
+            prime_minister: t.prime_minister.map(|c| match c {
+                Choice::Agree => Choice::Disagree,
+                Choice::Disagree => Choice::Agree,
+                Choice::Other => Choice::Other,
+            }),
+            ..t
+        }
+    }
+
+    #[test]
+    fn one_more_agreeing_member_can_undo_a_tie_adoption() {
+        // Not an invariant of these rules (worth knowing): 2–2 of 10 with the Prime Minister
+        // agreeing is adopted; 3–2 is neither a majority of N nor a tie.
+        assert_eq!(
+            tally(10, 2, 2, 0, Some(Choice::Agree)).outcome(),
+            Outcome::Adopted
+        );
+        assert_eq!(
+            tally(10, 3, 2, 0, Some(Choice::Agree)).outcome(),
+            Outcome::NoDecision
+        );
+    }
+
+    #[test]
+    fn invariants_hold_for_every_tally_up_to_thirty_members() {
+        let mut checked = 0;
+        for t in every_tally() {
+            let outcome = t.outcome();
+            // Adopted needs the agreeing side ahead, or level with the Prime Minister on it;
+            // rejected likewise — so never both, and never against a majority of N.
+            match outcome {
+                Outcome::Adopted => assert!(
+                    t.agree > t.disagree
+                        || (t.agree == t.disagree && t.prime_minister == Some(Choice::Agree)),
+                    "{t:?}"
+                ),
+                Outcome::Rejected => assert!(
+                    t.disagree > t.agree
+                        || (t.agree == t.disagree && t.prime_minister == Some(Choice::Disagree)),
+                    "{t:?}"
+                ),
+                Outcome::NoDecision => {
+                    assert!(
+                        2 * t.agree <= t.eligible && 2 * t.disagree <= t.eligible,
+                        "{t:?}"
+                    )
+                }
+            }
+            if 2 * t.agree > t.eligible {
+                assert_eq!(outcome, Outcome::Adopted, "{t:?}");
+            }
+            // The rules favour neither side: swapping them swaps the outcome.
+            let swapped = match outcome {
+                Outcome::Adopted => Outcome::Rejected,
+                Outcome::Rejected => Outcome::Adopted,
+                Outcome::NoDecision => Outcome::NoDecision,
+            };
+            assert_eq!(mirrored(t).outcome(), swapped, "{t:?}");
+            if t.unanswered() > 0 {
+                // A silent member who gives "other opinion" changes nothing…
+                let spoke = Tally {
+                    other: t.other + 1,
+                    ..t
+                };
+                assert_eq!(spoke.outcome(), outcome, "{t:?}");
+                if t.prime_minister.is_none() {
+                    // …nor does a silent Prime Minister who does so.
+                    let pm_spoke = Tally {
+                        prime_minister: Some(Choice::Other),
+                        ..spoke
+                    };
+                    assert_eq!(pm_spoke.outcome(), outcome, "{t:?}");
+                }
+            }
+            checked += 1;
+        }
+        // Σ over N of the tallies and the Prime Minister's possible answers: enough cases.
+        assert!(checked > 20_000, "{checked}");
+    }
 }

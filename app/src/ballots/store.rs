@@ -5,7 +5,8 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use crate::ballots::model::{
-    AnswerView, BallotState, BallotSummaryRow, BallotView, Choice, EligibleView, ExtensionView,
+    AnswerView, BallotDocument, BallotState, BallotSummaryRow, BallotView, Choice, EligibleView,
+    ExtensionView,
 };
 use crate::db::Db;
 use crate::error::AppError;
@@ -165,6 +166,19 @@ pub async fn view(db: &Db, user: &CurrentUser, ballot: Uuid) -> Result<BallotVie
     let state = BallotState::parse(&state).ok_or(AppError::Internal)?;
     let manage = user.role == Role::Secretariat;
     let mine = latest.iter().find(|a| a.0 == user.id).and_then(answer_view);
+    let documents: Vec<(Uuid, String, Option<i64>)> = with_db!(db, |pool| {
+        sqlx::query_as(
+            "select d.id, d.title, v.page_count from document d
+             join document_version v on v.document_id = d.id
+             where d.ballot_id = $1
+               and v.version_no = (select max(version_no) from document_version
+                                   where document_id = d.id)
+             order by d.position",
+        )
+        .bind(ballot)
+        .fetch_all(pool)
+        .await
+    })?;
     let may_answer =
         user.role == Role::Member && state == BallotState::Open && deadline_at > Utc::now();
     let counted = if state == BallotState::Closed || manage {
@@ -200,6 +214,14 @@ pub async fn view(db: &Db, user: &CurrentUser, ballot: Uuid) -> Result<BallotVie
             .filter_map(|h| h.trim().parse().ok())
             .collect(),
         results_to_members: to_members,
+        documents: documents
+            .into_iter()
+            .map(|(id, title, page_count)| BallotDocument {
+                id,
+                title,
+                page_count,
+            })
+            .collect(),
         extensions: extensions
             .into_iter()
             .map(

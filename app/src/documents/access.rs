@@ -1,6 +1,6 @@
 //! Who may read a document: whoever may see its agenda item (the meeting's rules; a guest
-//! only the documents of their own items). A document one may not see and one that does not
-//! exist are the same `NotFound`.
+//! only the documents of their own items), or, for a ballot's draft documents, whoever may see
+//! the ballot. A document one may not see and one that does not exist are the same `NotFound`.
 use uuid::Uuid;
 
 use crate::db::Db;
@@ -22,8 +22,14 @@ pub struct ReadableDocument {
     pub version_no: i64,
     /// Unknown until the extraction job has read the file.
     pub page_count: Option<i64>,
-    pub item_id: Uuid,
-    pub meeting_id: Uuid,
+    pub home: Home,
+}
+
+/// What a document belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Home {
+    Item { item_id: Uuid, meeting_id: Uuid },
+    Ballot { ballot_id: Uuid },
 }
 
 type Row = (
@@ -34,8 +40,9 @@ type Row = (
     String,
     i64,
     bool,
-    Uuid,
-    Uuid,
+    Option<Uuid>,
+    Option<Uuid>,
+    Option<Uuid>,
     i64,
     Option<i64>,
 );
@@ -49,9 +56,9 @@ pub async fn readable(
     let row: Option<Row> = with_db!(db, |pool| {
         sqlx::query_as(
             "select d.id, v.id, d.title, v.file_name, v.blob_sha256, b.byte_size, d.downloadable,
-                    ai.id, ai.meeting_id, v.version_no, v.page_count
+                    ai.id, ai.meeting_id, d.ballot_id, v.version_no, v.page_count
              from document d
-             join agenda_item ai on ai.id = d.agenda_item_id
+             left join agenda_item ai on ai.id = d.agenda_item_id
              join document_version v on v.document_id = d.id
              join blob b on b.sha256 = v.blob_sha256
              where d.id = $1
@@ -72,14 +79,30 @@ pub async fn readable(
         downloadable,
         item,
         meeting,
+        ballot,
         version_no,
         page_count,
     )) = row
     else {
         return Err(AppError::NotFound);
     };
-    // The document's item, by the item's rules (a guest only their own items).
-    crate::meetings::store::visible_item(db, user, item).await?;
+    let home = match (item, meeting, ballot) {
+        (Some(item_id), Some(meeting_id), _) => {
+            // The document's item, by the item's rules (a guest only their own items).
+            crate::meetings::store::visible_item(db, user, item_id).await?;
+            Home::Item {
+                item_id,
+                meeting_id,
+            }
+        }
+        (None, _, Some(ballot_id)) => {
+            if !crate::ballots::store::visible(db, user, ballot_id).await? {
+                return Err(AppError::NotFound);
+            }
+            Home::Ballot { ballot_id }
+        }
+        _ => return Err(AppError::NotFound),
+    };
     Ok(ReadableDocument {
         document_id,
         version_id,
@@ -90,7 +113,6 @@ pub async fn readable(
         downloadable,
         version_no,
         page_count,
-        item_id: item,
-        meeting_id: meeting,
+        home,
     })
 }

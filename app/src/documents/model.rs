@@ -28,8 +28,10 @@ pub struct ReaderView {
     pub title: String,
     pub page_count: Option<i64>,
     pub downloadable: bool,
-    pub meeting_id: Uuid,
-    pub meeting_title: String,
+    /// The page the document belongs to (its meeting, or its ballot) and that page's title.
+    pub back_href: String,
+    pub back_title: String,
+    /// The agenda item's title ("" for a ballot's document).
     pub item_title: String,
     /// Where the reader stopped last time in this version (1 the first time).
     pub last_page: i64,

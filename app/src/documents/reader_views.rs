@@ -76,9 +76,8 @@ fn Reader(view: ReaderView, start: i64) -> impl IntoView {
     view! {
         <Title text=title.clone()/>
         <p class="breadcrumb">
-            <a href=format!("/meetings/{}", view.meeting_id)>{view.meeting_title.clone()}</a>
-            " · "
-            <span>{view.item_title.clone()}</span>
+            <a href=view.back_href.clone()>{view.back_title.clone()}</a>
+            {(!view.item_title.is_empty()).then(|| view! { " · " <span>{view.item_title.clone()}</span> })}
         </p>
         <div class="reader-head">
             <h1>{title}</h1>

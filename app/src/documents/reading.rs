@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use crate::audit::event::AuditEvent;
 use crate::db::Db;
-use crate::documents::access::ReadableDocument;
+use crate::documents::access::{Home, ReadableDocument};
 use crate::documents::model::ReaderView;
 use crate::error::{AppError, BadInput};
 use crate::identity::model::CurrentUser;
@@ -23,7 +23,7 @@ pub async fn open(
 ) -> Result<ReaderView, AppError> {
     let now = Utc::now();
     let mut tx = db.begin().await?;
-    let (last_page, meeting_title, item_title): (i64, String, String) = with_tx!(&mut tx, |conn| {
+    let (last_page,): (i64,) = with_tx!(&mut tx, |conn| {
         sqlx::query(
             "insert into reading (user_id, version_id, last_page, opened_at, updated_at)
              values ($1, $2, 1, $3, $3)
@@ -34,18 +34,38 @@ pub async fn open(
         .bind(now)
         .execute(&mut *conn)
         .await?;
-        sqlx::query_as(
-            "select r.last_page, m.title, ai.title
-             from reading r, agenda_item ai
-             join meeting m on m.id = ai.meeting_id
-             where r.user_id = $1 and r.version_id = $2 and ai.id = $3",
-        )
-        .bind(user.id)
-        .bind(doc.version_id)
-        .bind(doc.item_id)
-        .fetch_one(&mut *conn)
-        .await?
+        sqlx::query_as("select last_page from reading where user_id = $1 and version_id = $2")
+            .bind(user.id)
+            .bind(doc.version_id)
+            .fetch_one(&mut *conn)
+            .await?
     });
+    let (back_href, back_title, item_title) = match doc.home {
+        Home::Item {
+            item_id,
+            meeting_id,
+        } => {
+            let (meeting_title, item_title): (String, String) = with_tx!(&mut tx, |conn| {
+                sqlx::query_as(
+                    "select m.title, ai.title from agenda_item ai
+                     join meeting m on m.id = ai.meeting_id where ai.id = $1",
+                )
+                .bind(item_id)
+                .fetch_one(&mut *conn)
+                .await?
+            });
+            (format!("/meetings/{meeting_id}"), meeting_title, item_title)
+        }
+        Home::Ballot { ballot_id } => {
+            let (title,): (String,) = with_tx!(&mut tx, |conn| {
+                sqlx::query_as("select title from ballot where id = $1")
+                    .bind(ballot_id)
+                    .fetch_one(&mut *conn)
+                    .await?
+            });
+            (format!("/ballots/{ballot_id}"), title, String::new())
+        }
+    };
     crate::audit::store::append(
         &mut tx,
         Some(user.id),
@@ -61,8 +81,8 @@ pub async fn open(
         title: doc.title.clone(),
         page_count: doc.page_count,
         downloadable: doc.downloadable,
-        meeting_id: doc.meeting_id,
-        meeting_title,
+        back_href,
+        back_title,
         item_title,
         last_page,
         viewer: user.full_name.clone(),

@@ -365,6 +365,16 @@ async fn insert_ballot(
                 .execute(&mut *conn)
                 .await?;
         }
+        // The Prime Minister's answer decides a tie (as `ballots::editing::send` marks it).
+        sqlx::query(
+            "update ballot_eligible set prime_minister = exists(
+                 select 1 from appointment a where a.user_id = ballot_eligible.user_id
+                   and a.protocol_rank = 0 and a.ends_on is null)
+             where ballot_id = $1",
+        )
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     });
     for (position, file) in plan.documents.iter().enumerate() {
         let demo = pdf_for(pdfs, file)?;

@@ -138,6 +138,31 @@ async fn a_ballot_is_answered_with_signatures_closed_counted_and_verified(engine
     let finance_cookie = demo_cookie(&server, FINANCE_MINISTER).await;
     let outsider = demo_cookie(&server, NOT_ASKED).await;
 
+    // The demo's open ballot has a draft decree: every member asked reads it in the reader
+    // (which leads back to the ballot); a guest does not see it.
+    let (demo_ballot, decree): (Uuid, Uuid) = app::with_db!(&db, |pool| {
+        sqlx::query_as("select ballot_id, id from document where ballot_id is not null limit 1")
+            .fetch_one(pool)
+            .await
+    })
+    .unwrap();
+    let decree = decree.to_string();
+    let (status, body) = call_form(
+        &server,
+        &finance_cookie,
+        "reader_open",
+        &[("document_id", &decree)],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        json_of(&body)["back_href"],
+        format!("/ballots/{demo_ballot}")
+    );
+    let guest = demo_cookie(&server, GUEST).await;
+    let (status, _) = call_form(&server, &guest, "reader_open", &[("document_id", &decree)]).await;
+    assert_eq!(status, 404);
+
     // The secretariat creates a draft for three members; nobody else sees it yet.
     let draft = json!({"title": "Dự thảo Nghị định về quản lý thuế điện tử",
         "question": "Đề nghị cho ý kiến về việc ban hành Nghị định.",

@@ -11,6 +11,7 @@ mod binary;
 mod comments;
 mod demo_pdfs;
 mod documents;
+mod durability;
 mod http;
 mod mail;
 mod passkeys;

@@ -80,7 +80,16 @@ async fn a_member_reads_and_the_secretariat_sees_who_is_ready(engine: Engine) {
     let opened = json(&body);
     assert_eq!(opened["last_page"], 1);
     assert_eq!(opened["viewer"], FINANCE_MINISTER);
-    assert_eq!(opened["meeting_title"], REGULAR);
+    assert_eq!(opened["back_title"], REGULAR);
+    assert_eq!(
+        opened["back_href"],
+        format!("/meetings/{}", meeting_id(&db, REGULAR).await)
+    );
+    assert_eq!(
+        opened["item_title"],
+        "Tình hình kinh tế - xã hội tháng 11 và 11 tháng năm 2026; nhiệm vụ, giải pháp \
+         trọng tâm tháng 12 năm 2026"
+    );
     assert_eq!(opened["version_id"], version.as_str());
     let member_id = user_id(&db, FINANCE_MINISTER).await;
     let audited: (i64,) = app::with_db!(&db, |pool| {

@@ -57,6 +57,19 @@ fn Ballot(ballot: BallotView) -> impl IntoView {
                 </span>
             </p>
             <div class="panel question">{ballot.question.clone()}</div>
+            {(!ballot.documents.is_empty()).then(|| view! {
+                <ul class="documents">
+                    {ballot.documents.iter().map(|d| {
+                        let pages = d.page_count;
+                        view! {
+                            <li>
+                                <a href=format!("/documents/{}/read", d.id)>{d.title.clone()}</a>
+                                {pages.map(|n| view! { <span class="muted">{move || format!(" · {n} {}", i18n.t().pages)}</span> })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
             {(!ballot.extensions.is_empty()).then(|| view! {
                 <ul class="extensions">
                     {ballot.extensions.iter().map(|x| {
