@@ -62,10 +62,12 @@ async function openBallot(page: Page) {
 
 async function answer(page: Page, choice: string, text?: string) {
   const form = page.locator('section.answer form');
-  await form.getByRole('radio', { name: choice }).check();
+  await form.getByRole('radio', { name: choice, exact: true }).check();
   if (text) await form.getByLabel('Nội dung ý kiến khác').fill(text);
   await form.getByRole('button', { name: 'Ký bằng khóa truy cập và gửi' }).click();
-  await expect(form.getByRole('status')).toHaveText('Đã ký và ghi nhận ý kiến');
+  // Once written, the ballot re-reads (live) and shows the answer as recorded.
+  await expect(page.locator('section.answer .current-answer .choice')).toHaveText(choice);
+  if (text) await expect(page.locator('section.answer .current-answer')).toContainText(text);
 }
 
 test('the secretariat sends a ballot to three members; two answer with passkeys; it closes with the right result', async ({ browser }) => {

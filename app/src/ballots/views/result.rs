@@ -38,12 +38,13 @@ fn ResultBody(result: BallotResult) -> impl IntoView {
     let tally = result.tally;
     let n = tally.eligible.max(1);
     let bar = move |label: &'static str, class: &'static str, count: u32| {
-        // Width against N: "more than half" is the line at 50 %.
-        let width = format!("width: {:.1}%", f64::from(count) * 100.0 / f64::from(n));
+        // Against N: "more than half" is the line drawn at 50 % of the track.
         view! {
             <div class=format!("tally-row {class}")>
                 <span class="tally-label">{label}</span>
-                <span class="tally-track"><span class="tally-bar" style=width></span><span class="half-line"></span></span>
+                <span class="tally-track">
+                    <progress max=n.to_string() value=count.to_string() aria-hidden="true"></progress>
+                </span>
                 <span class="tally-count">{count}</span>
             </div>
         }
