@@ -124,14 +124,7 @@ pub async fn start_signing(
         .await?;
     });
     tx.commit().await?;
-    let challenge = AnswerText {
-        ballot,
-        member: member.id,
-        choice,
-        text: &text,
-        comment: &comment,
-    }
-    .challenge(&nonce);
+    let challenge = challenge_for(ballot, member.id, choice, &text, &comment, &nonce);
     Ok(SignRequest {
         nonce: hex::encode(nonce),
         options: RequestChallengeResponse {
@@ -154,6 +147,25 @@ pub async fn start_signing(
             mediation: None,
         },
     })
+}
+
+/// What the member's passkey must sign for this answer and nonce.
+fn challenge_for(
+    ballot: Uuid,
+    member: Uuid,
+    choice: Choice,
+    text: &str,
+    comment: &str,
+    nonce: &[u8],
+) -> [u8; 32] {
+    AnswerText {
+        ballot,
+        member,
+        choice,
+        text,
+        comment,
+    }
+    .challenge(nonce)
 }
 
 /// The SEC1 public key (`04 ‖ x ‖ y`) and signature counter of a stored passkey (ES256).
@@ -227,14 +239,7 @@ pub async fn verify_signed(
     }
     let (public_key, counter) =
         public_key_and_counter(&stored).ok_or_else(|| invalid("not an ES256 passkey"))?;
-    let challenge = AnswerText {
-        ballot,
-        member: member.id,
-        choice,
-        text: &text,
-        comment: &comment,
-    }
-    .challenge(&nonce);
+    let challenge = challenge_for(ballot, member.id, choice, &text, &comment, &nonce);
     let response = &credential.response;
     let signed = Assertion {
         client_data_json: AsRef::<[u8]>::as_ref(&response.client_data_json).to_vec(),

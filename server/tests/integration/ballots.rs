@@ -85,6 +85,31 @@ async fn answer(
     .await
 }
 
+/// The secretariat enters a paper "agree" for `member` (a fresh form each time).
+async fn paper_agree(
+    server: &TestServer,
+    secretary: &str,
+    ballot: &str,
+    member: Uuid,
+) -> (u16, String) {
+    let member = member.to_string();
+    let key = Uuid::now_v7().to_string();
+    call_form(
+        server,
+        secretary,
+        "ballot_paper_answer",
+        &[
+            ("id", ballot),
+            ("member_id", &member),
+            ("choice", "Agree"),
+            ("text", ""),
+            ("comment", ""),
+            ("form_key", &key),
+        ],
+    )
+    .await
+}
+
 async fn answers_of(db: &app::db::Db, ballot: Uuid, member: Uuid) -> i64 {
     let (n,): (i64,) = app::with_db!(db, |pool| {
         sqlx::query_as("select count(*) from ballot_answer where ballot_id = $1 and user_id = $2")
@@ -595,20 +620,7 @@ async fn reminders_deadline_and_extension_follow_the_clock(engine: Engine) {
 
     // The finance minister answers (on paper); sent three hours ago, due in one hour: the
     // 2-hour reminder goes to the third member only, once.
-    let (status, body) = call_form(
-        &server,
-        &secretary,
-        "ballot_paper_answer",
-        &[
-            ("id", &id),
-            ("member_id", &finance.to_string()),
-            ("choice", "Agree"),
-            ("text", ""),
-            ("comment", ""),
-            ("form_key", &Uuid::now_v7().to_string()),
-        ],
-    )
-    .await;
+    let (status, body) = paper_agree(&server, &secretary, &id, finance).await;
     assert_eq!(status, 200, "{body}");
     let now = chrono::Utc::now();
     app::with_db!(&db, |pool| sqlx::query(
@@ -644,20 +656,7 @@ async fn reminders_deadline_and_extension_follow_the_clock(engine: Engine) {
     .await
     .map(|_| ()))
     .unwrap();
-    let (status, body) = call_form(
-        &server,
-        &secretary,
-        "ballot_paper_answer",
-        &[
-            ("id", &id),
-            ("member_id", &third.to_string()),
-            ("choice", "Agree"),
-            ("text", ""),
-            ("comment", ""),
-            ("form_key", &Uuid::now_v7().to_string()),
-        ],
-    )
-    .await;
+    let (status, body) = paper_agree(&server, &secretary, &id, third).await;
     assert_eq!(status, 400);
     assert!(vi(&body).contains("quá thời hạn"), "{body}");
     let (tick, changed) = app::ballots::schedule::tick(&db).await.unwrap();
