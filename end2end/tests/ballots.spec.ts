@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { pdf } from './helpers/pdf';
 
 const PRIME_MINISTER = 'Vũ Đình Khiêm';
 const FINANCE = 'Bạch Quang Nhật';
@@ -90,6 +91,12 @@ test('the secretariat sends a ballot to three members; two answer with passkeys;
   await office.getByRole('button', { name: 'Tạo phiếu (bản nháp)' }).click();
   await expect(office.getByRole('heading', { name: TITLE })).toBeVisible();
   await expect(office.locator('body[data-live="ready"]')).toHaveCount(1);
+  // The draft decree, uploaded with a progress bar.
+  await office.locator('section.manage input[type="file"]').setInputFiles([
+    { name: 'Du_thao_Nghi_dinh.pdf', mimeType: 'application/pdf', buffer: pdf('Du thao Nghi dinh ve hoa don dien tu') },
+  ]);
+  await expect(office.locator('.uploads .ok')).toHaveCount(1);
+  await expect(office.locator('ul.documents li')).toHaveText(['Du thao Nghi dinh · 1 trang']);
   await office.getByRole('button', { name: 'Gửi phiếu' }).click();
   await expect(office.locator('.eligible-row')).toHaveCount(3);
   await expect(office.locator('.eligible-row.answered')).toHaveCount(0);
@@ -97,6 +104,7 @@ test('the secretariat sends a ballot to three members; two answer with passkeys;
   // The Prime Minister agrees; the finance minister gives another opinion. Each answer is
   // signed by the virtual authenticator (user verification).
   await openBallot(pm);
+  await expect(pm.getByRole('link', { name: 'Du thao Nghi dinh' })).toHaveAttribute('href', /\/documents\/.+\/read/);
   await answer(pm, 'Đồng ý');
   await openBallot(finance);
   await answer(finance, 'Ý kiến khác', OTHER_OPINION);

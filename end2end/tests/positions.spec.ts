@@ -66,5 +66,16 @@ test('a member asks to speak, objects and comments; the chair sees it live, with
   await expect(discussion.locator('.comment-body')).toHaveText(['Đề nghị @Vũ Đình Khiêm cho ý kiến']);
   const chairDiscussion = chair.locator('ol.agenda > li').first().locator('details.comments');
   await expect(chairDiscussion.locator('.comment-body')).toHaveText(['Đề nghị @Vũ Đình Khiêm cho ý kiến']);
+
+  // The author corrects the comment; the earlier text is kept and anyone may see it.
+  await discussion.getByRole('button', { name: 'Sửa', exact: true }).click();
+  await discussion.locator('form.comment-edit textarea').fill('Đề nghị @Vũ Đình Khiêm cho ý kiến về số liệu thu');
+  await discussion.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await expect(discussion.locator('.comment-body')).toHaveText(['Đề nghị @Vũ Đình Khiêm cho ý kiến về số liệu thu']);
+  await expect(chairDiscussion.locator('.comment-body')).toHaveText(['Đề nghị @Vũ Đình Khiêm cho ý kiến về số liệu thu']);
+  await expect(chairDiscussion.locator('.comment-meta')).toContainText('(đã sửa)');
+  await chairDiscussion.locator('summary').click();
+  await chairDiscussion.getByRole('button', { name: 'Các bản trước' }).click();
+  await expect(chairDiscussion.locator('.comment-history li')).toHaveText(['Đề nghị @Vũ Đình Khiêm cho ý kiến']);
   expect(pageErrors).toEqual([]);
 });

@@ -64,6 +64,7 @@ pub async fn stream(State(state): State<AppState>, headers: HeaderMap) -> Respon
         user,
         session_id,
         visible,
+        ballots: HashSet::new(),
         backlog: backlog.into(),
         replayed_up_to,
         step: Step::Start,
@@ -87,6 +88,9 @@ struct Follower {
     session_id: Uuid,
     /// The meetings this user may see: events of others never reach the page.
     visible: HashSet<Uuid>,
+    /// Ballots this user was found to see (asked once each; a ballot stays visible to those
+    /// asked on it once sent).
+    ballots: HashSet<Uuid>,
     /// Stored events the page missed while disconnected, sent first.
     backlog: VecDeque<Stamped>,
     /// The last replayed id: live events up to it were already sent.
@@ -167,15 +171,18 @@ impl Follower {
                     return Wake::Meeting(meeting_id, stamped.id, kind);
                 }
                 LiveEvent::BallotChanged { ballot_id } => {
-                    // Ballots change rarely: ask each time (the secretariat, or an eligible
-                    // member of a sent ballot).
-                    match app::ballots::store::visible(&self.db, &self.user, ballot_id).await {
-                        Ok(true) => {
-                            return Wake::Meeting(ballot_id, stamped.id, StreamMessage::Ballot)
+                    // The secretariat sees every ballot; a member those they are asked on,
+                    // once sent (asked of the database once per ballot and stream).
+                    if !self.ballots.contains(&ballot_id) {
+                        match app::ballots::store::visible(&self.db, &self.user, ballot_id).await {
+                            Ok(true) => {
+                                self.ballots.insert(ballot_id);
+                            }
+                            Ok(false) => continue,
+                            Err(_) => return Wake::Check,
                         }
-                        Ok(false) => continue,
-                        Err(_) => return Wake::Check,
                     }
+                    return Wake::Meeting(ballot_id, stamped.id, StreamMessage::Ballot);
                 }
             }
         }

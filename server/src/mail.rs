@@ -35,19 +35,20 @@ impl Mailer {
         })
     }
 
-    /// The mail for one notice: Vietnamese first, then English, with a link to the meeting.
+    /// The mail for one notice: Vietnamese first, then English, with a link to the meeting or
+    /// ballot it is about.
     pub fn compose(&self, notice: &Outgoing) -> anyhow::Result<Message> {
         let to = Mailbox::new(Some(notice.full_name.clone()), notice.email.parse()?);
         let mut body = String::new();
         for messages in [&VI, &EN] {
             body.push_str(messages.notice(&notice.kind));
             body.push('\n');
-            if let Some((id, title)) = &notice.meeting {
-                body.push_str(&format!("{title}\n{}/meetings/{id}\n", self.origin));
+            if let Some((path, title)) = &notice.about {
+                body.push_str(&format!("{title}\n{}{path}\n", self.origin));
             }
             body.push('\n');
         }
-        let subject = match &notice.meeting {
+        let subject = match &notice.about {
             Some((_, title)) => format!("[e-Cabinet] {}: {title}", VI.notice(&notice.kind)),
             None => format!("[e-Cabinet] {}", VI.notice(&notice.kind)),
         };

@@ -72,8 +72,8 @@ pub struct Outgoing {
     pub email: String,
     pub full_name: String,
     pub kind: String,
-    /// The meeting it is about, if any: (id, title).
-    pub meeting: Option<(Uuid, String)>,
+    /// What it is about, if anything: (the page's path, e.g. `/meetings/{id}`, its title).
+    pub about: Option<(String, String)>,
 }
 
 /// A claim older than this is taken again (its node may have died while sending).
@@ -82,7 +82,16 @@ const EMAIL_CLAIM_STALE: chrono::TimeDelta = chrono::TimeDelta::minutes(5);
 const EMAIL_WINDOW: chrono::TimeDelta = chrono::TimeDelta::hours(24);
 const EMAIL_MAX_ATTEMPTS: i64 = 5;
 
-type OutgoingRow = (Uuid, String, String, String, Option<Uuid>, Option<String>);
+type OutgoingRow = (
+    Uuid,
+    String,
+    String,
+    String,
+    Option<Uuid>,
+    Option<String>,
+    Option<Uuid>,
+    Option<String>,
+);
 
 /// Claim up to `limit` notices to e-mail. Each is claimed by one node only (a conditional
 /// update); a claim not marked sent within five minutes is retaken, five attempts at most.
@@ -91,10 +100,11 @@ pub async fn claim_for_email(db: &Db, limit: i64) -> Result<Vec<Outgoing>, sqlx:
     let stale = now - EMAIL_CLAIM_STALE;
     let rows: Vec<OutgoingRow> = with_db!(db, |pool| {
         sqlx::query_as(
-            "select n.id, u.email, u.full_name, n.kind, m.id, m.title
+            "select n.id, u.email, u.full_name, n.kind, m.id, m.title, b.id, b.title
              from notification n
              join user_account u on u.id = n.user_id
              left join meeting m on m.id = n.subject_id
+             left join ballot b on b.id = n.subject_id
              where n.email_sent_at is null and n.email_attempts < $1 and n.created_at > $2
                and (n.email_claimed_at is null or n.email_claimed_at < $3)
                and u.active = $4
@@ -110,7 +120,7 @@ pub async fn claim_for_email(db: &Db, limit: i64) -> Result<Vec<Outgoing>, sqlx:
         .await?
     });
     let mut claimed = Vec::new();
-    for (id, email, full_name, kind, meeting_id, title) in rows {
+    for (id, email, full_name, kind, meeting_id, meeting_title, ballot_id, ballot_title) in rows {
         let won = with_db!(db, |pool| {
             sqlx::query(
                 "update notification
@@ -131,7 +141,14 @@ pub async fn claim_for_email(db: &Db, limit: i64) -> Result<Vec<Outgoing>, sqlx:
                 email,
                 full_name,
                 kind,
-                meeting: meeting_id.zip(title),
+                about: meeting_id
+                    .zip(meeting_title)
+                    .map(|(id, title)| (format!("/meetings/{id}"), title))
+                    .or_else(|| {
+                        ballot_id
+                            .zip(ballot_title)
+                            .map(|(id, title)| (format!("/ballots/{id}"), title))
+                    }),
             });
         }
     }

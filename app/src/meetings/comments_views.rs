@@ -5,13 +5,13 @@ use uuid::Uuid;
 
 use crate::error::AppError;
 use crate::i18n::use_i18n;
+use crate::meetings::comment_entry::CommentEntry;
 #[cfg(feature = "hydrate")]
 use crate::meetings::comments_api::add_comment;
 use crate::meetings::comments_api::get_comments;
 #[cfg(feature = "hydrate")]
 use crate::meetings::model::CommentForm;
 use crate::meetings::model::CommentView;
-use crate::ui::format;
 
 /// Comments in thread order: each followed by its answers, with their depth.
 fn threaded(comments: Vec<CommentView>) -> Vec<(usize, CommentView)> {
@@ -90,26 +90,8 @@ pub fn ItemComments(item_id: Uuid, documents: Vec<(Uuid, String)>) -> impl IntoV
                     let list = comments.await.unwrap_or_default();
                     view! {
                         <ol class="plain-list comment-list">
-                            {threaded(list).into_iter().map(|(depth, c)| {
-                                let (id, author) = (c.id, c.author.clone());
-                                let at = c.created_at;
-                                view! {
-                                    <li class=format!("comment depth-{}", depth.min(3))>
-                                        <p class="comment-meta">
-                                            <strong>{c.author.clone()}</strong>
-                                            <span class="muted">{move || format::date_time(format::vietnam_time(at), i18n.lang())}</span>
-                                            {c.document.clone().map(|(_, title)| view! {
-                                                <span class="badge">{move || format!("{}: {title}", t().comment_on_document)}</span>
-                                            })}
-                                            {c.secretariat_only.then(|| view! { <span class="badge private">{move || t().comment_secretariat_only}</span> })}
-                                            {c.edited.then(|| view! { <span class="muted">{move || format!("({})", t().comment_edited)}</span> })}
-                                        </p>
-                                        <p class="comment-body">{c.body.clone()}</p>
-                                        <button type="button" class="button small" on:click=move |_| reply_to.set(Some((id, author.clone())))>
-                                            {move || t().comment_reply}
-                                        </button>
-                                    </li>
-                                }
+                            {threaded(list).into_iter().map(|(depth, c)| view! {
+                                <CommentEntry depth c reply_to changed/>
                             }).collect_view()}
                         </ol>
                     }

@@ -1,6 +1,7 @@
 //! Meetings: sessions of the Government, their agenda items and who is invited.
 pub mod access;
 pub mod api;
+pub mod comment_entry;
 #[cfg(feature = "ssr")]
 pub mod comments;
 pub mod comments_api;

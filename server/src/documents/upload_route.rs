@@ -1,5 +1,5 @@
-//! `POST /documents/upload`: the secretariat adds a PDF to an agenda item (`?item=<id>`) or a
-//! new version of a document (`?document=<id>`). The body is the file itself, so the browser
+//! `POST /documents/upload`: the secretariat adds a PDF to an agenda item (`?item=<id>`), to a
+//! draft ballot (`?ballot=<id>`), or a new version of a document (`?document=<id>`). The body is the file itself, so the browser
 //! can report upload progress (server functions cannot); `?name=` carries the file name.
 //! The body is read up to the configured limit; the content must start like a PDF and parse
 //! (in the child process) — a non-PDF named `.pdf` is refused with a clear message.
@@ -25,6 +25,7 @@ use crate::respond::error_response;
 #[derive(Debug, Deserialize)]
 pub struct UploadQuery {
     item: Option<String>,
+    ballot: Option<String>,
     document: Option<String>,
     #[serde(default)]
     name: String,
@@ -64,14 +65,58 @@ async fn item_meeting(state: &AppState, item: Uuid) -> Result<(Uuid, String), Ap
     row.ok_or(AppError::NotFound)
 }
 
-async fn document_item(state: &AppState, document: Uuid) -> Result<Uuid, AppError> {
-    let row: Option<(Option<Uuid>,)> = app::with_db!(&state.db, |pool| {
-        sqlx::query_as("select agenda_item_id from document where id = $1")
+/// What a document is added to: an agenda item of a meeting (in its state), or a ballot.
+enum Owner {
+    Item {
+        item: Uuid,
+        meeting: Uuid,
+        meeting_state: String,
+    },
+    Ballot(Uuid),
+}
+
+async fn item_owner(state: &AppState, item: Uuid) -> Result<Owner, AppError> {
+    let (meeting, meeting_state) = item_meeting(state, item).await?;
+    if matches!(meeting_state.as_str(), "closed" | "cancelled") {
+        return Err(AppError::BadRequest(BadInput::MeetingState));
+    }
+    Ok(Owner::Item {
+        item,
+        meeting,
+        meeting_state,
+    })
+}
+
+/// A ballot takes documents while it is a draft (what members are asked about is fixed
+/// when it is sent).
+async fn ballot_owner(state: &AppState, ballot: Uuid) -> Result<Owner, AppError> {
+    let row: Option<(String,)> = app::with_db!(&state.db, |pool| {
+        sqlx::query_as("select state from ballot where id = $1")
+            .bind(ballot)
+            .fetch_optional(pool)
+            .await
+    })?;
+    match row {
+        None => Err(AppError::NotFound),
+        Some((s,)) if s == "draft" => Ok(Owner::Ballot(ballot)),
+        Some(_) => Err(AppError::BadRequest(BadInput::Ballot(
+            app::ballots::problem::BallotProblem::NotDraft,
+        ))),
+    }
+}
+
+async fn document_owner(state: &AppState, document: Uuid) -> Result<Owner, AppError> {
+    let row: Option<(Option<Uuid>, Option<Uuid>)> = app::with_db!(&state.db, |pool| {
+        sqlx::query_as("select agenda_item_id, ballot_id from document where id = $1")
             .bind(document)
             .fetch_optional(pool)
             .await
     })?;
-    row.and_then(|(item,)| item).ok_or(AppError::NotFound)
+    match row {
+        Some((Some(item), _)) => item_owner(state, item).await,
+        Some((None, Some(ballot))) => ballot_owner(state, ballot).await,
+        _ => Err(AppError::NotFound),
+    }
 }
 
 /// A title from a file name: without the extension, underscores as spaces.
@@ -95,18 +140,21 @@ async fn receive(
     if user.role != Role::Secretariat {
         return Err(AppError::Forbidden);
     }
-    let (item, document) = match (&query.item, &query.document) {
-        (Some(item), None) => (app::ids::parse_id(item, BadInput::Id)?, None),
-        (None, Some(doc)) => {
+    let (owner, document) = match (&query.item, &query.ballot, &query.document) {
+        (Some(item), None, None) => {
+            let item = app::ids::parse_id(item, BadInput::Id)?;
+            (item_owner(state, item).await?, None)
+        }
+        (None, Some(ballot), None) => {
+            let ballot = app::ids::parse_id(ballot, BadInput::Id)?;
+            (ballot_owner(state, ballot).await?, None)
+        }
+        (None, None, Some(doc)) => {
             let document = app::ids::parse_id(doc, BadInput::Id)?;
-            (document_item(state, document).await?, Some(document))
+            (document_owner(state, document).await?, Some(document))
         }
         _ => return Err(AppError::BadRequest(BadInput::Malformed)),
     };
-    let (meeting, meeting_state) = item_meeting(state, item).await?;
-    if matches!(meeting_state.as_str(), "closed" | "cancelled") {
-        return Err(AppError::BadRequest(BadInput::MeetingState));
-    }
     let limit = state.max_upload_bytes;
     let bytes = to_bytes(body, limit).await.map_err(|_| {
         AppError::BadRequest(BadInput::TooLarge {
@@ -140,19 +188,29 @@ async fn receive(
     let mut tx = state.db.begin().await?;
     let (document_id, version_no, event) = match document {
         None => {
-            let position: (i64,) = app::with_tx!(&mut tx, |conn| {
-                sqlx::query_as(
+            let (item, ballot, sql) = match &owner {
+                Owner::Item { item, .. } => (
+                    Some(*item),
+                    None,
                     "select coalesce(max(position), 0) + 1 from document where agenda_item_id = $1",
-                )
-                .bind(item)
-                .fetch_one(&mut *conn)
-                .await?
+                ),
+                Owner::Ballot(ballot) => (
+                    None,
+                    Some(*ballot),
+                    "select coalesce(max(position), 0) + 1 from document where ballot_id = $1",
+                ),
+            };
+            let position: (i64,) = app::with_tx!(&mut tx, |conn| {
+                sqlx::query_as(sql)
+                    .bind(item.or(ballot))
+                    .fetch_one(&mut *conn)
+                    .await?
             });
             let id = app::documents::store::add_document(
                 &mut tx,
                 app::documents::store::NewDocument {
-                    agenda_item_id: Some(item),
-                    ballot_id: None,
+                    agenda_item_id: item,
+                    ballot_id: ballot,
                     title: &title_from(&name),
                     position: position.0,
                     file_name: &name,
@@ -177,26 +235,36 @@ async fn receive(
             (document, number, AuditEvent::DocumentVersionAdded)
         }
     };
-    let current = MeetingState::try_from(meeting_state).map_err(|_| AppError::Internal)?;
-    let change = if version_no == 1 {
-        "document_added"
-    } else {
-        "document_version"
+    let live = match owner {
+        Owner::Item {
+            meeting,
+            meeting_state,
+            ..
+        } => {
+            let current = MeetingState::try_from(meeting_state).map_err(|_| AppError::Internal)?;
+            let change = if version_no == 1 {
+                "document_added"
+            } else {
+                "document_version"
+            };
+            app::meetings::editing::note_change(
+                &mut tx,
+                meeting,
+                current,
+                change,
+                Some(document_id),
+            )
+            .await?;
+            LiveEvent::MeetingChanged {
+                meeting_id: meeting,
+            }
+        }
+        Owner::Ballot(ballot_id) => LiveEvent::BallotChanged { ballot_id },
     };
-    app::meetings::editing::note_change(&mut tx, meeting, current, change, Some(document_id))
-        .await?;
     app::audit::store::append(&mut tx, Some(user.id), event, Some(document_id)).await?;
     tx.commit().await?;
     state.text_jobs.notify_one();
-    state
-        .live
-        .publish(
-            &state.db,
-            LiveEvent::MeetingChanged {
-                meeting_id: meeting,
-            },
-        )
-        .await;
+    state.live.publish(&state.db, live).await;
     Ok(Uploaded {
         document_id,
         version_no,

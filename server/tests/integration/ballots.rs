@@ -216,11 +216,65 @@ async fn a_ballot_is_answered_with_signatures_closed_counted_and_verified(engine
         "{body}"
     );
 
+    // A draft decree for the members to read, through the upload route (drafts only).
+    let (pdf, pages) = demo_pdf("de-an-ha-tang-du-lieu-quoc-gia.txt");
+    let (status, body) = upload(
+        &server,
+        &secretary,
+        &format!("ballot={ballot}&name=Du_thao_Nghi_dinh.pdf"),
+        pdf.clone(),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let decree_of_ballot = json_of(&body)["document_id"].as_str().unwrap().to_owned();
+    assert_eq!(json_of(&body)["page_count"], pages);
+
+    // Open pages: a member asked hears of the ballot; one not asked never does.
+    let mut finance_page = open_live(&server, &finance_cookie, None).await;
+    let mut outsider_page = open_live(&server, &outsider, None).await;
     let (status, body) = call_form(&server, &secretary, "ballot_send", &[("id", &id)]).await;
     assert_eq!(status, 200, "{body}");
+    let heard = finance_page
+        .next(std::time::Duration::from_secs(5))
+        .await
+        .expect("the member asked hears of the ballot");
+    assert_eq!(heard.name, "ballot");
+    assert_eq!(heard.data, format!("{{\"ballot_id\":\"{ballot}\"}}"));
+    assert_eq!(
+        outsider_page
+            .next_name(std::time::Duration::from_millis(500))
+            .await,
+        None
+    );
     let (status, body) = call_form(&server, &finance_cookie, "ballot", &[("id", &id)]).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(json_of(&body)["may_answer"], true);
+    assert_eq!(json_of(&body)["documents"][0]["title"], "Du thao Nghi dinh");
+    // Once sent, what members are asked about is fixed.
+    let (status, body) = upload(
+        &server,
+        &secretary,
+        &format!("ballot={ballot}&name=Khac.pdf"),
+        pdf,
+    )
+    .await;
+    assert_eq!(status, 400, "{body}");
+    let (status, body) = call_form(
+        &server,
+        &finance_cookie,
+        "reader_open",
+        &[("document_id", &decree_of_ballot)],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let (status, _) = call_form(
+        &server,
+        &outsider,
+        "reader_open",
+        &[("document_id", &decree_of_ballot)],
+    )
+    .await;
+    assert_eq!(status, 404);
     // A member not asked does not see it, and cannot answer it.
     let (status, _) = call_form(&server, &outsider, "ballot", &[("id", &id)]).await;
     assert_eq!(status, 404);

@@ -93,6 +93,19 @@ fn prints_its_settings_then_stops_cleanly_on_sigterm() {
     assert!(rest.iter().any(|l| l.contains("\"stopped\"")), "{rest:?}");
 }
 
+/// Run the subcommand `command` of the binary on the database in `data`.
+fn operate(data: &std::path::Path, settings: &[&str], command: &str) -> std::process::Output {
+    Command::new(BIN)
+        .args(settings)
+        .arg("--data-dir")
+        .arg(data)
+        .arg(command)
+        .env_remove("DATABASE_URL")
+        .env("RUST_LOG", "error")
+        .output()
+        .unwrap()
+}
+
 /// A tiny blocking GET so this test needs no runtime of its own.
 mod blocking {
     pub fn get(url: &str) -> String {
@@ -179,16 +192,7 @@ async fn verify_audit_reports_an_intact_chain_and_names_a_broken_record() {
         .unwrap()
         .expect("a checkpoint");
 
-    let run = || {
-        Command::new(BIN)
-            .args(["--audit-key", key, "--data-dir"])
-            .arg(data.path())
-            .arg("verify-audit")
-            .env_remove("DATABASE_URL")
-            .env("RUST_LOG", "error")
-            .output()
-            .unwrap()
-    };
+    let run = || operate(data.path(), &["--audit-key", key], "verify-audit");
     let ok = run();
     let text = String::from_utf8_lossy(&ok.stdout);
     assert!(
@@ -211,4 +215,46 @@ async fn verify_audit_reports_an_intact_chain_and_names_a_broken_record() {
     let text = String::from_utf8_lossy(&broken.stdout);
     assert_eq!(broken.status.code(), Some(1), "{text}");
     assert!(text.contains("audit chain BROKEN at record 4"), "{text}");
+}
+
+#[tokio::test]
+async fn verify_ballots_passes_the_demo_and_exits_1_on_a_forged_answer() {
+    let data = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/ecabinet.db", data.path().display());
+    let db = app::db::Db::connect(&url, 2).await.unwrap();
+    db.migrate().await.unwrap();
+    server::demo::seed(&db).await.unwrap();
+    let run = || operate(data.path(), &[], "verify-ballots");
+    let ok = run();
+    let text = String::from_utf8_lossy(&ok.stdout);
+    assert!(ok.status.success(), "{text}");
+    assert!(
+        text.contains(
+            "ballots verified: 0 answers (0 signed), 0 closed ballots recounted, 0 mismatches"
+        ),
+        "{text}"
+    );
+
+    // An answer written straight into the database: no signature, no audit record.
+    app::with_db!(&db, |pool| {
+        sqlx::query(
+            "insert into ballot_answer (id, ballot_id, user_id, choice, answered_at, request_key)
+             select $1, e.ballot_id, e.user_id, 'agree', $2, 'forged' from ballot_eligible e
+             limit 1",
+        )
+        .bind(uuid::Uuid::now_v7())
+        .bind(chrono::Utc::now())
+        .execute(pool)
+        .await
+        .unwrap();
+    });
+    let broken = run();
+    let text = String::from_utf8_lossy(&broken.stdout);
+    assert_eq!(broken.status.code(), Some(1), "{text}");
+    assert!(text.contains("MISMATCH ballot"), "{text}");
+    assert!(text.contains("not in the audit chain"), "{text}");
+    assert!(
+        text.contains("1 answers (0 signed), 0 closed ballots recounted, 2 mismatches"),
+        "{text}"
+    );
 }

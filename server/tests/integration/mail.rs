@@ -1,5 +1,6 @@
 //! E-mail notices over real SMTP (to a sink on loopback), on both engines: publishing a
-//! meeting mails each invitee once, in Vietnamese then English, with a link to the meeting.
+//! meeting mails each invitee once, in Vietnamese then English, with a link to the meeting;
+//! a ballot's notices link to the ballot.
 
 use std::time::Duration;
 
@@ -7,7 +8,10 @@ use crate::common::smtp::SmtpSink;
 use crate::common::*;
 use serde_json::json;
 
-on_both_engines!(publication_is_mailed_to_each_invitee_once);
+on_both_engines!(
+    publication_is_mailed_to_each_invitee_once,
+    a_sent_ballot_is_mailed_with_a_link_to_the_ballot
+);
 
 async fn publication_is_mailed_to_each_invitee_once(engine: Engine) {
     let sink = SmtpSink::start().await;
@@ -63,5 +67,49 @@ async fn publication_is_mailed_to_each_invitee_once(engine: Engine) {
     assert!(
         flat.contains("A meeting you are invited to was published."),
         "{mail}"
+    );
+}
+
+async fn a_sent_ballot_is_mailed_with_a_link_to_the_ballot(engine: Engine) {
+    let sink = SmtpSink::start().await;
+    let smtp = format!("smtp://127.0.0.1:{}", sink.port);
+    let server = start_server_with(engine, true, &["--smtp-url", &smtp]).await;
+    let db = server.state.db.clone();
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    let before = sink.received().len();
+    let secretary = demo_cookie(&server, SECRETARY).await;
+    let finance = user_id(&db, FINANCE_MINISTER).await;
+    let (status, body) = call_json(
+        &server,
+        &secretary,
+        "ballot_create",
+        json!({"draft": {"title": "Phiếu gửi thư", "question": "?", "deadline": "2030-12-31T17:00",
+            "eligible": [finance], "reminder_hours": [], "results_to_members": true}}),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let ballot: uuid::Uuid = serde_json::from_str(&body).unwrap();
+    let (status, body) = call_form(
+        &server,
+        &secretary,
+        "ballot_send",
+        &[("id", &ballot.to_string())],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    let mails = loop {
+        let mails: Vec<_> = sink.received().into_iter().skip(before).collect();
+        if !mails.is_empty() || tokio::time::Instant::now() > deadline {
+            break mails;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    assert_eq!(mails.len(), 1, "one member asked, one mail");
+    let flat = mails[0].data.replace("=\n", "");
+    assert!(flat.contains(&format!("/ballots/{ballot}")), "{flat}");
+    assert!(
+        flat.contains("You are asked for your opinion on a new ballot."),
+        "{flat}"
     );
 }

@@ -3,9 +3,13 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::ballots::api::{close_ballot, enter_paper_answer, extend_ballot, send_ballot};
-use crate::ballots::model::{BallotState, BallotView, Choice, EligibleView};
+use crate::ballots::api::{
+    close_ballot, enter_paper_answer, extend_ballot, list_ballot_members, send_ballot,
+};
+use crate::ballots::model::{BallotDraft, BallotState, BallotView, Choice, EligibleView};
 use crate::ballots::texts::{self, texts};
+use crate::ballots::views::draft_form::DraftForm;
+use crate::documents::upload_views::{UploadTarget, Uploader};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::ui::format::{date_time, vietnam_time};
@@ -30,6 +34,18 @@ pub fn ManagePanel(ballot: BallotView) -> impl IntoView {
         });
     };
     let state = ballot.state;
+    // An upload re-reads the ballot as any change does.
+    let ballots_version = expect_context::<crate::live::BallotsVersion>().0;
+    let draft = BallotDraft {
+        title: ballot.title.clone(),
+        question: ballot.question.clone(),
+        deadline: vietnam_time(ballot.deadline_at)
+            .format("%Y-%m-%dT%H:%M")
+            .to_string(),
+        eligible: ballot.eligible.iter().map(|e| e.user_id).collect(),
+        reminder_hours: ballot.reminder_hours.clone(),
+        results_to_members: ballot.results_to_members,
+    };
     let answered = ballot
         .eligible
         .iter()
@@ -44,6 +60,20 @@ pub fn ManagePanel(ballot: BallotView) -> impl IntoView {
                 <button class="button primary" disabled=move || !ready.get() on:click=move |_| act("send")>
                     {move || bt().send}
                 </button>
+                <Uploader target=UploadTarget::Ballot(id) refresh=ballots_version/>
+                <details class="edit-draft">
+                    <summary>{move || bt().edit_draft}</summary>
+                    <Suspense fallback=|| ()>
+                        {move || {
+                            let draft = draft.clone();
+                            Suspend::new(async move {
+                                list_ballot_members().await.ok().map(|members| view! {
+                                    <DraftForm members initial=Some((id, draft))/>
+                                })
+                            })
+                        }}
+                    </Suspense>
+                </details>
             })}
             {(state != BallotState::Draft).then(|| view! {
                 <p>

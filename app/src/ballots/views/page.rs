@@ -20,6 +20,8 @@ pub fn BallotPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let version = expect_context::<crate::live::BallotsVersion>().0;
+    // Uploads of draft documents outlive the re-renders of the page below.
+    provide_context(crate::documents::upload_views::UploadBoard::default());
     let ballot = Resource::new(
         move || (params.read().get("id").unwrap_or_default(), version.get()),
         |(id, _)| get_ballot(id),
