@@ -96,7 +96,8 @@ test('the secretariat sends a ballot to three members; two answer with passkeys;
     { name: 'Du_thao_Nghi_dinh.pdf', mimeType: 'application/pdf', buffer: pdf('Du thao Nghi dinh ve hoa don dien tu') },
   ]);
   await expect(office.locator('.uploads .ok')).toHaveCount(1);
-  await expect(office.locator('ul.documents li')).toHaveText(['Du thao Nghi dinh · 1 trang']);
+  await expect(office.locator('ul.documents li a')).toHaveText(['Du thao Nghi dinh']);
+  await expect(office.locator('ul.documents li')).toContainText('1 trang');
   await office.getByRole('button', { name: 'Gửi phiếu' }).click();
   await expect(office.locator('.eligible-row')).toHaveCount(3);
   await expect(office.locator('.eligible-row.answered')).toHaveCount(0);

@@ -359,3 +359,31 @@ pub async fn close(db: &Db, user: &CurrentUser, ballot: Uuid) -> Result<(), AppE
     tx.commit().await?;
     Ok(())
 }
+
+/// Remove a draft document from a draft ballot, in the caller's transaction.
+pub async fn remove_document_in(
+    tx: &mut Tx,
+    user: &CurrentUser,
+    ballot: Uuid,
+    document: Uuid,
+) -> Result<(), AppError> {
+    require_secretariat(user)?;
+    if state_in(tx, ballot).await?.0 != BallotState::Draft {
+        return Err(problem(BallotProblem::NotDraft));
+    }
+    with_tx!(tx, |conn| {
+        sqlx::query("delete from document where id = $1 and ballot_id = $2")
+            .bind(document)
+            .bind(ballot)
+            .execute(&mut *conn)
+            .await?;
+    });
+    append(
+        tx,
+        Some(user.id),
+        AuditEvent::DocumentRemoved,
+        Some(document),
+    )
+    .await?;
+    Ok(())
+}

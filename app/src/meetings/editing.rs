@@ -584,13 +584,29 @@ pub async fn remove_document(
     document: Uuid,
 ) -> Result<(), AppError> {
     let mut tx = state.db.begin().await?;
-    let row: Option<(Option<Uuid>,)> = with_tx!(&mut tx, |conn| {
-        sqlx::query_as("select agenda_item_id from document where id = $1")
+    let row: Option<(Option<Uuid>, Option<Uuid>)> = with_tx!(&mut tx, |conn| {
+        sqlx::query_as("select agenda_item_id, ballot_id from document where id = $1")
             .bind(document)
             .fetch_optional(&mut *conn)
             .await?
     });
-    let item = row.and_then(|(i,)| i).ok_or(AppError::NotFound)?;
+    let item = match row {
+        Some((Some(item), _)) => item,
+        // A ballot's draft document: the ballot's rules.
+        Some((None, Some(ballot))) => {
+            crate::ballots::editing::remove_document_in(&mut tx, actor, ballot, document).await?;
+            tx.commit().await?;
+            state
+                .live
+                .publish(
+                    &state.db,
+                    crate::live::event::LiveEvent::BallotChanged { ballot_id: ballot },
+                )
+                .await;
+            return Ok(());
+        }
+        _ => return Err(AppError::NotFound),
+    };
     let meeting = item_meeting(&mut tx, item).await?;
     if state_of(&mut tx, meeting).await? != MeetingState::Draft {
         return Err(AppError::BadRequest(BadInput::MeetingState));

@@ -3,6 +3,7 @@
 //! state of the meeting. Expected statuses are written out here by hand, not derived from the
 //! policy code. An endpoint without an entry fails the test: add its row when you add it.
 
+use crate::authz_requests::{request_body, Fixture, SCRATCH_FORM, SCRATCH_ITEM};
 use crate::common::*;
 use app::audit::event::AuditEvent;
 use chrono::Duration;
@@ -385,26 +386,10 @@ fn may_see_regular(who: Who, state: State) -> bool {
     }
 }
 
-const FORM: &str = "application/x-www-form-urlencoded";
-const JSON: &str = "application/json";
-/// Well-formed WebAuthn responses that belong to no ceremony.
-const REGISTRATION: &str = r#"{"id":"AAAA","rawId":"AAAA","response":{"attestationObject":"AAAA","clientDataJSON":"AAAA"},"type":"public-key","extensions":{}}"#;
-const ASSERTION: &str = r#"{"id":"AAAA","rawId":"AAAA","response":{"authenticatorData":"AAAA","clientDataJSON":"AAAA","signature":"AAAA","userHandle":null},"type":"public-key","extensions":{}}"#;
-
-const SCRATCH_FORM: &str = r#"{"kind":"extraordinary","title":"Phiên họp nháp","starts_local":"2027-01-05T08:00","place":"","online":true,"planned_minutes":60,"chair_id":""}"#;
-const SCRATCH_ITEM: &str = r#"{"title":"Nội dung nháp","presenter":"","planned_minutes":10}"#;
-
 const ITEM_1: &str = "Tình hình kinh tế - xã hội tháng 11 và 11 tháng năm 2026";
-
-const BASE64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 fn who_slug(who: Who) -> String {
     format!("{who:?}").to_lowercase()
-}
-
-/// `application/x-www-form-urlencoded` encoding of one value.
-fn form_encode(text: &str) -> String {
-    url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
 
 /// A fresh session of `who` as a `Cookie:` value (none for the anonymous visitor).
@@ -545,7 +530,20 @@ async fn every_endpoint_answers_every_user_as_written(engine: Engine) {
     let draft_ballot = app::ballots::editing::create(&db, &secretary, &ballot_draft(vec![]))
         .await
         .unwrap();
-    let ballot_json = r#"{"title":"Phiếu thử","question":"Đồng ý?","deadline":"2030-12-31T17:00","eligible":[],"reminder_hours":[24],"results_to_members":true}"#;
+    let fixture = Fixture {
+        regular,
+        scratch,
+        scratch_item,
+        item_1,
+        item_1_document,
+        item_1_version,
+        pm,
+        guest,
+        target,
+        finance,
+        open_ballot,
+        draft_ballot,
+    };
 
     let mut cells = 0;
     for state in [State::Draft, State::Published, State::Closed] {
@@ -596,166 +594,7 @@ async fn every_endpoint_answers_every_user_as_written(engine: Engine) {
                 );
                 let unique = format!("{}-{}-{cells}", who_slug(*who), state.column());
                 if method == "POST" {
-                    let (content_type, body) = match *endpoint {
-                        "POST /api/passkey_rename" => {
-                            (FORM, format!("id={}&name=x", uuid::Uuid::now_v7()))
-                        }
-                        "POST /api/passkey_remove" => (FORM, format!("id={}", uuid::Uuid::now_v7())),
-                        "POST /api/passkey_add_finish" => (
-                            JSON,
-                            format!(
-                                r#"{{"ceremony":"{}","credential":{REGISTRATION},"name":"x"}}"#,
-                                uuid::Uuid::now_v7()
-                            ),
-                        ),
-                        "POST /api/account_create" => (
-                            FORM,
-                            format!(
-                                "account[full_name]=Khách {unique}&account[title]=&account[ministry]=&account[role]=guest&account[email]={unique}@example.gov.vn&account[phone]="
-                            ),
-                        ),
-                        "POST /api/accounts_import" => (
-                            FORM,
-                            format!(
-                                "csv={}",
-                                form_encode(&format!(
-                                    "full_name,role,email\nKhách nhập {unique},guest,import-{unique}@example.gov.vn\n"
-                                ))
-                            ),
-                        ),
-                        "POST /api/account_reissue" => {
-                            (FORM, format!("user_id={guest}&revoke_others=false"))
-                        }
-                        "POST /api/account_deactivate" => (FORM, format!("user_id={target}")),
-                        "POST /api/audit" => (FORM, "filter[event]=&filter[actor]=&filter[from]=&filter[to]=".to_owned()),
-                        "POST /documents/upload" => (FORM, "not a PDF".to_owned()),
-                        "POST /api/meeting_editor" => (FORM, format!("id={regular}")),
-                        "POST /api/meeting_create" => (JSON, format!(r#"{{"form":{SCRATCH_FORM}}}"#)),
-                        "POST /api/meeting_update" => (
-                            JSON,
-                            format!(r#"{{"id":"{scratch}","form":{SCRATCH_FORM}}}"#),
-                        ),
-                        "POST /api/meeting_state" => {
-                            (JSON, format!(r#"{{"id":"{scratch}","action":"Postpone"}}"#))
-                        }
-                        "POST /api/meeting_copy" => (FORM, format!("id={scratch}")),
-                        "POST /api/item_add" => (
-                            JSON,
-                            format!(r#"{{"meeting_id":"{scratch}","form":{SCRATCH_ITEM}}}"#),
-                        ),
-                        "POST /api/item_update" => (
-                            JSON,
-                            format!(r#"{{"id":"{scratch_item}","form":{SCRATCH_ITEM}}}"#),
-                        ),
-                        "POST /api/items_reorder" => {
-                            (JSON, format!(r#"{{"meeting_id":"{scratch}","order":[]}}"#))
-                        }
-                        "POST /api/item_remove"
-                        | "POST /api/document_remove" => (FORM, format!("id={}", uuid::Uuid::now_v7())),
-                        "POST /api/document_downloadable" => {
-                            (FORM, format!("id={}&downloadable=true", uuid::Uuid::now_v7()))
-                        }
-                        "POST /api/invitees_set" => (
-                            JSON,
-                            format!(r#"{{"meeting_id":"{scratch}","all":false,"members":[]}}"#),
-                        ),
-                        "POST /api/item_guests_set" => {
-                            (JSON, format!(r#"{{"item_id":"{scratch_item}","guests":[]}}"#))
-                        }
-                        // Words of the regular session's title and of its documents.
-                        "POST /api/search" => (FORM, "query=phien hop chinh phu".to_owned()),
-                        "POST /api/sign_in_named_start" => {
-                            (FORM, format!("email=nobody-{unique}@example.org"))
-                        }
-                        "POST /api/meeting" => (FORM, format!("id={regular}")),
-                        "POST /api/reader_open" | "POST /api/notes_of_document" => {
-                            (FORM, format!("document_id={item_1_document}"))
-                        }
-                        "POST /api/record_page_view" => (
-                            FORM,
-                            format!("document_id={item_1_document}&version_id={item_1_version}&page=1"),
-                        ),
-                        "POST /api/note_add" => {
-                            (FORM, format!("document_id={item_1_document}&page=1&body=x"))
-                        }
-                        "POST /api/note_edit" => (FORM, format!("id={}&body=x", uuid::Uuid::now_v7())),
-                        "POST /api/comments" => (FORM, format!("item_id={item_1}")),
-                        "POST /api/comment_add" => (
-                            JSON,
-                            format!(
-                                r#"{{"form":{{"item_id":"{item_1}","document_id":"","parent_id":"","body":"x","secretariat_only":false}}}}"#
-                            ),
-                        ),
-                        "POST /api/comment_edit" => {
-                            (FORM, format!("id={}&body=x", uuid::Uuid::now_v7()))
-                        }
-                        "POST /api/comment_history" => (FORM, format!("id={}", uuid::Uuid::now_v7())),
-                        "POST /api/note_delete" => (FORM, format!("id={}", uuid::Uuid::now_v7())),
-                        "POST /api/position_set" => {
-                            (FORM, format!("item_id={item_1}&stance=Speak&reason=x"))
-                        }
-                        "POST /api/positions_mine" | "POST /api/positions_summary" => {
-                            (FORM, format!("meeting_id={regular}"))
-                        }
-                        "POST /api/notes_of_meeting" | "POST /api/readiness" => {
-                            (FORM, format!("meeting_id={regular}"))
-                        }
-                        "POST /demo/sign-in" => (FORM, format!("user_id={pm}")),
-                        "POST /api/ballot" => (FORM, format!("id={open_ballot}")),
-                        "POST /api/ballot_create" => (JSON, format!(r#"{{"draft":{ballot_json}}}"#)),
-                        "POST /api/ballot_update" => (
-                            JSON,
-                            format!(r#"{{"id":"{draft_ballot}","draft":{ballot_json}}}"#),
-                        ),
-                        "POST /api/ballot_send" | "POST /api/ballot_close" => {
-                            (FORM, format!("id={}", uuid::Uuid::now_v7()))
-                        }
-                        "POST /api/ballot_extend" => (
-                            FORM,
-                            format!(
-                                "id={}&deadline=2031-01-31T17:00&reason=x",
-                                uuid::Uuid::now_v7()
-                            ),
-                        ),
-                        "POST /api/ballot_sign_start" => (
-                            FORM,
-                            format!("id={open_ballot}&choice=Agree&text=&comment="),
-                        ),
-                        "POST /api/ballot_answer" => (
-                            JSON,
-                            format!(
-                                r#"{{"id":"{open_ballot}","nonce":"00","choice":"Agree","text":"","comment":"","credential":{ASSERTION}}}"#
-                            ),
-                        ),
-                        "POST /api/ballot_paper_answer" => (
-                            FORM,
-                            format!(
-                                "id={open_ballot}&member_id={finance}&choice=Agree&text=&comment=&form_key={}",
-                                uuid::Uuid::now_v7()
-                            ),
-                        ),
-                        "POST /api/enrolment_info" | "POST /api/enrol_start" => {
-                            (FORM, format!("token=not-a-real-link-{unique}"))
-                        }
-                        "POST /api/enrol_finish" => (
-                            JSON,
-                            format!(
-                                r#"{{"token":"not-a-real-link","ceremony":"{}","credential":{REGISTRATION},"name":"x"}}"#,
-                                uuid::Uuid::now_v7()
-                            ),
-                        ),
-                        "POST /api/sign_in_finish" => (
-                            JSON,
-                            format!(
-                                r#"{{"ceremony":"{}","credential":{}}}"#,
-                                uuid::Uuid::now_v7(),
-                                // A credential id of its own per cell (rate limits count per
-                                // credential).
-                                ASSERTION.replace("AAAA", &format!("AAA{}", BASE64URL[cells % 64] as char))
-                            ),
-                        ),
-                        _ => (FORM, String::new()),
-                    };
+                    let (content_type, body) = request_body(endpoint, &fixture, &unique, cells);
                     request = request
                         .header(ORIGIN, &server.base)
                         .header("content-type", content_type)

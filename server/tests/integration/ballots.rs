@@ -228,6 +228,18 @@ async fn a_ballot_is_answered_with_signatures_closed_counted_and_verified(engine
     assert_eq!(status, 200, "{body}");
     let decree_of_ballot = json_of(&body)["document_id"].as_str().unwrap().to_owned();
     assert_eq!(json_of(&body)["page_count"], pages);
+    // A second one, uploaded by mistake and removed while the ballot is a draft.
+    let (_, body) = upload(
+        &server,
+        &secretary,
+        &format!("ballot={ballot}&name=Nham.pdf"),
+        pdf.clone(),
+    )
+    .await;
+    let mistake = json_of(&body)["document_id"].as_str().unwrap().to_owned();
+    let (status, body) =
+        call_form(&server, &secretary, "document_remove", &[("id", &mistake)]).await;
+    assert_eq!(status, 200, "{body}");
 
     // Open pages: a member asked hears of the ballot; one not asked never does.
     let mut finance_page = open_live(&server, &finance_cookie, None).await;
@@ -249,8 +261,20 @@ async fn a_ballot_is_answered_with_signatures_closed_counted_and_verified(engine
     let (status, body) = call_form(&server, &finance_cookie, "ballot", &[("id", &id)]).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(json_of(&body)["may_answer"], true);
+    assert_eq!(
+        json_of(&body)["documents"].as_array().map(Vec::len),
+        Some(1)
+    );
     assert_eq!(json_of(&body)["documents"][0]["title"], "Du thao Nghi dinh");
-    // Once sent, what members are asked about is fixed.
+    // Once sent, what members are asked about is fixed: no more documents, none removed.
+    let (status, _) = call_form(
+        &server,
+        &secretary,
+        "document_remove",
+        &[("id", &decree_of_ballot)],
+    )
+    .await;
+    assert_eq!(status, 400);
     let (status, body) = upload(
         &server,
         &secretary,

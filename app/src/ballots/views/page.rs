@@ -62,11 +62,26 @@ fn Ballot(ballot: BallotView) -> impl IntoView {
             {(!ballot.documents.is_empty()).then(|| view! {
                 <ul class="documents">
                     {ballot.documents.iter().map(|d| {
-                        let pages = d.page_count;
+                        let (id, pages) = (d.id, d.page_count);
+                        let removable = ballot.manage && state == BallotState::Draft;
                         view! {
                             <li>
-                                <a href=format!("/documents/{}/read", d.id)>{d.title.clone()}</a>
+                                <a href=format!("/documents/{id}/read")>{d.title.clone()}</a>
                                 {pages.map(|n| view! { <span class="muted">{move || format!(" · {n} {}", i18n.t().pages)}</span> })}
+                                {removable.then(|| view! {
+                                    <button
+                                        type="button"
+                                        class="button small danger"
+                                        on:click=move |_| {
+                                            // The page re-reads through the live channel.
+                                            leptos::task::spawn_local(async move {
+                                                let _ = crate::meetings::edit_api::remove_document(id.to_string()).await;
+                                            });
+                                        }
+                                    >
+                                        {move || i18n.t().remove}
+                                    </button>
+                                })}
                             </li>
                         }
                     }).collect_view()}
