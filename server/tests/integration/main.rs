@@ -5,8 +5,6 @@ mod common;
 
 mod accounts;
 mod audit;
-mod authz_matrix;
-mod authz_requests;
 mod ballots;
 mod binary;
 mod comments;
