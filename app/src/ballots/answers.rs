@@ -281,8 +281,7 @@ pub async fn verify_signed(
 /// An answer received on paper, entered by the secretariat for `member` (unsigned).
 /// `form_key` names the form submission, so sending it twice enters it once.
 #[allow(clippy::too_many_arguments)]
-pub async fn paper(
-    db: &Db,
+pub fn paper(
     secretariat: &CurrentUser,
     ballot: Uuid,
     member: Uuid,
@@ -293,13 +292,7 @@ pub async fn paper(
 ) -> Result<NewAnswer, AppError> {
     crate::ballots::editing::require_secretariat(secretariat)?;
     let (text, comment) = normalise(choice, text, comment)?;
-    let exists: Option<(Uuid,)> = with_db!(db, |pool| {
-        sqlx::query_as("select id from ballot where id = $1")
-            .bind(ballot)
-            .fetch_optional(pool)
-            .await
-    })?;
-    exists.ok_or(AppError::NotFound)?;
+    // The writer checks the ballot (exists, open, before the deadline, member asked).
     Ok(NewAnswer {
         id: new_id(),
         ballot,

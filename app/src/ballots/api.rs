@@ -216,9 +216,8 @@ pub async fn enter_paper_answer(
         let form_key = crate::ids::parse_id(&form_key, crate::error::BadInput::Id)?;
         let (user, state) = caller().await?;
         let answer = crate::ballots::answers::paper(
-            &state.db, &user, ballot, member, choice, &text, &comment, form_key,
-        )
-        .await?;
+            &user, ballot, member, choice, &text, &comment, form_key,
+        )?;
         state.answers.submit(answer).await?;
         announce(&state, ballot).await;
         Ok(())

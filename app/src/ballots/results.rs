@@ -95,8 +95,6 @@ pub fn result_of(rows: &[CountedRow]) -> BallotResult {
     }
 }
 
-pub use crate::ballots::model::outcome_key as outcome_name;
-
 pub async fn counted(db: &Db, ballot: Uuid) -> Result<Vec<CountedRow>, AppError> {
     Ok(with_db!(db, |pool| sqlx::query_as(COUNTED)
         .bind(ballot)
@@ -130,7 +128,7 @@ pub async fn close_in(tx: &mut Tx, ballot: Uuid, by: Option<Uuid>) -> Result<(),
         .bind(i64::from(tally.agree))
         .bind(i64::from(tally.disagree))
         .bind(i64::from(tally.other))
-        .bind(outcome_name(tally.outcome()))
+        .bind(crate::ballots::model::outcome_key(tally.outcome()))
         .execute(&mut *conn)
         .await?;
         sqlx::query("delete from ballot_nonce where ballot_id = $1")

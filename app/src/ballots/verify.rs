@@ -10,8 +10,9 @@ use uuid::Uuid;
 use crate::ballots::answers::{public_key_and_counter, RelyingParty};
 use crate::ballots::assertion::{self, Assertion, Expected};
 use crate::ballots::canonical::AnswerText;
+use crate::ballots::model::outcome_key;
 use crate::ballots::model::Choice;
-use crate::ballots::results::{counted, outcome_name, tally_of};
+use crate::ballots::results::{counted, tally_of};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::with_db;
@@ -143,7 +144,7 @@ pub async fn verify_ballots(db: &Db, party: &RelyingParty<'_>) -> Result<Report,
             Some(i64::from(tally.agree)),
             Some(i64::from(tally.disagree)),
             Some(i64::from(tally.other)),
-            Some(outcome_name(tally.outcome())),
+            Some(outcome_key(tally.outcome())),
         );
         if stored != recomputed {
             report.mismatches.push(Mismatch {
