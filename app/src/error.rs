@@ -79,6 +79,8 @@ pub enum BadInput {
     Comment,
     /// Something wrong with a ballot or an answer.
     Ballot(crate::ballots::problem::BallotProblem),
+    /// Something wrong with an act in the meeting room.
+    Room(crate::live::problem::RoomProblem),
 }
 
 /// What is wrong with a meeting's or an item's data.
@@ -177,6 +179,7 @@ impl BadInput {
             (BadInput::Account(problem), lang) => problem.message(lang).to_owned(),
             (BadInput::Meeting(problem), lang) => problem.message(lang).to_owned(),
             (BadInput::Ballot(problem), lang) => problem.message(lang).to_owned(),
+            (BadInput::Room(problem), lang) => problem.message(lang),
             (BadInput::CsvLine { line, problem }, Lang::Vi) => {
                 format!("Dòng {line}: {}", problem.message(Lang::Vi))
             }
@@ -199,6 +202,7 @@ impl BadInput {
                 BadInput::Account(_)
                 | BadInput::Meeting(_)
                 | BadInput::Ballot(_)
+                | BadInput::Room(_)
                 | BadInput::CsvLine { .. }
                 | BadInput::TooLarge { .. },
                 _,

@@ -19,6 +19,7 @@ use crate::identity::model::SessionInfo;
 use crate::identity::passkey_views::EnrolPage;
 use crate::identity::views::SignInPage;
 use crate::meetings::edit_views::{EditMeetingPage, NewMeetingPage};
+use crate::live::room_views::RoomPage;
 use crate::meetings::readiness_views::ReadinessPage;
 use crate::meetings::views::{MeetingPage, MeetingsPage};
 use crate::search::views::SearchPage;
@@ -108,6 +109,7 @@ pub fn App() -> impl IntoView {
     provide_context(crate::live::PositionsVersion(RwSignal::new(0)));
     provide_context(crate::live::CommentsVersion(RwSignal::new(0)));
     provide_context(crate::live::BallotsVersion(RwSignal::new(0)));
+    provide_context(crate::live::RoomFeed(ArcRwSignal::new(None)));
     provide_context(PageGuard {
         locked: RwSignal::new(false),
         wiped: RwSignal::new(false),
@@ -146,6 +148,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/meetings/new") view=NewMeetingPage ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id/edit") view=EditMeetingPage ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id/readiness") view=ReadinessPage ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id/room") view=RoomPage ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id") view=MeetingPage ssr=SsrMode::Async/>
                     <Route path=path!("/ballots") view=BallotsPage ssr=SsrMode::Async/>
                     <Route path=path!("/ballots/:id/summary") view=BallotSummaryPage ssr=SsrMode::Async/>

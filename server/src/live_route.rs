@@ -9,7 +9,7 @@
 //! Meeting events carry the SSE `id:` of the stored event: a page that lost its connection
 //! reconnects with `Last-Event-ID` (browsers do this by themselves) and first receives what
 //! it missed, then the live events.
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::convert::Infallible;
 use std::time::Duration;
 
@@ -65,6 +65,7 @@ pub async fn stream(State(state): State<AppState>, headers: HeaderMap) -> Respon
         session_id,
         visible,
         ballots: HashSet::new(),
+        guest_items: HashMap::new(),
         backlog: backlog.into(),
         replayed_up_to,
         step: Step::Start,
@@ -91,6 +92,9 @@ struct Follower {
     /// Ballots this user was found to see (asked once each; a ballot stays visible to those
     /// asked on it once sent).
     ballots: HashSet<Uuid>,
+    /// For a guest, the items they are invited to per meeting (read once, again after the
+    /// meeting changed): the room they receive shows only those.
+    guest_items: HashMap<Uuid, HashSet<Uuid>>,
     /// Stored events the page missed while disconnected, sent first.
     backlog: VecDeque<Stamped>,
     /// The last replayed id: live events up to it were already sent.
@@ -116,6 +120,8 @@ enum Wake {
     /// Something of a meeting the user may see changed (with the stored event's id, 0 if
     /// none): what to send.
     Meeting(Uuid, i64, StreamMessage),
+    /// The room of a meeting the user may see, as they may see it (with the event's id).
+    Room(i64, Box<app::live::room::Room>),
 }
 
 async fn visible_meetings(db: &Db, user: &CurrentUser) -> Result<HashSet<Uuid>, AppError> {
@@ -153,7 +159,8 @@ impl Follower {
                 LiveEvent::SessionsEnded { .. } => {}
                 LiveEvent::MeetingChanged { .. }
                 | LiveEvent::PositionsChanged { .. }
-                | LiveEvent::CommentsChanged { .. } => {
+                | LiveEvent::CommentsChanged { .. }
+                | LiveEvent::RoomChanged { .. } => {
                     let Some((meeting_id, kind)) = stamped.event.meeting() else {
                         continue;
                     };
@@ -167,6 +174,16 @@ impl Follower {
                             Ok(false) => continue,
                             Err(_) => return Wake::Check,
                         }
+                    }
+                    if kind == StreamMessage::Meeting {
+                        // Items or guests may have changed.
+                        self.guest_items.remove(&meeting_id);
+                    }
+                    if let LiveEvent::RoomChanged { room, .. } = stamped.event {
+                        return match self.room_for_user(meeting_id, room).await {
+                            Some(room) => Wake::Room(stamped.id, room),
+                            None => Wake::Check,
+                        };
                     }
                     return Wake::Meeting(meeting_id, stamped.id, kind);
                 }
@@ -187,6 +204,38 @@ impl Follower {
             }
         }
     }
+}
+
+impl Follower {
+    /// The room as this user may see it (`None`: the database could not say).
+    async fn room_for_user(
+        &mut self,
+        meeting_id: Uuid,
+        room: Box<app::live::room::Room>,
+    ) -> Option<Box<app::live::room::Room>> {
+        if self.user.role != app::identity::model::Role::Guest {
+            return Some(room);
+        }
+        if !self.guest_items.contains_key(&meeting_id) {
+            let items = app::live::room_store::guest_items(&self.db, self.user.id, meeting_id)
+                .await
+                .ok()?;
+            self.guest_items.insert(meeting_id, items);
+        }
+        let items = self.guest_items.get(&meeting_id)?;
+        Some(Box::new(room.for_guest(items)))
+    }
+}
+
+fn room_message(event_id: i64, room: &app::live::room::Room) -> Result<Event, Infallible> {
+    let event = Event::default()
+        .event(StreamMessage::Room.name())
+        .data(serde_json::to_string(room).unwrap_or_else(|_| "{}".to_owned()));
+    Ok(if event_id > 0 {
+        event.id(event_id.to_string())
+    } else {
+        event
+    })
 }
 
 fn message(kind: StreamMessage) -> Result<Event, Infallible> {
@@ -221,8 +270,12 @@ fn messages(follower: Follower) -> impl Stream<Item = Result<Event, Infallible>>
                 Some((message(StreamMessage::Ready), f))
             }
             Step::Following => loop {
-                if let Wake::Meeting(id, event_id, kind) = f.next().await {
-                    return Some((meeting_message(id, event_id, kind), f));
+                match f.next().await {
+                    Wake::Meeting(id, event_id, kind) => {
+                        return Some((meeting_message(id, event_id, kind), f));
+                    }
+                    Wake::Room(event_id, room) => return Some((room_message(event_id, &room), f)),
+                    Wake::Check => {}
                 }
                 match session::still_open(&f.db, f.session_id).await {
                     Ok(true) => continue,

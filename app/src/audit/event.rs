@@ -91,6 +91,24 @@ audit_events! {
     BallotAnswered => "ballot.answered", false, "Trả lời phiếu (có ký)", "Signed ballot answer";
     /// An answer received on paper, entered by the secretariat (the subject is the answer).
     BallotPaperAnswer => "ballot.paper_answer", false, "Nhập phiếu giấy", "Paper answer entered";
+    /// The meeting was opened (its actual start recorded).
+    MeetingOpened => "meeting.opened", false, "Khai mạc phiên họp", "Meeting opened";
+    MeetingPaused => "meeting.paused", false, "Tạm dừng phiên họp", "Meeting paused";
+    MeetingResumed => "meeting.resumed", false, "Tiếp tục phiên họp", "Meeting resumed";
+    /// The meeting was closed (its actual end recorded).
+    MeetingClosed => "meeting.closed", false, "Bế mạc phiên họp", "Meeting closed";
+    /// Attendance of a member recorded (the subject is the meeting).
+    AttendanceRecorded => "meeting.attendance", false, "Điểm danh", "Attendance recorded";
+    /// The consent block was adopted without discussion (the subject is the meeting).
+    ConsentAdopted => "meeting.consent_adopted", false, "Thông qua không thảo luận", "Consent block adopted";
+    ItemStarted => "meeting.item_started", false, "Bắt đầu nội dung", "Item started";
+    ItemEnded => "meeting.item_ended", false, "Kết thúc nội dung", "Item ended";
+    /// The floor was given (the subject is the request to speak).
+    FloorGiven => "meeting.floor_given", false, "Mời phát biểu", "Floor given";
+    /// An item's conclusion was recorded (the subject is the item).
+    ConclusionRecorded => "meeting.conclusion", false, "Ghi kết luận", "Conclusion recorded";
+    /// An in-meeting vote was started on the ballot engine (the subject is the ballot).
+    VoteStarted => "meeting.vote_started", false, "Biểu quyết tại phiên họp", "In-meeting vote started";
 }
 
 impl AuditEvent {

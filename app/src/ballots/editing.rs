@@ -149,6 +149,15 @@ pub async fn create(db: &Db, user: &CurrentUser, draft: &BallotDraft) -> Result<
     Ok(id)
 }
 
+/// Marks the current Prime Minister among ballot `$1`'s eligible members on date `$2` (whose
+/// side decides a tie).
+pub const MARK_PRIME_MINISTER: &str = "
+    update ballot_eligible set prime_minister = exists(
+        select 1 from appointment a where a.user_id = ballot_eligible.user_id
+          and a.protocol_rank = 0 and a.starts_on <= $2
+          and (a.ends_on is null or a.ends_on >= $2))
+    where ballot_id = $1";
+
 /// The ballot's state, locked for the rest of the transaction on PostgreSQL.
 async fn state_in(tx: &mut Tx, ballot: Uuid) -> Result<(BallotState, DateTime<Utc>), AppError> {
     let sql = match tx {
@@ -245,13 +254,7 @@ pub async fn send(db: &Db, user: &CurrentUser, ballot: Uuid) -> Result<(), AppEr
         .bind(ballot)
         .execute(&mut *conn)
         .await?;
-        sqlx::query(
-            "update ballot_eligible set prime_minister = exists(
-                 select 1 from appointment a where a.user_id = ballot_eligible.user_id
-                   and a.protocol_rank = 0 and a.starts_on <= $2
-                   and (a.ends_on is null or a.ends_on >= $2))
-             where ballot_id = $1",
-        )
+        sqlx::query(MARK_PRIME_MINISTER)
         .bind(ballot)
         .bind(today)
         .execute(&mut *conn)

@@ -117,6 +117,7 @@ fn watch(guard: PageGuard, _user: Uuid, idle_minutes: u32) {
     let positions = expect_context::<crate::live::PositionsVersion>();
     let comments = expect_context::<crate::live::CommentsVersion>();
     let ballots = expect_context::<crate::live::BallotsVersion>();
+    let room_feed = expect_context::<crate::live::RoomFeed>();
     crate::live::browser::connect(
         move || {
             wipe_content();
@@ -132,6 +133,11 @@ fn watch(guard: PageGuard, _user: Uuid, idle_minutes: u32) {
                 _ => live.0,
             };
             version.update(|v| *v += 1);
+        },
+        move |data| {
+            if let Ok(room) = serde_json::from_str::<crate::live::room::Room>(&data) {
+                room_feed.0.set(Some((room, web_sys::js_sys::Date::now())));
+            }
         },
     );
 

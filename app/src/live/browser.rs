@@ -9,6 +9,7 @@ use crate::live::event::StreamMessage;
 pub fn connect(
     on_ended: impl Fn() + 'static,
     on_change: impl Fn(StreamMessage) + 'static,
+    on_room: impl Fn(String) + 'static,
 ) -> Option<web_sys::EventSource> {
     let source = web_sys::EventSource::new("/api/live").ok()?;
     let ended_source = source.clone();
@@ -56,5 +57,18 @@ pub fn connect(
             .ok()?;
         changed.forget();
     }
+    // The room arrives whole: its data is the room as this viewer may see it.
+    let room = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+        if let Some(data) = event.data().as_string() {
+            on_room(data);
+        }
+    });
+    source
+        .add_event_listener_with_callback(
+            StreamMessage::Room.name(),
+            room.as_ref().unchecked_ref(),
+        )
+        .ok()?;
+    room.forget();
     Some(source)
 }

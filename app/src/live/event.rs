@@ -18,6 +18,13 @@ pub enum LiveEvent {
     CommentsChanged { meeting_id: Uuid },
     /// A ballot changed (sent, answered, extended, closed): its pages re-read.
     BallotChanged { ballot_id: Uuid },
+    /// Something happened in a meeting's room (the chair's acts, attendance, requests to
+    /// speak, votes): the room as read once after the change, pushed whole to every tablet
+    /// (a guest's cut down to their items by their stream).
+    RoomChanged {
+        meeting_id: Uuid,
+        room: Box<crate::live::room::Room>,
+    },
 }
 
 impl LiveEvent {
@@ -25,6 +32,7 @@ impl LiveEvent {
     pub fn meeting(&self) -> Option<(Uuid, StreamMessage)> {
         match self {
             LiveEvent::SessionsEnded { .. } | LiveEvent::BallotChanged { .. } => None,
+            LiveEvent::RoomChanged { meeting_id, .. } => Some((*meeting_id, StreamMessage::Room)),
             LiveEvent::MeetingChanged { meeting_id } => Some((*meeting_id, StreamMessage::Meeting)),
             LiveEvent::PositionsChanged { meeting_id } => {
                 Some((*meeting_id, StreamMessage::Positions))
@@ -51,6 +59,8 @@ pub enum StreamMessage {
     Comments,
     /// A ballot the viewer may see changed; data: `{"ballot_id": …}`.
     Ballot,
+    /// The room of a meeting the viewer may see; data: the [`crate::live::room::Room`].
+    Room,
 }
 
 impl StreamMessage {
@@ -62,6 +72,7 @@ impl StreamMessage {
             StreamMessage::Positions => "positions",
             StreamMessage::Comments => "comments",
             StreamMessage::Ballot => "ballot",
+            StreamMessage::Room => "room",
         }
     }
 }

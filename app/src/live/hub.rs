@@ -16,6 +16,13 @@ pub struct Stamped {
     pub event: LiveEvent,
 }
 
+/// What a `NOTIFY` carries: the event, or only its id when it is too large.
+#[derive(Deserialize)]
+struct Note {
+    id: i64,
+    event: Option<LiveEvent>,
+}
+
 /// How long events are kept for reconnecting pages.
 const KEEP: chrono::TimeDelta = chrono::TimeDelta::hours(24);
 /// At most this many events are replayed to a reconnecting page; one away longer re-reads.
@@ -79,8 +86,14 @@ impl Hub {
                          returning id, payload
                      )
                      select id from stored,
-                         lateral (select pg_notify($3, json_build_object(
-                             'id', stored.id, 'event', stored.payload::json)::text)) as sent",
+                         lateral (select pg_notify($3, case
+                             -- NOTIFY carries at most 8,000 bytes: a larger event travels
+                             -- by its id, and each node reads it once.
+                             when length(stored.payload) > 7900
+                                 then json_build_object('id', stored.id)::text
+                             else json_build_object(
+                                 'id', stored.id, 'event', stored.payload::json)::text
+                             end)) as sent",
                 )
                 .bind(Utc::now())
                 .bind(&payload)
@@ -122,6 +135,20 @@ impl Hub {
             .collect())
     }
 
+    /// Deliver stored event `id` (one too large for a `NOTIFY`), read once for this node.
+    async fn deliver_stored(&self, pool: &sqlx::PgPool, id: i64) {
+        let payload: Result<(String,), _> =
+            sqlx::query_as("select payload from live_event where id = $1")
+                .bind(id)
+                .fetch_one(pool)
+                .await;
+        match payload.map(|(p,)| serde_json::from_str(&p)) {
+            Ok(Ok(event)) => self.deliver(Stamped { id, event }),
+            Ok(Err(err)) => tracing::warn!(%err, "unreadable live event"),
+            Err(err) => tracing::warn!(%err, "live event not read"),
+        }
+    }
+
     /// Forget events older than a day.
     pub async fn prune(db: &Db) -> Result<u64, sqlx::Error> {
         let cutoff = Utc::now() - KEEP;
@@ -147,7 +174,13 @@ impl Hub {
                         Ok(()) => loop {
                             match listener.recv().await {
                                 Ok(note) => match serde_json::from_str(note.payload()) {
-                                    Ok(event) => hub.deliver(event),
+                                    Ok(Note {
+                                        id,
+                                        event: Some(event),
+                                    }) => hub.deliver(Stamped { id, event }),
+                                    Ok(Note { id, event: None }) => {
+                                        hub.deliver_stored(&pool, id).await;
+                                    }
                                     Err(err) => tracing::warn!(%err, "unreadable live event"),
                                 },
                                 Err(err) => {

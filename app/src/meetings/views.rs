@@ -135,6 +135,16 @@ fn MeetingView(detail: MeetingDetail, viewer: Option<CurrentUser>) -> impl IntoV
                 <span class=format!("badge state-{}", state.as_str())>{move || state.label(i18n.t())}</span>
             </p>
             <h1>{title}</h1>
+            {(state != MeetingState::Draft).then(|| {
+                let primary = state == MeetingState::InProgress;
+                view! {
+                    <p>
+                        <a class="button" class:primary=primary href=format!("/meetings/{meeting_id}/room")>
+                            {move || crate::live::room_texts::texts(i18n.lang()).enter_room}
+                        </a>
+                    </p>
+                }
+            })}
             <dl class="facts">
                 <div>
                     <dt>{move || i18n.t().when}</dt>

@@ -157,6 +157,13 @@ const ENDPOINTS: &[&str] = &[
     "POST /api/ballot_sign_start",
     "POST /api/ballot_answer",
     "POST /api/ballot_paper_answer",
+    "GET /meetings/{id}/room",
+    "POST /api/meeting_room",
+    "POST /api/room_act",
+    "POST /api/attendance_set",
+    "POST /api/speak_request",
+    "POST /api/speak_withdraw",
+    "POST /api/room_vote",
 ];
 
 /// The member the administrator deactivates in the matrix (not one of the users acting).
@@ -315,6 +322,8 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
             }
         }
         "GET /meetings/{id}"
+        | "GET /meetings/{id}/room"
+        | "POST /api/meeting_room"
         | "POST /api/meeting"
         | "POST /api/notes_of_meeting"
         | "POST /api/positions_mine" => {
@@ -323,6 +332,44 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
                 UninvitedMember | Admin => [404, 404, 404],
                 InvitedMember | Chair | Guest => [404, 200, 200],
                 Secretariat => [200, 200, 200],
+            };
+            match state {
+                State::Draft => draft,
+                State::Published => published,
+                State::Closed => closed,
+            }
+        }
+        // Running the meeting: the chair (of a meeting they see) and the secretariat. The
+        // requests are refused on their merits (resuming a meeting not in progress, an
+        // absence without a reason, a vote without a question) so nothing changes.
+        "POST /api/room_act" | "POST /api/attendance_set" | "POST /api/room_vote" => {
+            let [draft, published, closed] = match who {
+                Anonymous | Deactivated => [401, 401, 401],
+                UninvitedMember | Admin => [404, 404, 404],
+                InvitedMember | Guest => [404, 403, 403],
+                Chair => [404, 400, 400],
+                Secretariat => [400, 400, 400],
+            };
+            match state {
+                State::Draft => draft,
+                State::Published => published,
+                State::Closed => closed,
+            }
+        }
+        // Asking to speak on item 1: invited members, while the meeting runs (it never does
+        // here: 400); withdrawing a request that does not exist changes nothing (200). The
+        // guest is not invited to item 1; the secretariat does not speak.
+        "POST /api/speak_request" | "POST /api/speak_withdraw" => {
+            let running = if endpoint == "POST /api/speak_request" {
+                400
+            } else {
+                200
+            };
+            let [draft, published, closed] = match who {
+                Anonymous | Deactivated => [401, 401, 401],
+                UninvitedMember | Admin | Guest => [404, 404, 404],
+                InvitedMember | Chair => [404, running, running],
+                Secretariat => [403, 403, 403],
             };
             match state {
                 State::Draft => draft,

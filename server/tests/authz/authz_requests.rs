@@ -158,6 +158,19 @@ pub fn request_body(
             "POST /api/position_set" => {
                 (FORM, format!("item_id={item_1}&stance=Speak&reason=x"))
             }
+            "POST /api/meeting_room" => (FORM, format!("meeting_id={regular}")),
+            "POST /api/room_act" => (JSON, format!(r#"{{"meeting_id":"{regular}","act":"Resume"}}"#)),
+            "POST /api/attendance_set" => (
+                FORM,
+                format!("meeting_id={regular}&user_id={finance}&presence=Absent&reason=&deputy="),
+            ),
+            "POST /api/room_vote" => (
+                FORM,
+                format!("meeting_id={regular}&item_id={item_1}&question=&minutes=5"),
+            ),
+            "POST /api/speak_request" | "POST /api/speak_withdraw" => {
+                (FORM, format!("item_id={item_1}"))
+            }
             "POST /api/positions_mine" | "POST /api/positions_summary" => {
                 (FORM, format!("meeting_id={regular}"))
             }

@@ -17,4 +17,5 @@ mod passkeys;
 mod positions;
 mod preparation;
 mod reading;
+mod room;
 mod storage;
