@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { memberWithPasskey, watch } from './helpers/people';
+import { answer } from './helpers/ballots';
 import { pdf } from './helpers/pdf';
 
 const PRIME_MINISTER = 'Vũ Đình Khiêm';
@@ -12,47 +12,6 @@ const OTHER_OPINION = 'Đề nghị lùi thời điểm áp dụng sang năm 202
 /** Errors any page logged (a panic in the WASM, a CSP violation): the test fails on them. */
 const pageErrors: string[] = [];
 
-function watch(page: Page, name: string) {
-  page.on('console', (message) => {
-    // The refused late answer below is a 400 on purpose; Chromium logs it as a failed load.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-      pageErrors.push(`${name}: ${message.text().split('\n')[0]}`);
-    }
-  });
-}
-
-/** The demo enrolment link of `name`, as the server wrote it at start. */
-function enrolmentPath(name: string): string {
-  const links = readFileSync(join(process.env.E2E_DATA_DIR!, 'demo-enrolment-links.txt'), 'utf8');
-  const line = links.split('\n').find((l) => l.startsWith(`${name}\t`));
-  if (!line) throw new Error(`no enrolment link for ${name}`);
-  return new URL(line.split('\t')[1]).pathname;
-}
-
-/** A member on a tablet with a platform authenticator: enrols a passkey (which signs them in). */
-async function memberWithPasskey(browser: Browser, name: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  watch(page, name);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-  await page.goto(enrolmentPath(name));
-  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
-  await page.getByLabel('Tên thiết bị').fill('Máy tính bảng');
-  await page.getByRole('button', { name: 'Tạo khóa truy cập' }).click();
-  await expect(page.locator('.current-user')).toContainText(name);
-  return page;
-}
-
 async function openBallot(page: Page) {
   await page.getByRole('link', { name: 'Phiếu lấy ý kiến' }).first().click();
   await page.getByRole('link', { name: TITLE }).click();
@@ -61,22 +20,12 @@ async function openBallot(page: Page) {
   await expect(page.locator('body[data-live="ready"]')).toHaveCount(1);
 }
 
-async function answer(page: Page, choice: string, text?: string) {
-  const form = page.locator('section.answer form');
-  await form.getByRole('radio', { name: choice, exact: true }).check();
-  if (text) await form.getByLabel('Nội dung ý kiến khác').fill(text);
-  await form.getByRole('button', { name: 'Ký bằng khóa truy cập và gửi' }).click();
-  // Once written, the ballot re-reads (live) and shows the answer as recorded.
-  await expect(page.locator('section.answer .current-answer .choice')).toHaveText(choice);
-  if (text) await expect(page.locator('section.answer .current-answer')).toContainText(text);
-}
-
 test('the secretariat sends a ballot to three members; two answer with passkeys; it closes with the right result', async ({ browser }) => {
-  const pm = await memberWithPasskey(browser, PRIME_MINISTER);
-  const finance = await memberWithPasskey(browser, FINANCE);
+  const pm = await memberWithPasskey(browser, PRIME_MINISTER, pageErrors);
+  const finance = await memberWithPasskey(browser, FINANCE, pageErrors);
 
   const office = await (await browser.newContext()).newPage();
-  watch(office, 'secretariat');
+  watch(office, 'secretariat', pageErrors);
   await office.goto('/sign-in');
   await office.getByRole('button', { name: 'Đăng nhập với tư cách Trương Thị Hạnh' }).click();
   await office.getByRole('link', { name: 'Phiếu lấy ý kiến' }).first().click();

@@ -255,10 +255,10 @@ pub async fn send(db: &Db, user: &CurrentUser, ballot: Uuid) -> Result<(), AppEr
         .execute(&mut *conn)
         .await?;
         sqlx::query(MARK_PRIME_MINISTER)
-        .bind(ballot)
-        .bind(today)
-        .execute(&mut *conn)
-        .await?;
+            .bind(ballot)
+            .bind(today)
+            .execute(&mut *conn)
+            .await?;
         sqlx::query(
             "update ballot set state = 'open', sent_at = $2, updated_at = $2 where id = $1",
         )

@@ -58,16 +58,14 @@ pub fn connect(
         changed.forget();
     }
     // The room arrives whole: its data is the room as this viewer may see it.
-    let room = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-        if let Some(data) = event.data().as_string() {
-            on_room(data);
-        }
-    });
+    let room =
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            if let Some(data) = event.data().as_string() {
+                on_room(data);
+            }
+        });
     source
-        .add_event_listener_with_callback(
-            StreamMessage::Room.name(),
-            room.as_ref().unchecked_ref(),
-        )
+        .add_event_listener_with_callback(StreamMessage::Room.name(), room.as_ref().unchecked_ref())
         .ok()?;
     room.forget();
     Some(source)

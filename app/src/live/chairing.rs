@@ -169,17 +169,21 @@ pub async fn act(
                 end_item(&mut tx, current, now).await?;
             }
             with_tx!(&mut tx, |conn| {
-                sqlx::query("update agenda_item set started_at = $2, updated_at = $2 where id = $1")
-                    .bind(item)
-                    .bind(now)
-                    .execute(&mut *conn)
-                    .await?;
-                sqlx::query("update meeting set current_item_id = $2, updated_at = $3 where id = $1")
-                    .bind(meeting)
-                    .bind(item)
-                    .bind(now)
-                    .execute(&mut *conn)
-                    .await?;
+                sqlx::query(
+                    "update agenda_item set started_at = $2, updated_at = $2 where id = $1",
+                )
+                .bind(item)
+                .bind(now)
+                .execute(&mut *conn)
+                .await?;
+                sqlx::query(
+                    "update meeting set current_item_id = $2, updated_at = $3 where id = $1",
+                )
+                .bind(meeting)
+                .bind(item)
+                .bind(now)
+                .execute(&mut *conn)
+                .await?;
                 // Members who asked before the meeting to speak on it are queued, in the
                 // order they asked.
                 let wished: Vec<(Uuid, DateTime<Utc>)> = sqlx::query_as(
@@ -279,6 +283,28 @@ pub async fn act(
             }
             (AuditEvent::ConclusionRecorded, *item, false)
         }
+        RoomAct::EndVote(ballot) => {
+            let open: Option<(String,)> = with_tx!(&mut tx, |conn| {
+                sqlx::query_as("select state from ballot where id = $1 and meeting_id = $2")
+                    .bind(ballot)
+                    .bind(meeting)
+                    .fetch_optional(&mut *conn)
+                    .await?
+            });
+            match open {
+                None => return Err(AppError::NotFound),
+                Some((state,)) if state != "open" => {
+                    return Err(AppError::BadRequest(BadInput::Ballot(
+                        crate::ballots::problem::BallotProblem::NotOpen,
+                    )))
+                }
+                Some(_) => {}
+            }
+            // Closing records itself in the audit chain.
+            crate::ballots::results::close_in(&mut tx, *ballot, Some(user.id)).await?;
+            tx.commit().await?;
+            return Ok(false);
+        }
         RoomAct::Close => {
             running(state)?;
             if let Some(current) = current {
@@ -305,10 +331,12 @@ pub async fn act(
 
 async fn paused(tx: &mut Tx, meeting: Uuid) -> Result<bool, sqlx::Error> {
     let (open,): (i64,) = with_tx!(tx, |conn| {
-        sqlx::query_as("select count(*) from meeting_pause where meeting_id = $1 and ended_at is null")
-            .bind(meeting)
-            .fetch_one(&mut *conn)
-            .await?
+        sqlx::query_as(
+            "select count(*) from meeting_pause where meeting_id = $1 and ended_at is null",
+        )
+        .bind(meeting)
+        .fetch_one(&mut *conn)
+        .await?
     });
     Ok(open > 0)
 }

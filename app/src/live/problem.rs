@@ -30,7 +30,10 @@ pub enum RoomProblem {
     /// A vote without a question, or with a time outside 1 to 120 minutes.
     VoteInvalid,
     /// Fewer than two thirds of the Government members are present.
-    NoQuorum { present: u32, needed: u32 },
+    NoQuorum {
+        present: u32,
+        needed: u32,
+    },
 }
 
 impl RoomProblem {

@@ -235,7 +235,12 @@ pub enum RoomAct {
     /// End the current speaker's time.
     EndFloor,
     /// Record an item's conclusion.
-    Conclude { item: Uuid, text: String },
+    Conclude {
+        item: Uuid,
+        text: String,
+    },
+    /// End an in-meeting vote before its deadline (the result is counted then).
+    EndVote(Uuid),
     /// End the meeting: the actual end is recorded.
     Close,
 }

@@ -73,6 +73,15 @@ pub async fn act_in_room(meeting_id: String, act: RoomAct) -> Result<(), AppErro
         let (user, state) = caller().await?;
         crate::live::chairing::require_chair(&state.db, &user, meeting).await?;
         let state_changed = crate::live::chairing::act(&state.db, &user, meeting, &act).await?;
+        if let RoomAct::EndVote(ballot) = act {
+            state
+                .live
+                .publish(
+                    &state.db,
+                    crate::live::event::LiveEvent::BallotChanged { ballot_id: ballot },
+                )
+                .await;
+        }
         announce(&state, meeting, state_changed).await;
         Ok(())
     })

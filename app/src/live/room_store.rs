@@ -238,8 +238,7 @@ pub async fn read(db: &Db, meeting: Uuid) -> Result<Room, AppError> {
         .iter()
         .filter(|a| {
             a.active
-                && a
-                    .status
+                && a.status
                     .as_deref()
                     .and_then(Presence::parse)
                     .is_some_and(Presence::votes)

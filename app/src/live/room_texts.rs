@@ -53,6 +53,7 @@ pub struct RoomTexts {
     pub vote_open: &'static str,
     pub answer_vote: &'static str,
     pub answered: &'static str,
+    pub end_vote: &'static str,
     pub minutes_link: &'static str,
 }
 
@@ -107,6 +108,7 @@ static VI: RoomTexts = RoomTexts {
     vote_open: "Đang biểu quyết",
     answer_vote: "Biểu quyết ngay",
     answered: "đã trả lời",
+    end_vote: "Kết thúc biểu quyết",
     minutes_link: "Biên bản",
 };
 
@@ -161,6 +163,7 @@ static EN: RoomTexts = RoomTexts {
     vote_open: "Voting",
     answer_vote: "Vote now",
     answered: "answered",
+    end_vote: "End the vote",
     minutes_link: "Minutes",
 };
 
@@ -195,6 +198,17 @@ pub fn presence(presence: Presence, lang: Lang) -> &'static str {
         (Presence::Deputy, Lang::Vi) => "Cử người dự thay",
         (Presence::Deputy, Lang::En) => "Represented by a deputy",
     }
+}
+
+/// The words of a stored outcome key.
+pub fn outcome(key: &str, lang: Lang) -> &'static str {
+    use crate::ballots::outcome::Outcome;
+    let outcome = match key {
+        "adopted" => Outcome::Adopted,
+        "rejected" => Outcome::Rejected,
+        _ => Outcome::NoDecision,
+    };
+    crate::ballots::texts::outcome(outcome, lang)
 }
 
 /// `m:ss` (or `h:mm:ss`) of a number of seconds.

@@ -211,7 +211,10 @@ fn ChairBar(shown: Shown) -> impl IntoView {
         #[cfg(feature = "hydrate")]
         {
             let sure = web_sys::window()
-                .and_then(|w| w.confirm_with_message(texts(i18n.lang()).close_confirm).ok())
+                .and_then(|w| {
+                    w.confirm_with_message(texts(i18n.lang()).close_confirm)
+                        .ok()
+                })
                 .unwrap_or(false);
             if !sure {
                 return;
@@ -254,9 +257,15 @@ fn CurrentItem(shown: Shown) -> impl IntoView {
     let t = move || texts(i18n.lang());
     let current = Memo::new(move |_| {
         shown.room.with(|r| {
-            r.current_item
-                .and_then(|id| r.item(id))
-                .map(|i| (i.id, i.number, i.title.clone(), i.planned_minutes, i.documents.clone()))
+            r.current_item.and_then(|id| r.item(id)).map(|i| {
+                (
+                    i.id,
+                    i.number,
+                    i.title.clone(),
+                    i.planned_minutes,
+                    i.documents.clone(),
+                )
+            })
         })
     });
     view! {
@@ -435,10 +444,19 @@ fn Votes(shown: Shown) -> impl IntoView {
                         <li data-open=v.open.to_string()>
                             <a href=format!("/ballots/{}", v.ballot_id)>{v.title.clone()}</a>
                             " · "{format!("{}/{} {}", v.answered, v.eligible, t().answered)}
-                            {v.open.then(|| view! {
-                                " " <a class="button small primary" href=format!("/ballots/{}", v.ballot_id)>{move || t().answer_vote}</a>
+                            {v.open.then(|| {
+                                let ballot = v.ballot_id;
+                                view! {
+                                    " " <a class="button small primary" href=format!("/ballots/{ballot}")>{move || t().answer_vote}</a>
+                                    {shown.chair.then(|| view! {
+                                        " " <button type="button" class="button small" on:click=move |_| shown.act(RoomAct::EndVote(ballot))>{move || t().end_vote}</button>
+                                    })}
+                                }
                             })}
-                            {v.outcome.clone().map(|o| view! { " " <span class="badge">{o}</span> })}
+                            {v.outcome.clone().map(|o| {
+                                let key = o.clone();
+                                view! { " " <span class="badge outcome" data-outcome=o>{move || room_texts::outcome(&key, i18n.lang())}</span> }
+                            })}
                         </li>
                     }).collect_view()}
                 </ul>

@@ -107,7 +107,13 @@ pub async fn start(
     for (member,) in &eligible {
         add_about_in(&mut tx, *member, "ballot_sent", ballot).await?;
     }
-    append(&mut tx, Some(user.id), AuditEvent::VoteStarted, Some(ballot)).await?;
+    append(
+        &mut tx,
+        Some(user.id),
+        AuditEvent::VoteStarted,
+        Some(ballot),
+    )
+    .await?;
     tx.commit().await?;
     Ok(ballot)
 }

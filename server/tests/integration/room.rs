@@ -30,7 +30,8 @@ async fn act(server: &TestServer, cookie: &str, meeting: Uuid, act: Value) -> (u
 
 async fn room(server: &TestServer, cookie: &str, meeting: Uuid) -> Value {
     let meeting = meeting.to_string();
-    let (status, body) = call_form(server, cookie, "meeting_room", &[("meeting_id", &meeting)]).await;
+    let (status, body) =
+        call_form(server, cookie, "meeting_room", &[("meeting_id", &meeting)]).await;
     assert_eq!(status, 200, "{body}");
     json_of(&body)
 }
@@ -128,10 +129,24 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
     // member objects to item 2; items 3 to 8 are the proposed consent block.
     let item_1 = item(1).to_string();
     let item_2 = item(2).to_string();
-    let form = [("item_id", item_1.as_str()), ("stance", "Speak"), ("reason", "")];
-    assert_eq!(call_form(&server, &finance, "position_set", &form).await.0, 200);
-    let form = [("item_id", item_2.as_str()), ("stance", "Object"), ("reason", "Chưa đủ số liệu")];
-    assert_eq!(call_form(&server, &other, "position_set", &form).await.0, 200);
+    let form = [
+        ("item_id", item_1.as_str()),
+        ("stance", "Speak"),
+        ("reason", ""),
+    ];
+    assert_eq!(
+        call_form(&server, &finance, "position_set", &form).await.0,
+        200
+    );
+    let form = [
+        ("item_id", item_2.as_str()),
+        ("stance", "Object"),
+        ("reason", "Chưa đủ số liệu"),
+    ];
+    assert_eq!(
+        call_form(&server, &other, "position_set", &form).await.0,
+        200
+    );
 
     let mut member_tablet = open_live(&server, &finance, None).await;
     let mut guest_tablet = open_live(&server, &guest, None).await;
@@ -143,7 +158,10 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
     assert_eq!(status, 403);
     // Nothing runs before the opening.
     let (status, body) = act(&server, &chair, regular, json!({"StartItem": item(1)})).await;
-    assert_eq!((status, vi(&body).as_str()), (400, "Phiên họp không đang diễn ra."));
+    assert_eq!(
+        (status, vi(&body).as_str()),
+        (400, "Phiên họp không đang diễn ra.")
+    );
 
     let (before,): (i64,) = app::with_db!(&db, |pool| {
         sqlx::query_as("select coalesce(max(seq), 0) from audit_event")
@@ -159,8 +177,15 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
     // Opening again is refused; positions are frozen.
     let (status, _) = act(&server, &chair, regular, json!("Open")).await;
     assert_eq!(status, 400);
-    let form = [("item_id", item_1.as_str()), ("stance", "NoObjection"), ("reason", "")];
-    assert_eq!(call_form(&server, &finance, "position_set", &form).await.0, 400);
+    let form = [
+        ("item_id", item_1.as_str()),
+        ("stance", "NoObjection"),
+        ("reason", ""),
+    ];
+    assert_eq!(
+        call_form(&server, &finance, "position_set", &form).await.0,
+        400
+    );
 
     // Attendance: an absence needs a reason, a deputy a name; a guest is not invited.
     let guest_id = user_id(&db, GUEST).await;
@@ -180,13 +205,34 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
         assert_eq!(status, 200, "{body}");
     }
     let absent = members[15].0;
-    let (status, _) = attend(&server, &secretary, regular, absent, "Absent", "Công tác nước ngoài", "").await;
+    let (status, _) = attend(
+        &server,
+        &secretary,
+        regular,
+        absent,
+        "Absent",
+        "Công tác nước ngoài",
+        "",
+    )
+    .await;
     assert_eq!(status, 200);
     let deputy = members[16].0;
-    let (status, _) = attend(&server, &chair, regular, deputy, "Deputy", "", "Thứ trưởng Nguyễn Văn A").await;
+    let (status, _) = attend(
+        &server,
+        &chair,
+        regular,
+        deputy,
+        "Deputy",
+        "",
+        "Thứ trưởng Nguyễn Văn A",
+    )
+    .await;
     assert_eq!(status, 200);
     let seen = room(&server, &chair, regular).await;
-    assert_eq!(seen["quorum"], json!({"present": 15, "members": 24, "needed": 16}));
+    assert_eq!(
+        seen["quorum"],
+        json!({"present": 15, "members": 24, "needed": 16})
+    );
 
     // The consent block in one act: items 3 to 8.
     let (status, body) = act(&server, &chair, regular, json!("AdoptConsent")).await;
@@ -203,7 +249,13 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
         ["Pending", "Pending", "Consent", "Consent", "Consent", "Consent", "Consent", "Consent"]
     );
     let (status, body) = act(&server, &chair, regular, json!("AdoptConsent")).await;
-    assert_eq!((status, vi(&body).as_str()), (400, "Không còn nội dung nào trong danh mục thông qua không thảo luận."));
+    assert_eq!(
+        (status, vi(&body).as_str()),
+        (
+            400,
+            "Không còn nội dung nào trong danh mục thông qua không thảo luận."
+        )
+    );
     // An adopted item cannot be taken up.
     let (status, _) = act(&server, &chair, regular, json!({"StartItem": item(3)})).await;
     assert_eq!(status, 400);
@@ -218,7 +270,11 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
             heard.push(json_of(&event.data));
         }
     }
-    assert!(heard.len() >= 20, "open, 17 attendances, consent, item 1: {}", heard.len());
+    assert!(
+        heard.len() >= 20,
+        "open, 17 attendances, consent, item 1: {}",
+        heard.len()
+    );
     for r in &heard {
         assert_eq!(r["items"].as_array().unwrap().len(), 1);
         assert_eq!(r["items"][0]["id"], json!(item(2)));
@@ -229,22 +285,60 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
     }
     let seen = room(&server, &guest, regular).await;
     assert!(seen["current_item"].is_null());
-    assert!(!seen.to_string().contains("Tình hình kinh tế"), "a guest learns nothing of item 1");
+    assert!(
+        !seen.to_string().contains("Tình hình kinh tế"),
+        "a guest learns nothing of item 1"
+    );
 
     // Another member asks to speak, withdraws, asks again: the queue is in order of asking.
-    assert_eq!(call_form(&server, &other, "speak_request", &[("item_id", &item_1)]).await.0, 200);
-    assert_eq!(call_form(&server, &other, "speak_withdraw", &[("item_id", &item_1)]).await.0, 200);
+    assert_eq!(
+        call_form(&server, &other, "speak_request", &[("item_id", &item_1)])
+            .await
+            .0,
+        200
+    );
+    assert_eq!(
+        call_form(&server, &other, "speak_withdraw", &[("item_id", &item_1)])
+            .await
+            .0,
+        200
+    );
     let seen = room(&server, &chair, regular).await;
     assert_eq!(names(&seen["queue"]), [FINANCE_MINISTER]);
-    assert_eq!(call_form(&server, &other, "speak_request", &[("item_id", &item_1)]).await.0, 200);
+    assert_eq!(
+        call_form(&server, &other, "speak_request", &[("item_id", &item_1)])
+            .await
+            .0,
+        200
+    );
     // Asking twice queues once.
-    assert_eq!(call_form(&server, &other, "speak_request", &[("item_id", &item_1)]).await.0, 200);
+    assert_eq!(
+        call_form(&server, &other, "speak_request", &[("item_id", &item_1)])
+            .await
+            .0,
+        200
+    );
     let seen = room(&server, &chair, regular).await;
     assert_eq!(names(&seen["queue"]), [FINANCE_MINISTER, OTHER_MEMBER]);
     assert_eq!(seen["current_item"], json!(item(1)));
     // The secretariat and guests do not queue; the absent member cannot.
-    assert_eq!(call_form(&server, &secretary, "speak_request", &[("item_id", &item_1)]).await.0, 403);
-    assert_eq!(call_form(&server, &guest, "speak_request", &[("item_id", &item_1)]).await.0, 404);
+    assert_eq!(
+        call_form(
+            &server,
+            &secretary,
+            "speak_request",
+            &[("item_id", &item_1)]
+        )
+        .await
+        .0,
+        403
+    );
+    assert_eq!(
+        call_form(&server, &guest, "speak_request", &[("item_id", &item_1)])
+            .await
+            .0,
+        404
+    );
 
     // The floor: the Minister of Finance speaks, then the other member.
     let first = seen["queue"][0]["speech_id"].as_str().unwrap().to_owned();
@@ -262,7 +356,10 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
     let (status, _) = act(&server, &chair, regular, json!("EndFloor")).await;
     assert_eq!(status, 200);
     let (status, body) = act(&server, &chair, regular, json!("EndFloor")).await;
-    assert_eq!((status, vi(&body).as_str()), (400, "Không có ai đang phát biểu."));
+    assert_eq!(
+        (status, vi(&body).as_str()),
+        (400, "Không có ai đang phát biểu.")
+    );
     let seen = room(&server, &chair, regular).await;
     assert_eq!(names(&seen["spoken"]), [FINANCE_MINISTER, OTHER_MEMBER]);
     assert!(seen["speaking"].is_null());
@@ -274,10 +371,22 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
         vi(&body),
         "Chưa đủ hai phần ba thành viên Chính phủ có mặt để biểu quyết: 15/16."
     );
-    let (status, _) = attend(&server, &secretary, regular, members[17].0, "Present", "", "").await;
+    let (status, _) = attend(
+        &server,
+        &secretary,
+        regular,
+        members[17].0,
+        "Present",
+        "",
+        "",
+    )
+    .await;
     assert_eq!(status, 200);
     let (status, _) = vote(&server, &finance, regular, item(1)).await;
-    assert_eq!(status, 403, "a member who does not chair cannot call a vote");
+    assert_eq!(
+        status, 403,
+        "a member who does not chair cannot call a vote"
+    );
     let (status, body) = vote(&server, &chair, regular, item(1)).await;
     assert_eq!(status, 200, "{body}");
     let ballot: Uuid = serde_json::from_str(&body).unwrap();
@@ -296,10 +405,22 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
     assert!(!asked.iter().any(|(u,)| *u == absent || *u == deputy));
 
     // The conclusion, then item 2 — now the guest sees the discussion.
-    let (status, _) = act(&server, &chair, regular, json!({"Conclude": {"item": item(1), "text": "  "}})).await;
+    let (status, _) = act(
+        &server,
+        &chair,
+        regular,
+        json!({"Conclude": {"item": item(1), "text": "  "}}),
+    )
+    .await;
     assert_eq!(status, 400);
     let conclusion = "Chính phủ thống nhất đánh giá tình hình kinh tế - xã hội tháng 11.";
-    let (status, _) = act(&server, &chair, regular, json!({"Conclude": {"item": item(1), "text": conclusion}})).await;
+    let (status, _) = act(
+        &server,
+        &chair,
+        regular,
+        json!({"Conclude": {"item": item(1), "text": conclusion}}),
+    )
+    .await;
     assert_eq!(status, 200);
     let (status, _) = act(&server, &chair, regular, json!("EndItem")).await;
     assert_eq!(status, 200);

@@ -85,7 +85,13 @@ fn Recorder(shown: Shown, line: AttendanceLine) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let Some(presence) = chosen.get_untracked() {
-            save(shown, member, presence, reason.get_untracked(), deputy.get_untracked());
+            save(
+                shown,
+                member,
+                presence,
+                reason.get_untracked(),
+                deputy.get_untracked(),
+            );
         }
     };
     let group = format!("presence-{member}");

@@ -24,12 +24,9 @@ pub(super) fn FloorPanel(shown: Shown) -> impl IntoView {
     let spoken = Memo::new(move |_| shown.room.with(|r| r.spoken.clone()));
     let current = Memo::new(move |_| shown.room.with(|r| r.current_item));
     let speaking_seconds = move || {
-        let (s, running) = shown.room.with(|r| {
-            (
-                r.speaking.as_ref().map_or(0, |s| s.seconds),
-                r.running(),
-            )
-        });
+        let (s, running) = shown
+            .room
+            .with(|r| (r.speaking.as_ref().map_or(0, |s| s.seconds), r.running()));
         shown.ticking(s, running)
     };
     let queued = move || {

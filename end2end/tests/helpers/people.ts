@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, type Browser, type Page } from '@playwright/test';
+
+/** Collect what a page logs as an error (a panic in the WASM, a CSP violation) into `sink`. */
+export function watch(page: Page, name: string, sink: string[]) {
+  page.on('console', (message) => {
+    // Refusals tested on purpose are 4xx; Chromium logs them as failed loads.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      sink.push(`${name}: ${message.text().split('\n')[0]}`);
+    }
+  });
+}
+
+/** The demo enrolment link of `name`, as the server wrote it at start. */
+export function enrolmentPath(name: string): string {
+  const links = readFileSync(join(process.env.E2E_DATA_DIR!, 'demo-enrolment-links.txt'), 'utf8');
+  const line = links.split('\n').find((l) => l.startsWith(`${name}\t`));
+  if (!line) throw new Error(`no enrolment link for ${name}`);
+  return new URL(line.split('\t')[1]).pathname;
+}
+
+/** A member on a tablet with a platform authenticator: enrols a passkey (which signs them in). */
+export async function memberWithPasskey(browser: Browser, name: string, errors: string[]): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  watch(page, name, errors);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  await page.goto(enrolmentPath(name));
+  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
+  await page.getByLabel('Tên thiết bị').fill('Máy tính bảng');
+  await page.getByRole('button', { name: 'Tạo khóa truy cập' }).click();
+  await expect(page.locator('.current-user')).toContainText(name);
+  return page;
+}
+
+/** Someone signed in through the demo shortcut, in a browser context of their own. */
+export async function demoUser(browser: Browser, name: string, errors: string[]): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  watch(page, name, errors);
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: `Đăng nhập với tư cách ${name}` }).click();
+  await expect(page.locator('.current-user')).toContainText(name);
+  return page;
+}
+
+/** Call a server function from `page` (its session, its origin); the JSON answer. */
+export async function call(page: Page, endpoint: string, body: object | string): Promise<unknown> {
+  const result = await page.evaluate(
+    async ({ endpoint, body }) => {
+      const form = typeof body === 'string';
+      const response = await fetch(`/api/${endpoint}`, {
+        method: 'POST',
+        headers: { 'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json' },
+        body: form ? body : JSON.stringify(body),
+      });
+      return { status: response.status, text: await response.text() };
+    },
+    { endpoint, body },
+  );
+  if (result.status !== 200) throw new Error(`${endpoint}: ${result.status} ${result.text}`);
+  return result.text ? JSON.parse(result.text) : null;
+}

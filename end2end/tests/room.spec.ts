@@ -1,0 +1,144 @@
+import { expect, test, type Page } from '@playwright/test';
+import { answer } from './helpers/ballots';
+import { call, demoUser, memberWithPasskey } from './helpers/people';
+
+// People no other test signs in with a passkey (enrolment links work once).
+const CHAIR = 'Trịnh Minh Quân';
+const VOTER = 'Hoàng Thị Lan Anh';
+const SPEAKER = 'Lâm Quốc Bảo';
+const SECRETARY = 'Trương Thị Hạnh';
+const MEETING = 'Phiên họp Chính phủ bất thường về ứng phó bão số 15';
+const ITEMS = [
+  'Báo cáo tình hình bão số 15 và công tác ứng phó',
+  'Phương án hỗ trợ khẩn cấp các tỉnh bị ảnh hưởng',
+  'Điều chỉnh kế hoạch vốn năm 2026 cho khắc phục hậu quả',
+];
+const CONCLUSION = 'Chính phủ thống nhất phương án ứng phó; các bộ triển khai ngay các biện pháp hỗ trợ.';
+const QUESTION = 'Thông qua phương án ứng phó bão số 15?';
+
+const pageErrors: string[] = [];
+
+interface Account { id: string; full_name: string; role: string; active: boolean }
+interface Room { items: { id: string }[] }
+
+async function enterRoom(page: Page, meeting: string) {
+  await page.goto(`/meetings/${meeting}/room`);
+  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
+  await expect(page.locator('body[data-live="ready"]')).toHaveCount(1);
+}
+
+test('the chair runs the meeting; two members follow it live, ask to speak and vote', async ({ browser }) => {
+  const chair = await memberWithPasskey(browser, CHAIR, pageErrors);
+  const voter = await memberWithPasskey(browser, VOTER, pageErrors);
+  const speaker = await demoUser(browser, SPEAKER, pageErrors);
+  const office = await demoUser(browser, SECRETARY, pageErrors);
+
+  // The secretariat prepares the meeting through its server functions (the editor has its
+  // own test): three items, every Government member invited, chaired by a Deputy PM.
+  const accounts = (await call(office, 'accounts', '')) as Account[];
+  const idOf = (name: string) => accounts.find((a) => a.full_name === name)!.id;
+  const meeting = (await call(office, 'meeting_create', {
+    form: {
+      kind: 'extraordinary',
+      title: MEETING,
+      starts_local: '2026-12-20T08:00',
+      place: 'Phòng họp Chính phủ',
+      online: false,
+      planned_minutes: 90,
+      chair_id: idOf(CHAIR),
+    },
+  })) as string;
+  for (const [n, title] of ITEMS.entries()) {
+    await call(office, 'item_add', { meeting_id: meeting, form: { title, presenter: '', planned_minutes: [20, 10, 10][n] } });
+  }
+  await call(office, 'invitees_set', { meeting_id: meeting, all: true, members: [] });
+  await call(office, 'meeting_state', { id: meeting, action: 'Publish' });
+  // Before the meeting a member asks to speak on item 1: items 2 and 3 form the consent block.
+  const prepared = (await call(office, 'meeting_room', `meeting_id=${meeting}`)) as Room;
+  await call(speaker, 'position_set', `item_id=${prepared.items[0].id}&stance=Speak&reason=`);
+
+  for (const page of [chair, voter, speaker]) await enterRoom(page, meeting);
+  await expect(voter.locator('.notice')).toHaveText('Phiên họp chưa bắt đầu.');
+
+  // The chair opens the meeting and adopts the consent block in one act; the members'
+  // tablets follow without reloading.
+  await chair.getByRole('button', { name: 'Khai mạc' }).click();
+  await expect(voter.locator('article.room')).toHaveAttribute('data-state', 'in_progress');
+  await expect(speaker.locator('.notice')).toHaveCount(0);
+  await chair.getByRole('button', { name: 'Thông qua các nội dung không thảo luận' }).click();
+  await expect(voter.locator('.room-items li[data-stage="consent"]')).toHaveCount(2);
+  await expect(speaker.locator('.room-items li[data-stage="consent"]')).toHaveCount(2);
+
+  await chair.locator('.room-items li').first().getByRole('button', { name: 'Bắt đầu' }).click();
+  await expect(voter.locator('.current-title')).toHaveText(`1. ${ITEMS[0]}`);
+  await expect(speaker.locator('.current-title')).toHaveText(`1. ${ITEMS[0]}`);
+  await expect(voter.locator('.room-items li.current')).toHaveCount(1);
+  // The item's clock runs on the tablet against its 20 planned minutes.
+  await expect(voter.getByTestId('item-clock')).not.toHaveText('0:00');
+  await expect(voter.locator('.item-clock')).toContainText('/ 20:00');
+
+  // The member who asked before the meeting is in the queue; he withdraws and asks again.
+  await expect(chair.getByTestId('queue')).toContainText(SPEAKER);
+  await speaker.getByRole('button', { name: 'Rút đăng ký' }).click();
+  await expect(chair.locator('section.floor')).toContainText('Chưa có ai đăng ký.');
+  await speaker.getByRole('button', { name: 'Xin phát biểu' }).click();
+  await expect(chair.getByTestId('queue')).toContainText(SPEAKER);
+  await expect(voter.getByTestId('queue')).toContainText(SPEAKER);
+
+  // The chair gives the floor; the speaking-time clock runs on every tablet.
+  await chair.getByTestId('queue').getByRole('button', { name: 'Mời phát biểu' }).click();
+  await expect(voter.getByTestId('speaker')).toHaveText(SPEAKER);
+  await expect(speaker.getByTestId('speaker-clock')).not.toHaveText('0:00');
+  await chair.getByRole('button', { name: 'Kết thúc phát biểu' }).click();
+  await expect(voter.locator('ul.spoken')).toContainText(SPEAKER);
+
+  // The conclusion, shown on the members' agenda.
+  await chair.getByLabel('Kết luận').fill(CONCLUSION);
+  await chair.getByRole('button', { name: 'Lưu kết luận' }).click();
+  await expect(voter.locator('.room-items li').first().locator('.conclusion-text')).toHaveText(CONCLUSION);
+
+  // A vote needs two thirds of the active Government members present (worked out here).
+  const members = accounts.filter((a) => a.role === 'Member' && a.active);
+  const needed = Math.ceil((2 * members.length) / 3);
+  const others = members.filter((m) => ![CHAIR, VOTER].includes(m.full_name));
+  const present = [idOf(CHAIR), idOf(VOTER), ...others.slice(0, needed - 3).map((m) => m.id)];
+  for (const member of present) {
+    await call(office, 'attendance_set', `meeting_id=${meeting}&user_id=${member}&presence=Present&reason=&deputy=`);
+  }
+  await expect(chair.getByTestId('quorum')).toContainText(`${needed - 1}/${members.length}`);
+  await chair.locator('details.vote-form summary').click();
+  await chair.getByLabel('Nội dung biểu quyết').fill(QUESTION);
+  await chair.getByRole('button', { name: 'Bắt đầu biểu quyết' }).click();
+  await expect(chair.locator('article.room > .form-error')).toHaveText(
+    `Chưa đủ hai phần ba thành viên Chính phủ có mặt để biểu quyết: ${needed - 1}/${needed}.`,
+  );
+  // The chair records one more member present, on the tablet.
+  const last = others[needed - 3];
+  await chair.locator(`li.recorder[data-member="${last.id}"]`).getByRole('radio', { name: 'Có mặt' }).check();
+  await expect(chair.getByTestId('quorum')).toContainText(`${needed}/${members.length}`);
+  await chair.getByRole('button', { name: 'Bắt đầu biểu quyết' }).click();
+  await expect(chair.locator('article.room > .form-error')).toHaveText('');
+  await expect(voter.locator('.room-votes li')).toHaveCount(1);
+
+  // Two members vote with signed answers on the ballot's page, then back to the room.
+  for (const member of [voter, chair]) {
+    await member.getByRole('link', { name: 'Biểu quyết ngay' }).click();
+    await expect(member.getByRole('heading', { name: ITEMS[0] })).toBeVisible();
+    await expect(member.locator('body[data-hydrated="true"]')).toHaveCount(1);
+    await answer(member, 'Đồng ý');
+    await enterRoom(member, meeting);
+  }
+  await expect(chair.locator('.room-votes li')).toContainText(`2/${needed}`);
+  await chair.getByRole('button', { name: 'Kết thúc biểu quyết' }).click();
+  // By hand: N = the members present; 2 agree, no other answer: not more than half → no decision.
+  await expect(voter.locator('.room-votes .outcome')).toHaveText('Không đủ điều kiện quyết định');
+
+  await chair.getByRole('button', { name: 'Kết thúc nội dung' }).click();
+  await expect(voter.locator('.room-items li').first()).toHaveAttribute('data-stage', 'done');
+  chair.once('dialog', (dialog) => dialog.accept());
+  await chair.getByRole('button', { name: 'Bế mạc' }).click();
+  await expect(voter.locator('.notice')).toHaveText('Phiên họp đã kết thúc.');
+  await expect(speaker.locator('article.room')).toHaveAttribute('data-state', 'closed');
+
+  expect(pageErrors).toEqual([]);
+});
