@@ -20,6 +20,7 @@ use crate::identity::passkey_views::EnrolPage;
 use crate::identity::views::SignInPage;
 use crate::live::room_views::RoomPage;
 use crate::meetings::edit_views::{EditMeetingPage, NewMeetingPage};
+use crate::meetings::minutes_views::{ConclusionsPage, MinutesPage};
 use crate::meetings::readiness_views::ReadinessPage;
 use crate::meetings::views::{MeetingPage, MeetingsPage};
 use crate::search::views::SearchPage;
@@ -149,6 +150,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/meetings/:id/edit") view=EditMeetingPage ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id/readiness") view=ReadinessPage ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id/room") view=RoomPage ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id/minutes") view=MinutesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id/conclusions") view=ConclusionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id") view=MeetingPage ssr=SsrMode::Async/>
                     <Route path=path!("/ballots") view=BallotsPage ssr=SsrMode::Async/>
                     <Route path=path!("/ballots/:id/summary") view=BallotSummaryPage ssr=SsrMode::Async/>

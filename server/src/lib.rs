@@ -10,6 +10,7 @@ pub mod documents;
 pub mod health;
 pub mod live_route;
 pub mod mail;
+pub mod meetings;
 pub mod respond;
 pub mod router;
 pub mod security;

@@ -11,7 +11,7 @@ use app::state::AppState;
 use app::{shell, App};
 
 use crate::security::{self, AllowedOrigin};
-use crate::{ballots, demo, documents, health, live_route, session_routes, telemetry};
+use crate::{ballots, demo, documents, health, live_route, meetings, session_routes, telemetry};
 
 /// Settings of the router that are not application state.
 #[derive(Clone, Debug)]
@@ -65,6 +65,16 @@ pub fn plain_routes(demo: bool) -> PlainRoutes {
         Method::GET,
         "/ballots/{id}/summary.csv",
         ballots::summary_route::summary_csv,
+    )
+    .add(
+        Method::GET,
+        "/meetings/{id}/minutes.pdf",
+        meetings::minutes_pdf::minutes,
+    )
+    .add(
+        Method::GET,
+        "/meetings/{id}/conclusions.pdf",
+        meetings::minutes_pdf::conclusions,
     );
     if demo {
         // Exists only in demo mode: outside it the path is an ordinary 404.

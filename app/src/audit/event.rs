@@ -109,6 +109,11 @@ audit_events! {
     ConclusionRecorded => "meeting.conclusion", false, "Ghi kết luận", "Conclusion recorded";
     /// An in-meeting vote was started on the ballot engine (the subject is the ballot).
     VoteStarted => "meeting.vote_started", false, "Biểu quyết tại phiên họp", "In-meeting vote started";
+    /// The minutes were edited or drafted again by the secretariat (the subject is the meeting).
+    MinutesSaved => "minutes.saved", false, "Sửa biên bản", "Minutes edited";
+    MinutesApproved => "minutes.approved", false, "Chủ tọa duyệt biên bản", "Minutes approved by the chair";
+    /// Finalised: locked, with the SHA-256 of the text kept beside it.
+    MinutesFinalised => "minutes.finalised", false, "Hoàn tất biên bản", "Minutes finalised";
 }
 
 impl AuditEvent {

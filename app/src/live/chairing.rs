@@ -261,6 +261,10 @@ pub async fn act(
             if !matches!(state, MeetingState::InProgress | MeetingState::Closed) {
                 return Err(problem(RoomProblem::NotRunning));
             }
+            // Final minutes lock the conclusions they record.
+            if crate::meetings::minutes_store::is_final_in(&mut tx, meeting).await? {
+                return Err(AppError::BadRequest(BadInput::MeetingState));
+            }
             let text = text.trim();
             if text.is_empty() || text.chars().count() > MAX_CONCLUSION_CHARS {
                 return Err(problem(RoomProblem::ConclusionInvalid));

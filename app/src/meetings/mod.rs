@@ -12,6 +12,11 @@ pub mod edit_views;
 pub mod editing;
 #[cfg(feature = "ssr")]
 pub mod editor_store;
+pub mod minutes;
+pub mod minutes_api;
+#[cfg(feature = "ssr")]
+pub mod minutes_store;
+pub mod minutes_views;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod positions;

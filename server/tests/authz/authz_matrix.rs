@@ -164,6 +164,16 @@ const ENDPOINTS: &[&str] = &[
     "POST /api/speak_request",
     "POST /api/speak_withdraw",
     "POST /api/room_vote",
+    "GET /meetings/{id}/minutes",
+    "GET /meetings/{id}/conclusions",
+    "GET /meetings/{id}/minutes.pdf",
+    "GET /meetings/{id}/conclusions.pdf",
+    "POST /api/minutes",
+    "POST /api/conclusions",
+    "POST /api/minutes_save",
+    "POST /api/minutes_redraft",
+    "POST /api/minutes_approve",
+    "POST /api/minutes_finalise",
 ];
 
 /// The member the administrator deactivates in the matrix (not one of the users acting).
@@ -377,6 +387,40 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
                 State::Closed => closed,
             }
         }
+        // The minutes: drafts for the secretariat and the chair, once the meeting is closed
+        // (400 before); members read them once final (not here: 403); guests never.
+        "GET /meetings/{id}/minutes"
+        | "GET /meetings/{id}/conclusions"
+        | "GET /meetings/{id}/minutes.pdf"
+        | "GET /meetings/{id}/conclusions.pdf"
+        | "POST /api/minutes"
+        | "POST /api/conclusions" => {
+            let [draft, published, closed] = match who {
+                Anonymous | Deactivated => [401, 401, 401],
+                UninvitedMember | Admin => [404, 404, 404],
+                InvitedMember | Guest => [404, 403, 403],
+                Chair => [404, 400, 200],
+                Secretariat => [400, 400, 200],
+            };
+            match state {
+                State::Draft => draft,
+                State::Published => published,
+                State::Closed => closed,
+            }
+        }
+        // Acts on the minutes name a meeting that does not exist: the role decides first.
+        "POST /api/minutes_save" | "POST /api/minutes_redraft" | "POST /api/minutes_finalise" => {
+            match who {
+                Anonymous | Deactivated => 401,
+                Secretariat => 404,
+                _ => 403,
+            }
+        }
+        "POST /api/minutes_approve" => match who {
+            Anonymous | Deactivated => 401,
+            UninvitedMember | InvitedMember | Chair => 404,
+            Guest | Secretariat | Admin => 403,
+        },
         // Ballots do not depend on the meeting. The ballot in question is open and asks the
         // invited member and the chair (the Prime Minister); the summary's is closed.
         "GET /ballots" | "POST /api/ballots" => match who {

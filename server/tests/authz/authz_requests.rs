@@ -158,7 +158,16 @@ pub fn request_body(
             "POST /api/position_set" => {
                 (FORM, format!("item_id={item_1}&stance=Speak&reason=x"))
             }
-            "POST /api/meeting_room" => (FORM, format!("meeting_id={regular}")),
+            "POST /api/meeting_room" | "POST /api/minutes" | "POST /api/conclusions" => {
+                (FORM, format!("meeting_id={regular}"))
+            }
+            "POST /api/minutes_save" => (
+                FORM,
+                format!("meeting_id={}&body=x", uuid::Uuid::now_v7()),
+            ),
+            "POST /api/minutes_redraft" | "POST /api/minutes_approve" | "POST /api/minutes_finalise" => {
+                (FORM, format!("meeting_id={}", uuid::Uuid::now_v7()))
+            }
             "POST /api/room_act" => (JSON, format!(r#"{{"meeting_id":"{regular}","act":"Resume"}}"#)),
             "POST /api/attendance_set" => (
                 FORM,

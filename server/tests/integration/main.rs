@@ -13,6 +13,7 @@ mod documents;
 mod durability;
 mod http;
 mod mail;
+mod minutes;
 mod passkeys;
 mod positions;
 mod preparation;
