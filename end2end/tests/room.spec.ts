@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { answer } from './helpers/ballots';
 import { call, demoUser, memberWithPasskey } from './helpers/people';
@@ -139,6 +143,44 @@ test('the chair runs the meeting; two members follow it live, ask to speak and v
   await chair.getByRole('button', { name: 'Bế mạc' }).click();
   await expect(voter.locator('.notice')).toHaveText('Phiên họp đã kết thúc.');
   await expect(speaker.locator('article.room')).toHaveAttribute('data-state', 'closed');
+
+  // The minutes, drafted from what was recorded, for the chair to approve.
+  await chair.goto(`/meetings/${meeting}/minutes`);
+  await expect(chair.locator('body[data-hydrated="true"]')).toHaveCount(1);
+  const draft = chair.locator('.minutes-text');
+  await expect(draft).toContainText(`II. CÁC NỘI DUNG THÔNG QUA KHÔNG THẢO LUẬN2. ${ITEMS[1]}3. ${ITEMS[2]}`);
+  await expect(draft).toContainText(`III. CÁC NỘI DUNG THẢO LUẬN1. ${ITEMS[0]}`);
+  await expect(draft).toContainText('Ý kiến trước phiên họp: 1 thành viên xin phát biểu, 0 thành viên không tán thành.');
+  await expect(draft).toContainText(`Phát biểu: ${SPEAKER} (`);
+  await expect(draft).toContainText(
+    `Biểu quyết \u201c${QUESTION}\u201d: đồng ý 2, không đồng ý 0, ý kiến khác 0, trên tổng số ${needed} thành viên được biểu quyết — Không đủ điều kiện quyết định.`,
+  );
+  await expect(draft).toContainText(`Kết luận: ${CONCLUSION}`);
+  await expect(draft).toContainText(`Có mặt (${needed}):`);
+
+  // Exported as PDF: poppler reads back every item title and the conclusion; the font is embedded.
+  const pdf = await chair.request.get(`/meetings/${meeting}/minutes.pdf`);
+  expect(pdf.status()).toBe(200);
+  const file = join(mkdtempSync(join(tmpdir(), 'minutes-')), 'bien-ban.pdf');
+  writeFileSync(file, await pdf.body());
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString().split(/\s+/).join(' ');
+  for (const title of [...ITEMS, CONCLUSION]) expect(text).toContain(title);
+  const fonts = execFileSync('pdffonts', [file]).toString().split('\n').slice(2).filter((l) => l.trim());
+  expect(fonts.length).toBeGreaterThan(0);
+  for (const row of fonts) expect(row.split(/\s+/).slice(-5)[0]).toBe('yes');
+
+  // The chair approves; the secretariat finalises; members can read them then.
+  await chair.getByRole('button', { name: 'Duyệt biên bản' }).click();
+  await expect(chair.locator('.minutes .badge')).toHaveText('Chủ tọa đã duyệt');
+  await office.goto(`/meetings/${meeting}/minutes`);
+  await expect(office.locator('body[data-hydrated="true"]')).toHaveCount(1);
+  office.once('dialog', (dialog) => dialog.accept());
+  await office.getByRole('button', { name: 'Hoàn tất biên bản' }).click();
+  await expect(office.locator('.minutes .badge')).toHaveText('Đã hoàn tất');
+  await expect(office.locator('.fingerprint code')).toHaveText(/^[0-9a-f]{64}$/);
+  await voter.goto(`/meetings/${meeting}/conclusions`);
+  await expect(voter.locator('article.conclusions')).toContainText(`1. ${ITEMS[0]}: ${CONCLUSION}`);
+  await expect(voter.locator('article.conclusions')).toContainText(`2. ${ITEMS[1]}: Thông qua, không thảo luận.`);
 
   expect(pageErrors).toEqual([]);
 });
