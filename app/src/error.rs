@@ -81,6 +81,12 @@ pub enum BadInput {
     Ballot(crate::ballots::problem::BallotProblem),
     /// Something wrong with an act in the meeting room.
     Room(crate::live::problem::RoomProblem),
+    /// A line of an imported CSV of past meetings (1 is the header) that is not valid.
+    HistoryLine {
+        line: u32,
+    },
+    /// Savings settings that are not valid (cost per page, minutes per item).
+    SavingsSettings,
 }
 
 /// What is wrong with a meeting's or an item's data.
@@ -186,6 +192,12 @@ impl BadInput {
             (BadInput::CsvLine { line, problem }, Lang::En) => {
                 format!("Line {line}: {}", problem.message(Lang::En))
             }
+            (BadInput::HistoryLine { line }, Lang::Vi) => format!(
+                "Dòng {line}: cần ngày (YYYY-MM-DD hoặc DD/MM/YYYY), loại phiên họp (thường kỳ, chuyên đề, bất thường), thời lượng (1–1440 phút) và số nội dung (1–200)."
+            ),
+            (BadInput::HistoryLine { line }, Lang::En) => format!(
+                "Line {line}: needs a date (YYYY-MM-DD or DD/MM/YYYY), a kind (regular, thematic, extraordinary), a duration (1–1440 minutes) and a number of items (1–200)."
+            ),
             (BadInput::TooLarge { limit_mb }, Lang::Vi) => {
                 format!("Tệp quá lớn: tối đa {limit_mb} MB.")
             }
@@ -203,6 +215,7 @@ impl BadInput {
                 | BadInput::Meeting(_)
                 | BadInput::Ballot(_)
                 | BadInput::Room(_)
+                | BadInput::HistoryLine { .. }
                 | BadInput::CsvLine { .. }
                 | BadInput::TooLarge { .. },
                 _,
@@ -236,6 +249,12 @@ impl BadInput {
             }
             (BadInput::Comment, Lang::En) => {
                 "A comment needs text (at most 5,000 characters) and must belong to its item."
+            }
+            (BadInput::SavingsSettings, Lang::Vi) => {
+                "Chi phí mỗi trang phải là số nguyên từ 0 đến 100.000 đồng; số phút mỗi nội dung để trống hoặc từ 1 đến 600."
+            }
+            (BadInput::SavingsSettings, Lang::En) => {
+                "The cost per page must be a whole number from 0 to 100,000 đồng; minutes per item empty or from 1 to 600."
             }
             (BadInput::Id, Lang::Vi) => "Mã định danh không hợp lệ.",
             (BadInput::Id, Lang::En) => "The identifier is not valid.",

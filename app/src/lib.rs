@@ -14,6 +14,7 @@ pub mod ids;
 pub mod shell;
 pub mod ui;
 
+pub mod analytics;
 pub mod ballots;
 pub mod documents;
 pub mod identity;

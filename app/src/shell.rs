@@ -4,6 +4,7 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
+use crate::analytics::views::AnalyticsPage;
 use crate::audit::views::AuditPage;
 use crate::ballots::views::page::BallotPage;
 use crate::ballots::views::result::BallotSummaryPage;
@@ -161,6 +162,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/enrol/:token") view=EnrolPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/analytics") view=AnalyticsPage ssr=SsrMode::Async/>
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>

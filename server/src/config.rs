@@ -56,6 +56,11 @@ pub struct Config {
     #[arg(long, env = "ECAB_DEMO", default_value_t = false)]
     pub demo: bool,
 
+    /// With `--demo`: also load a history — two years of paper-era meetings (the savings
+    /// baseline), five months of e-Cabinet meetings and two answered ballots.
+    #[arg(long, env = "ECAB_DEMO_HISTORY", default_value_t = false)]
+    pub demo_history: bool,
+
     /// Where the compiled site (WASM, JS, CSS) is; cargo-leptos writes it to target/site.
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,
@@ -237,6 +242,7 @@ impl Config {
                 format!("{:?}", self.log_format).to_lowercase(),
             ),
             ("demo", self.demo.to_string()),
+            ("demo_history", self.demo_history.to_string()),
             ("site_root", self.site_root.clone()),
             ("session_hours", self.session_hours.to_string()),
             (

@@ -2,6 +2,7 @@
 //! Domain logic lives in the `app` crate; this crate wires it to the network.
 #![forbid(unsafe_code)]
 
+pub mod analytics;
 pub mod audit;
 pub mod ballots;
 pub mod config;
@@ -35,7 +36,7 @@ pub async fn start(config: &Config) -> anyhow::Result<AppState> {
     db.migrate().await?;
     tracing::info!(engine = db.engine().name(), "database ready");
     if config.demo {
-        let outcome = demo::seed(&db).await?;
+        let outcome = demo::seed(&db, config.demo_history).await?;
         tracing::info!(?outcome, "demo data");
     }
     let leptos_options = LeptosOptions::builder()

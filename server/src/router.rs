@@ -11,7 +11,9 @@ use app::state::AppState;
 use app::{shell, App};
 
 use crate::security::{self, AllowedOrigin};
-use crate::{ballots, demo, documents, health, live_route, meetings, session_routes, telemetry};
+use crate::{
+    analytics, ballots, demo, documents, health, live_route, meetings, session_routes, telemetry,
+};
 
 /// Settings of the router that are not application state.
 #[derive(Clone, Debug)]
@@ -75,6 +77,11 @@ pub fn plain_routes(demo: bool) -> PlainRoutes {
         Method::GET,
         "/meetings/{id}/conclusions.pdf",
         meetings::minutes_pdf::conclusions,
+    )
+    .add(
+        Method::GET,
+        "/analytics/savings.csv",
+        analytics::savings_csv::savings_csv,
     );
     if demo {
         // Exists only in demo mode: outside it the path is an ordinary 404.

@@ -10,8 +10,17 @@ pub async fn get_session_info() -> Result<SessionInfo, AppError> {
     crate::error::respond(async {
         let state = crate::state::AppState::from_context()?;
         let user = crate::identity::session::current_user().await?;
+        let leader = match &user {
+            Some(u) if u.role == crate::identity::model::Role::Member => {
+                crate::analytics::store::require_reader(&state.db, u)
+                    .await
+                    .is_ok()
+            }
+            _ => false,
+        };
         Ok(SessionInfo {
             user,
+            leader,
             demo: state.demo,
             idle_minutes: u32::try_from(state.session_idle.num_minutes()).unwrap_or(30),
         })

@@ -112,6 +112,8 @@ pub struct SessionInfo {
     pub demo: bool,
     /// Minutes without activity after which the page locks (the server's inactivity timeout).
     pub idle_minutes: u32,
+    /// The viewer leads the Government (Prime Minister or a Deputy): sees the savings.
+    pub leader: bool,
 }
 
 /// One of the viewer's sessions (devices signed in).

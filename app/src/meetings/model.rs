@@ -7,7 +7,7 @@ use crate::documents::model::DocumentRef;
 use crate::i18n::Messages;
 use crate::identity::model::{Person, Title};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum MeetingKind {
     /// Phiên họp thường kỳ
     Regular,

@@ -36,7 +36,10 @@ fn Header(info: SessionInfo) -> impl IntoView {
     let i18n = use_i18n();
     let demo = info.demo;
     let user = info.user;
-    let sections = user.as_ref().map(|u| sections_for(u.role)).unwrap_or(&[]);
+    let sections = user
+        .as_ref()
+        .map(|u| sections_for(u.role, info.leader))
+        .unwrap_or_default();
     view! {
         {demo.then(|| view! {
             <div class="demo-banner" role="note">{move || i18n.t().demo_banner}</div>

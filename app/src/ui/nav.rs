@@ -10,6 +10,8 @@ pub enum Section {
     /// Account administration: the secretariat (members, guests) and administrators.
     Accounts,
     Audit,
+    /// What e-Cabinet saves: the secretariat and the Government's leaders.
+    Analytics,
 }
 
 impl Section {
@@ -20,6 +22,7 @@ impl Section {
             Section::Search => "/search",
             Section::Accounts => "/admin",
             Section::Audit => "/audit",
+            Section::Analytics => "/analytics",
         }
     }
 
@@ -30,24 +33,32 @@ impl Section {
             Section::Search => t.nav_search,
             Section::Accounts => t.nav_accounts,
             Section::Audit => t.nav_audit,
+            Section::Analytics => t.nav_analytics,
         }
     }
 }
 
-/// The sections of the navigation for `role`. Later features (ballots, analytics, audit)
-/// add theirs here; administrators never get meeting content.
-pub fn sections_for(role: Role) -> &'static [Section] {
+/// The sections of the navigation for `role` (a `leader` is a member who leads the
+/// Government: they also see the savings); administrators never get meeting content.
+pub fn sections_for(role: Role, leader: bool) -> Vec<Section> {
     match role {
-        Role::Member => &[Section::Meetings, Section::Ballots, Section::Search],
-        Role::Guest => &[Section::Meetings, Section::Search],
-        Role::Secretariat => &[
+        Role::Member if leader => vec![
             Section::Meetings,
             Section::Ballots,
             Section::Search,
+            Section::Analytics,
+        ],
+        Role::Member => vec![Section::Meetings, Section::Ballots, Section::Search],
+        Role::Guest => vec![Section::Meetings, Section::Search],
+        Role::Secretariat => vec![
+            Section::Meetings,
+            Section::Ballots,
+            Section::Search,
+            Section::Analytics,
             Section::Accounts,
             Section::Audit,
         ],
-        Role::Admin => &[Section::Accounts, Section::Audit],
+        Role::Admin => vec![Section::Accounts, Section::Audit],
     }
 }
 
@@ -58,27 +69,38 @@ mod tests {
     #[test]
     fn administrators_get_no_meeting_section() {
         assert_eq!(
-            sections_for(Role::Admin),
-            &[Section::Accounts, Section::Audit]
+            sections_for(Role::Admin, false),
+            [Section::Accounts, Section::Audit]
         );
         assert_eq!(
-            sections_for(Role::Secretariat),
-            &[
+            sections_for(Role::Secretariat, false),
+            [
                 Section::Meetings,
                 Section::Ballots,
                 Section::Search,
+                Section::Analytics,
                 Section::Accounts,
                 Section::Audit
             ]
         );
         assert_eq!(
-            sections_for(Role::Member),
-            &[Section::Meetings, Section::Ballots, Section::Search]
+            sections_for(Role::Member, false),
+            [Section::Meetings, Section::Ballots, Section::Search]
+        );
+        // The Prime Minister and the Deputies see the savings.
+        assert_eq!(
+            sections_for(Role::Member, true),
+            [
+                Section::Meetings,
+                Section::Ballots,
+                Section::Search,
+                Section::Analytics
+            ]
         );
         // Guests are never asked on ballots.
         assert_eq!(
-            sections_for(Role::Guest),
-            &[Section::Meetings, Section::Search]
+            sections_for(Role::Guest, false),
+            [Section::Meetings, Section::Search]
         );
     }
 }

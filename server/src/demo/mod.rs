@@ -1,6 +1,7 @@
 //! Demo mode: a realistic but fictional Vietnamese cabinet, loaded once into an empty
 //! database (idempotent: a second start, or a second node, finds it and does nothing).
 pub mod cabinet;
+pub mod history;
 pub mod plan;
 pub mod sign_in;
 pub mod texts;
@@ -31,6 +32,8 @@ pub enum SeedOutcome {
         people: usize,
         meetings: usize,
         documents: usize,
+        /// Paper-era meetings and past e-Cabinet meetings, with `--demo-history`.
+        history: (usize, usize),
     },
     AlreadyPresent,
 }
@@ -59,7 +62,7 @@ pub fn render_documents() -> anyhow::Result<HashMap<&'static str, DemoPdf>> {
 }
 
 /// Load the demo data unless it is already there. Everything goes in one transaction.
-pub async fn seed(db: &Db) -> anyhow::Result<SeedOutcome> {
+pub async fn seed(db: &Db, with_history: bool) -> anyhow::Result<SeedOutcome> {
     let pdfs = tokio::task::spawn_blocking(render_documents).await??;
     let now = Utc::now();
     let mut tx = db.begin().await?;
@@ -86,11 +89,17 @@ pub async fn seed(db: &Db) -> anyhow::Result<SeedOutcome> {
         documents += insert_meeting(&mut tx, meeting, &ministries, &people, &pdfs, now).await?;
     }
     documents += insert_ballot(&mut tx, &people, &pdfs, now).await?;
+    let history = if with_history {
+        history::insert(&mut tx, &people, &pdfs, now).await?
+    } else {
+        (0, 0)
+    };
     tx.commit().await?;
     Ok(SeedOutcome::Loaded {
         people: people.len(),
         meetings: 2,
         documents,
+        history,
     })
 }
 

@@ -174,6 +174,12 @@ const ENDPOINTS: &[&str] = &[
     "POST /api/minutes_redraft",
     "POST /api/minutes_approve",
     "POST /api/minutes_finalise",
+    "GET /analytics",
+    "GET /analytics/savings.csv",
+    "POST /api/savings",
+    "POST /api/live_usage",
+    "POST /api/savings_settings",
+    "POST /api/history_import",
 ];
 
 /// The member the administrator deactivates in the matrix (not one of the users acting).
@@ -420,6 +426,23 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
             Anonymous | Deactivated => 401,
             UninvitedMember | InvitedMember | Chair => 404,
             Guest | Secretariat | Admin => 403,
+        },
+        // The savings and the live usage: the secretariat and the Government's leaders (the
+        // chair here is the Prime Minister); not ministers, guests or administrators.
+        "GET /analytics"
+        | "GET /analytics/savings.csv"
+        | "POST /api/savings"
+        | "POST /api/live_usage" => match who {
+            Anonymous | Deactivated => 401,
+            Secretariat | Chair => 200,
+            UninvitedMember | InvitedMember | Guest | Admin => 403,
+        },
+        // Settings and the history import are the secretariat's; the requests are refused on
+        // their merits (a negative cost, an empty file) so nothing changes.
+        "POST /api/savings_settings" | "POST /api/history_import" => match who {
+            Anonymous | Deactivated => 401,
+            Secretariat => 400,
+            _ => 403,
         },
         // Ballots do not depend on the meeting. The ballot in question is open and asks the
         // invited member and the chair (the Prime Minister); the summary's is closed.

@@ -161,6 +161,12 @@ pub fn request_body(
             "POST /api/meeting_room" | "POST /api/minutes" | "POST /api/conclusions" => {
                 (FORM, format!("meeting_id={regular}"))
             }
+            "POST /api/savings_settings" => (
+                JSON,
+                r#"{"settings":{"cost_per_page":-1,"regular":"","thematic":"","extraordinary":""}}"#
+                    .to_owned(),
+            ),
+            "POST /api/history_import" => (FORM, "csv=".to_owned()),
             "POST /api/minutes_save" => (
                 FORM,
                 format!("meeting_id={}&body=x", uuid::Uuid::now_v7()),

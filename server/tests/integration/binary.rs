@@ -223,14 +223,15 @@ async fn verify_ballots_passes_the_demo_and_exits_1_on_a_forged_answer() {
     let url = format!("sqlite://{}/ecabinet.db", data.path().display());
     let db = app::db::Db::connect(&url, 2).await.unwrap();
     db.migrate().await.unwrap();
-    server::demo::seed(&db).await.unwrap();
+    // With its history: two closed ballots of 20 paper answers each.
+    server::demo::seed(&db, true).await.unwrap();
     let run = || operate(data.path(), &[], "verify-ballots");
     let ok = run();
     let text = String::from_utf8_lossy(&ok.stdout);
     assert!(ok.status.success(), "{text}");
     assert!(
         text.contains(
-            "ballots verified: 0 answers (0 signed), 0 closed ballots recounted, 0 mismatches"
+            "ballots verified: 40 answers (0 signed), 2 closed ballots recounted, 0 mismatches"
         ),
         "{text}"
     );
@@ -240,6 +241,7 @@ async fn verify_ballots_passes_the_demo_and_exits_1_on_a_forged_answer() {
         sqlx::query(
             "insert into ballot_answer (id, ballot_id, user_id, choice, answered_at, request_key)
              select $1, e.ballot_id, e.user_id, 'agree', $2, 'forged' from ballot_eligible e
+             join ballot b on b.id = e.ballot_id where b.state = 'open'
              limit 1",
         )
         .bind(uuid::Uuid::now_v7())
@@ -254,7 +256,7 @@ async fn verify_ballots_passes_the_demo_and_exits_1_on_a_forged_answer() {
     assert!(text.contains("MISMATCH ballot"), "{text}");
     assert!(text.contains("not in the audit chain"), "{text}");
     assert!(
-        text.contains("1 answers (0 signed), 0 closed ballots recounted, 2 mismatches"),
+        text.contains("41 answers (0 signed), 2 closed ballots recounted, 2 mismatches"),
         "{text}"
     );
 }

@@ -39,7 +39,7 @@ async fn migrations_apply_once_and_make_the_database_ready(engine: Engine) {
 
 async fn demo_data_loads_once(engine: Engine) {
     let test = migrated(engine).await;
-    let first = server::demo::seed(&test.db).await.unwrap();
+    let first = server::demo::seed(&test.db, false).await.unwrap();
     // 24 members + 2 secretariat + 1 guest + 1 administrator; documents: 8 in the regular
     // session (item 3 has two, item 8 none), 1 in the thematic session, 1 with the ballot.
     assert_eq!(
@@ -47,10 +47,11 @@ async fn demo_data_loads_once(engine: Engine) {
         server::demo::SeedOutcome::Loaded {
             people: 28,
             meetings: 2,
-            documents: 10
+            documents: 10,
+            history: (0, 0)
         }
     );
-    let second = server::demo::seed(&test.db).await.unwrap();
+    let second = server::demo::seed(&test.db, false).await.unwrap();
     assert_eq!(second, server::demo::SeedOutcome::AlreadyPresent);
     for (table, expected) in [
         ("user_account", 28),

@@ -109,7 +109,9 @@ pub async fn migrated(engine: Engine) -> TestDb {
 /// A migrated database with the demo data loaded.
 pub async fn with_demo(engine: Engine) -> TestDb {
     let test = migrated(engine).await;
-    server::demo::seed(&test.db).await.expect("seed demo data");
+    server::demo::seed(&test.db, false)
+        .await
+        .expect("seed demo data");
     test
 }
 
