@@ -182,5 +182,16 @@ test('the chair runs the meeting; two members follow it live, ask to speak and v
   await expect(voter.locator('article.conclusions')).toContainText(`1. ${ITEMS[0]}: ${CONCLUSION}`);
   await expect(voter.locator('article.conclusions')).toContainText(`2. ${ITEMS[1]}: Thông qua, không thảo luận.`);
 
+  // The savings dashboard lists the meeting (an extraordinary session: no paper-era
+  // baseline of that kind yet, so no reduction is claimed) and draws its charts.
+  await office.getByRole('link', { name: 'Thống kê' }).click();
+  await expect(office.getByRole('heading', { name: 'Hiệu quả của Chính phủ điện tử' })).toBeVisible();
+  await expect(office.locator('body[data-hydrated="true"]')).toHaveCount(1);
+  const row = office.locator('table.savings tr', { hasText: MEETING });
+  await expect(row).toHaveCount(1);
+  await expect(row.locator('td').nth(2)).toHaveText('3 (2)');
+  await expect(office.locator('.charts svg')).not.toHaveCount(0);
+  await expect(office.getByTestId('online-count')).not.toHaveText('0');
+
   expect(pageErrors).toEqual([]);
 });

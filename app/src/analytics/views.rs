@@ -44,6 +44,7 @@ struct Texts {
     usage: &'static str,
     online: &'static str,
     opened_today: &'static str,
+    readers: &'static str,
     pending: &'static str,
     nothing_pending: &'static str,
     settings: &'static str,
@@ -92,6 +93,7 @@ static VI: Texts = Texts {
     usage: "Tình hình sử dụng hiện tại",
     online: "Đang trực tuyến",
     opened_today: "Lượt mở tài liệu hôm nay",
+    readers: "người đọc",
     pending: "Phiếu đang chờ trả lời",
     nothing_pending: "Không có phiếu nào đang chờ.",
     settings: "Cơ sở so sánh và chi phí",
@@ -140,6 +142,7 @@ static EN: Texts = Texts {
     usage: "Live usage",
     online: "Online now",
     opened_today: "Documents opened today",
+    readers: "readers",
     pending: "Ballots awaiting answers",
     nothing_pending: "No ballot is waiting.",
     settings: "Baseline and costs",
@@ -401,7 +404,7 @@ fn LiveUsagePanel() -> impl IntoView {
                     usage.await.ok().map(|u| view! {
                         <dl class="stats">
                             <div class="stat"><dt>{move || t().online}</dt><dd data-testid="online-count">{u.online.len()}</dd></div>
-                            <div class="stat"><dt>{move || t().opened_today}</dt><dd>{format!("{} · {} 👤", u.documents_opened_today, u.readers_today)}</dd></div>
+                            <div class="stat"><dt>{move || t().opened_today}</dt><dd>{move || format!("{} · {} {}", u.documents_opened_today, u.readers_today, t().readers)}</dd></div>
                         </dl>
                         <p class="muted online-names">{u.online.join(", ")}</p>
                         <h3>{move || t().pending}</h3>

@@ -1,8 +1,6 @@
 //! An acknowledged answer survives `kill -9`: the real server binary takes a burst of
 //! concurrent answers (through its group-commit writer), is killed with SIGKILL mid-burst,
 //! restarted on the same database, and every answer it acknowledged is there exactly once.
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -13,42 +11,9 @@ use crate::common::*;
 
 on_both_engines!(acknowledged_answers_survive_kill_9);
 
-const BIN: &str = env!("CARGO_BIN_EXE_ecabinet");
 /// Answers sent in the burst, and how many acknowledgements to wait for before the kill.
 const BURST: usize = 400;
 const KILL_AFTER: usize = 60;
-
-/// Start the binary on `port` with `database_url`; returns once it listens.
-fn spawn(database_url: &str, data: &std::path::Path, port: u16) -> Child {
-    let mut child = Command::new(BIN)
-        .args([
-            "--demo",
-            "--log-format",
-            "json",
-            "--database-url",
-            database_url,
-        ])
-        .args(["--bind", &format!("127.0.0.1:{port}")])
-        // Passkeys need a host name (not an address) as the relying party.
-        .args(["--public-origin", &format!("http://localhost:{port}")])
-        .arg("--data-dir")
-        .arg(data)
-        .env("RUST_LOG", "info")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    loop {
-        let line = lines.next().expect("server output").unwrap();
-        if line.contains("listening on http") {
-            break;
-        }
-    }
-    // Keep draining the log so the server never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines.by_ref() {});
-    child
-}
 
 async fn acknowledged_answers_survive_kill_9(engine: Engine) {
     let fresh = fresh_database(engine).await;
@@ -60,7 +25,7 @@ async fn acknowledged_answers_survive_kill_9(engine: Engine) {
         .port();
     let base = format!("http://127.0.0.1:{port}");
     let origin = format!("http://localhost:{port}");
-    let mut child = spawn(&fresh.url, data.path(), port);
+    let mut child = spawn_binary(&fresh.url, data.path(), port);
     let db = app::db::Db::connect(&fresh.url, 2).await.unwrap();
     let (secretary,): (Uuid,) = app::with_db!(&db, |pool| sqlx::query_as(
         "select id from user_account where full_name = $1"
@@ -160,7 +125,7 @@ async fn acknowledged_answers_survive_kill_9(engine: Engine) {
     assert!(acked.len() >= KILL_AFTER);
 
     // Restart on the same database; every acknowledged answer is there, once.
-    let mut child = spawn(&fresh.url, data.path(), port);
+    let mut child = spawn_binary(&fresh.url, data.path(), port);
     let stored: Vec<(String, i64)> = app::with_db!(&db, |pool| {
         sqlx::query_as(
         "select request_key, count(*) from ballot_answer where ballot_id = $1 group by request_key"

@@ -15,6 +15,7 @@ mod durability;
 mod http;
 mod mail;
 mod minutes;
+mod nodes;
 mod passkeys;
 mod positions;
 mod preparation;

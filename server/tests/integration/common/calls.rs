@@ -117,8 +117,13 @@ impl Live {
 
 /// Open `GET /api/live` (resuming after `last_event_id` if given) and wait for `ready`.
 pub async fn open_live(server: &TestServer, cookie: &str, last_event_id: Option<&str>) -> Live {
+    open_live_at(&server.base, cookie, last_event_id).await
+}
+
+/// [`open_live`] on the server at `base`.
+pub async fn open_live_at(base: &str, cookie: &str, last_event_id: Option<&str>) -> Live {
     let mut request = client()
-        .get(format!("{}/api/live", server.base))
+        .get(format!("{base}/api/live"))
         .header(COOKIE, cookie);
     if let Some(id) = last_event_id {
         request = request.header("last-event-id", id);
