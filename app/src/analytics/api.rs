@@ -7,11 +7,7 @@ use crate::analytics::model::{Dashboard, LiveUsage, SavingsSettings};
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
-async fn caller() -> Result<(crate::identity::model::CurrentUser, crate::state::AppState), AppError>
-{
-    let user = crate::identity::session::require_user().await?;
-    Ok((user, crate::state::AppState::from_context()?))
-}
+use crate::identity::session::caller;
 
 /// What e-Cabinet saved, meeting by meeting and in total.
 #[server(prefix = "/api", endpoint = "savings")]

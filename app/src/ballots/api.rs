@@ -27,11 +27,7 @@ async fn announce(state: &crate::state::AppState, ballot: Uuid) {
 }
 
 #[cfg(feature = "ssr")]
-async fn caller() -> Result<(crate::identity::model::CurrentUser, crate::state::AppState), AppError>
-{
-    let user = crate::identity::session::require_user().await?;
-    Ok((user, crate::state::AppState::from_context()?))
-}
+use crate::identity::session::caller;
 
 /// The ballots the caller may see.
 #[server(prefix = "/api", endpoint = "ballots")]

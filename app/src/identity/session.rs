@@ -308,6 +308,12 @@ pub async fn require_user() -> Result<CurrentUser, AppError> {
     current_user().await?.ok_or(AppError::Unauthenticated)
 }
 
+/// The signed-in caller of a server function (or 401) and the app's state.
+pub async fn caller() -> Result<(CurrentUser, crate::state::AppState), AppError> {
+    let user = require_user().await?;
+    Ok((user, crate::state::AppState::from_context()?))
+}
+
 /// The signed-in user and the id of their session, or 401.
 pub async fn require_session() -> Result<(CurrentUser, Uuid), AppError> {
     match current().await? {

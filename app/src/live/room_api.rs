@@ -10,11 +10,7 @@ use crate::error::AppError;
 use crate::live::room::{Presence, Room, RoomAct};
 
 #[cfg(feature = "ssr")]
-async fn caller() -> Result<(crate::identity::model::CurrentUser, crate::state::AppState), AppError>
-{
-    let user = crate::identity::session::require_user().await?;
-    Ok((user, crate::state::AppState::from_context()?))
-}
+use crate::identity::session::caller;
 
 #[cfg(feature = "ssr")]
 fn meeting_id(raw: &str) -> Result<Uuid, AppError> {

@@ -18,8 +18,8 @@ async fn caller(
     AppError,
 > {
     let meeting = crate::ids::parse_id(meeting_id, crate::error::BadInput::MeetingId)?;
-    let user = crate::identity::session::require_user().await?;
-    Ok((user, crate::state::AppState::from_context()?, meeting))
+    let (user, state) = crate::identity::session::caller().await?;
+    Ok((user, state, meeting))
 }
 
 /// The minutes of a closed meeting (drafted from the records until saved).

@@ -6,6 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde_json::{json, Value};
 use uuid::Uuid;
 
+use crate::common::meetings::*;
 use crate::common::*;
 use app::ballots::model::Choice;
 
@@ -21,13 +22,7 @@ fn t(s: &str) -> DateTime<Utc> {
 }
 
 async fn act(server: &TestServer, cookie: &str, meeting: Uuid, act: Value) {
-    let (status, body) = call_json(
-        server,
-        cookie,
-        "room_act",
-        json!({"meeting_id": meeting, "act": act}),
-    )
-    .await;
+    let (status, body) = room_act(server, cookie, meeting, act).await;
     assert_eq!(status, 200, "{body}");
 }
 
@@ -69,29 +64,17 @@ async fn savings_of_a_scripted_meeting_match_the_hand_computed_figures(engine: E
 
     // The meeting: the finance minister wishes to speak on item 1, items 2 to 8 are adopted
     // in the consent block; item 1 is discussed; a pause; closed.
-    let items: Vec<(Uuid,)> = app::with_db!(&db, |pool| {
-        sqlx::query_as("select id from agenda_item where meeting_id = $1 order by position")
-            .bind(regular)
-            .fetch_all(pool)
-            .await
-    })
-    .unwrap();
-    let item_1 = items[0].0.to_string();
-    let form = [
-        ("item_id", item_1.as_str()),
-        ("stance", "Speak"),
-        ("reason", ""),
-    ];
+    let items = agenda_items(&db, regular).await;
     assert_eq!(
-        call_form(&server, &finance, "position_set", &form).await.0,
+        set_position(&server, &finance, items[0], "Speak", "").await,
         200
     );
     act(&server, &chair, regular, json!("Open")).await;
     act(&server, &chair, regular, json!("AdoptConsent")).await;
-    act(&server, &chair, regular, json!({"StartItem": items[0].0})).await;
+    act(&server, &chair, regular, json!({"StartItem": items[0]})).await;
     let (speech,): (Uuid,) = app::with_db!(&db, |pool| {
         sqlx::query_as("select id from speech where agenda_item_id = $1")
-            .bind(items[0].0)
+            .bind(items[0])
             .fetch_one(pool)
             .await
     })
@@ -137,11 +120,7 @@ async fn savings_of_a_scripted_meeting_match_the_hand_computed_figures(engine: E
     let readers = [FINANCE_MINISTER, PRIME_MINISTER, OTHER_MEMBER, GUEST];
     for (n, name) in readers.iter().enumerate() {
         let member = user_id(&db, name).await;
-        let item = if *name == GUEST {
-            items[1].0
-        } else {
-            items[0].0
-        };
+        let item = if *name == GUEST { items[1] } else { items[0] };
         app::with_db!(&db, |pool| {
             sqlx::query(
                 "insert into reading (user_id, version_id, last_page, opened_at, updated_at)

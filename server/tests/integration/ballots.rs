@@ -7,6 +7,7 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use crate::common::authenticator::SoftAuthenticator;
+use crate::common::meetings::*;
 use crate::common::*;
 
 on_both_engines!(
@@ -16,17 +17,6 @@ on_both_engines!(
 
 const THIRD_MEMBER: &str = "Lò Văn Tiến";
 const NOT_ASKED: &str = "Giang Hữu Phúc";
-
-/// The message the page shows (in Vietnamese) for an error the server answered with.
-fn vi(body: &str) -> String {
-    let error: app::error::AppError =
-        serde_json::from_str(body).unwrap_or_else(|_| panic!("not an error: {body}"));
-    error.message(app::i18n::Lang::Vi)
-}
-
-fn json_of(body: &str) -> Value {
-    serde_json::from_str(body).unwrap_or_else(|_| panic!("not JSON: {body}"))
-}
 
 /// Give `name` a passkey held by `auth` (through an enrolment link).
 async fn enrol(server: &TestServer, name: &str, auth: &mut SoftAuthenticator) {

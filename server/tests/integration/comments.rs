@@ -2,6 +2,7 @@
 //! the earlier text, mentions that notify only those who may read them, and the item rules
 //! (a guest only on their own item).
 
+use crate::common::meetings::*;
 use crate::common::*;
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -9,10 +10,6 @@ use uuid::Uuid;
 on_both_engines!(members_discuss_an_item_in_threads);
 
 const OTHER_MEMBER: &str = "Lò Văn Tiến";
-
-fn json_of(body: &str) -> Value {
-    serde_json::from_str(body).unwrap_or_else(|_| panic!("not JSON: {body}"))
-}
 
 async fn add(
     server: &TestServer,
@@ -62,14 +59,8 @@ async fn members_discuss_an_item_in_threads(engine: Engine) {
     let server = start_server(engine, true).await;
     let db = server.state.db.clone();
     let regular = meeting_id(&db, REGULAR).await;
-    let items: Vec<(Uuid,)> = app::with_db!(&db, |pool| {
-        sqlx::query_as("select id from agenda_item where meeting_id = $1 order by position")
-            .bind(regular)
-            .fetch_all(pool)
-            .await
-    })
-    .unwrap();
-    let item = items[0].0;
+    let items = agenda_items(&db, regular).await;
+    let item = items[0];
     let finance = demo_cookie(&server, FINANCE_MINISTER).await;
     let pm = demo_cookie(&server, PRIME_MINISTER).await;
     let other = demo_cookie(&server, OTHER_MEMBER).await;
@@ -145,7 +136,7 @@ async fn members_discuss_an_item_in_threads(engine: Engine) {
     assert_eq!(status, 400);
     let (other_document,): (Uuid,) = app::with_db!(&db, |pool| {
         sqlx::query_as("select id from document where agenda_item_id = $1 limit 1")
-            .bind(items[1].0)
+            .bind(items[1])
             .fetch_one(pool)
             .await
     })

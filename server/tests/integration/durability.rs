@@ -7,6 +7,7 @@ use std::time::Duration;
 use reqwest::header::{COOKIE, ORIGIN};
 use uuid::Uuid;
 
+use crate::common::processes::*;
 use crate::common::*;
 
 on_both_engines!(acknowledged_answers_survive_kill_9);

@@ -4,6 +4,7 @@
 //! text poppler reads back with the font embedded; the conclusions notice likewise.
 use std::process::Command;
 
+use crate::common::meetings::*;
 use crate::common::*;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
@@ -13,18 +14,8 @@ on_both_engines!(minutes_are_drafted_approved_finalised_and_exported);
 
 const CONCLUSION: &str = "Chính phủ thống nhất đánh giá tình hình kinh tế - xã hội tháng 11; giao Bộ Tài chính hoàn thiện báo cáo.";
 
-fn json_of(body: &str) -> Value {
-    serde_json::from_str(body).unwrap_or_else(|_| panic!("not JSON: {body}"))
-}
-
 async fn act(server: &TestServer, cookie: &str, meeting: Uuid, act: Value) -> u16 {
-    let (status, body) = call_json(
-        server,
-        cookie,
-        "room_act",
-        json!({"meeting_id": meeting, "act": act}),
-    )
-    .await;
+    let (status, body) = room_act(server, cookie, meeting, act).await;
     assert!(status == 200 || status == 400, "{status} {body}");
     status
 }
@@ -95,14 +86,8 @@ async fn minutes_are_drafted_approved_finalised_and_exported(engine: Engine) {
     let guest = demo_cookie(&server, GUEST).await;
 
     // Item 1 has a member wishing to speak; the other seven go in the consent block.
-    let item_1 = items[0].0.to_string();
-    let form = [
-        ("item_id", item_1.as_str()),
-        ("stance", "Speak"),
-        ("reason", ""),
-    ];
     assert_eq!(
-        call_form(&server, &member, "position_set", &form).await.0,
+        set_position(&server, &member, items[0].0, "Speak", "").await,
         200
     );
 

@@ -7,6 +7,8 @@ use reqwest::header::{COOKIE, ORIGIN};
 use serde_json::{json, Value};
 use uuid::Uuid;
 
+use crate::common::meetings::*;
+use crate::common::processes::*;
 use crate::common::*;
 
 /// A demo sign-in on `node` as `name`: the session cookie.
@@ -61,16 +63,8 @@ async fn postgres_two_server_processes_serve_the_same_meeting() {
     let node_b = Node::start(&fresh.url, data_b.path());
     let db = app::db::Db::connect(&fresh.url, 2).await.unwrap();
     let regular = meeting_id(&db, REGULAR).await;
-    let (item_1, item_2): (Uuid, Uuid) = {
-        let rows: Vec<(Uuid,)> = app::with_db!(&db, |pool| {
-            sqlx::query_as("select id from agenda_item where meeting_id = $1 order by position")
-                .bind(regular)
-                .fetch_all(pool)
-                .await
-        })
-        .unwrap();
-        (rows[0].0, rows[1].0)
-    };
+    let items = agenda_items(&db, regular).await;
+    let (item_1, item_2) = (items[0], items[1]);
 
     let chair = sign_in(&node_a, &db, PRIME_MINISTER).await;
     let member_on_b = sign_in(&node_b, &db, FINANCE_MINISTER).await;

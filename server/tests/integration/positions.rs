@@ -4,40 +4,19 @@
 
 use std::time::Duration;
 
+use crate::common::meetings::*;
 use crate::common::*;
-use serde_json::Value;
-use uuid::Uuid;
 
 on_both_engines!(positions_are_taken_until_the_meeting_starts_and_summed_for_the_chair);
 
 const OTHER_MEMBER: &str = "Lò Văn Tiến";
 
-fn json(body: &str) -> Value {
-    serde_json::from_str(body).unwrap_or_else(|_| panic!("not JSON: {body}"))
-}
-
-async fn set(server: &TestServer, cookie: &str, item: Uuid, stance: &str, reason: &str) -> u16 {
-    let item = item.to_string();
-    let form = [
-        ("item_id", item.as_str()),
-        ("stance", stance),
-        ("reason", reason),
-    ];
-    call_form(server, cookie, "position_set", &form).await.0
-}
-
 async fn positions_are_taken_until_the_meeting_starts_and_summed_for_the_chair(engine: Engine) {
     let server = start_server(engine, true).await;
     let db = server.state.db.clone();
     let regular = meeting_id(&db, REGULAR).await;
-    let items: Vec<(Uuid,)> = app::with_db!(&db, |pool| {
-        sqlx::query_as("select id from agenda_item where meeting_id = $1 order by position")
-            .bind(regular)
-            .fetch_all(pool)
-            .await
-    })
-    .unwrap();
-    let (item_1, item_2) = (items[0].0, items[1].0);
+    let items = agenda_items(&db, regular).await;
+    let (item_1, item_2) = (items[0], items[1]);
     let invited: (i64,) = app::with_db!(&db, |pool| {
         sqlx::query_as(
             "select count(*) from invitation i join user_account u on u.id = i.user_id
@@ -56,7 +35,10 @@ async fn positions_are_taken_until_the_meeting_starts_and_summed_for_the_chair(e
     let mut chair_page = open_live(&server, &chair, None).await;
 
     // Wishing to speak needs no reason; objecting does.
-    assert_eq!(set(&server, &finance, item_1, "Speak", "").await, 200);
+    assert_eq!(
+        set_position(&server, &finance, item_1, "Speak", "").await,
+        200
+    );
     assert_eq!(
         chair_page
             .next_name(Duration::from_secs(5))
@@ -65,19 +47,37 @@ async fn positions_are_taken_until_the_meeting_starts_and_summed_for_the_chair(e
         Some("positions"),
         "the chair's page hears of it"
     );
-    assert_eq!(set(&server, &other, item_1, "Object", "  ").await, 400);
-    let reason = "Đề nghị làm rõ nguồn vốn trước khi thông qua";
-    assert_eq!(set(&server, &other, item_1, "Object", reason).await, 200);
-    // A position changes freely: an objection withdrawn is no objection again.
     assert_eq!(
-        set(&server, &finance, item_2, "Object", "Chưa đủ số liệu").await,
+        set_position(&server, &other, item_1, "Object", "  ").await,
+        400
+    );
+    let reason = "Đề nghị làm rõ nguồn vốn trước khi thông qua";
+    assert_eq!(
+        set_position(&server, &other, item_1, "Object", reason).await,
         200
     );
-    assert_eq!(set(&server, &finance, item_2, "NoObjection", "").await, 200);
-    assert_eq!(set(&server, &finance, item_1, "Dance", "").await, 400);
+    // A position changes freely: an objection withdrawn is no objection again.
+    assert_eq!(
+        set_position(&server, &finance, item_2, "Object", "Chưa đủ số liệu").await,
+        200
+    );
+    assert_eq!(
+        set_position(&server, &finance, item_2, "NoObjection", "").await,
+        200
+    );
+    assert_eq!(
+        set_position(&server, &finance, item_1, "Dance", "").await,
+        400
+    );
     // Only invited members take positions.
-    assert_eq!(set(&server, &secretary, item_1, "Speak", "").await, 403);
-    assert_eq!(set(&server, &guest, item_1, "Speak", "").await, 403);
+    assert_eq!(
+        set_position(&server, &secretary, item_1, "Speak", "").await,
+        403
+    );
+    assert_eq!(
+        set_position(&server, &guest, item_1, "Speak", "").await,
+        403
+    );
 
     let (status, body) = call_form(
         &server,
@@ -87,7 +87,7 @@ async fn positions_are_taken_until_the_meeting_starts_and_summed_for_the_chair(e
     )
     .await;
     assert_eq!(status, 200, "{body}");
-    let mut mine: Vec<(String, String)> = json(&body)
+    let mut mine: Vec<(String, String)> = json_of(&body)
         .as_array()
         .unwrap()
         .iter()
@@ -116,7 +116,7 @@ async fn positions_are_taken_until_the_meeting_starts_and_summed_for_the_chair(e
     )
     .await;
     assert_eq!(status, 200, "{body}");
-    let summary = json(&body);
+    let summary = json_of(&body);
     let n = invited.0;
     assert_eq!(summary["invited_members"], n);
     let first = &summary["items"][0];
@@ -149,7 +149,10 @@ async fn positions_are_taken_until_the_meeting_starts_and_summed_for_the_chair(e
             .await
             .unwrap();
     });
-    assert_eq!(set(&server, &finance, item_1, "NoObjection", "").await, 400);
+    assert_eq!(
+        set_position(&server, &finance, item_1, "NoObjection", "").await,
+        400
+    );
     let (status, body) = call_form(
         &server,
         &secretary,
@@ -159,7 +162,7 @@ async fn positions_are_taken_until_the_meeting_starts_and_summed_for_the_chair(e
     .await;
     assert_eq!(status, 200);
     assert_eq!(
-        json(&body)["items"][0]["speak"][0]["full_name"],
+        json_of(&body)["items"][0]["speak"][0]["full_name"],
         FINANCE_MINISTER
     );
 }

@@ -6,6 +6,7 @@
 
 use std::time::Duration;
 
+use crate::common::meetings::*;
 use crate::common::*;
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -13,20 +14,6 @@ use uuid::Uuid;
 on_both_engines!(the_chair_runs_the_meeting_and_tablets_follow);
 
 const OTHER_MEMBER: &str = "Lò Văn Tiến";
-
-fn json_of(body: &str) -> Value {
-    serde_json::from_str(body).unwrap_or_else(|_| panic!("not JSON: {body}"))
-}
-
-async fn act(server: &TestServer, cookie: &str, meeting: Uuid, act: Value) -> (u16, String) {
-    call_json(
-        server,
-        cookie,
-        "room_act",
-        json!({"meeting_id": meeting, "act": act}),
-    )
-    .await
-}
 
 async fn room(server: &TestServer, cookie: &str, meeting: Uuid) -> Value {
     let meeting = meeting.to_string();
@@ -80,11 +67,6 @@ async fn next_room(live: &mut Live) -> Value {
     }
 }
 
-fn vi(body: &str) -> String {
-    let error: app::error::AppError = serde_json::from_str(body).unwrap();
-    error.message(app::i18n::Lang::Vi)
-}
-
 fn names(list: &Value) -> Vec<String> {
     list.as_array()
         .unwrap()
@@ -97,14 +79,8 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
     let server = start_server(engine, true).await;
     let db = server.state.db.clone();
     let regular = meeting_id(&db, REGULAR).await;
-    let items: Vec<(Uuid,)> = app::with_db!(&db, |pool| {
-        sqlx::query_as("select id from agenda_item where meeting_id = $1 order by position")
-            .bind(regular)
-            .fetch_all(pool)
-            .await
-    })
-    .unwrap();
-    let item = |n: usize| items[n - 1].0;
+    let items = agenda_items(&db, regular).await;
+    let item = |n: usize| items[n - 1];
     assert_eq!(items.len(), 8, "the demo's regular session has 8 items");
     // All 24 Government members of the demo are invited.
     let members: Vec<(Uuid,)> = app::with_db!(&db, |pool| {
@@ -128,23 +104,12 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
     // Before the meeting: the Minister of Finance wishes to speak on item 1, another
     // member objects to item 2; items 3 to 8 are the proposed consent block.
     let item_1 = item(1).to_string();
-    let item_2 = item(2).to_string();
-    let form = [
-        ("item_id", item_1.as_str()),
-        ("stance", "Speak"),
-        ("reason", ""),
-    ];
     assert_eq!(
-        call_form(&server, &finance, "position_set", &form).await.0,
+        set_position(&server, &finance, item(1), "Speak", "").await,
         200
     );
-    let form = [
-        ("item_id", item_2.as_str()),
-        ("stance", "Object"),
-        ("reason", "Chưa đủ số liệu"),
-    ];
     assert_eq!(
-        call_form(&server, &other, "position_set", &form).await.0,
+        set_position(&server, &other, item(2), "Object", "Chưa đủ số liệu").await,
         200
     );
 
@@ -152,12 +117,12 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
     let mut guest_tablet = open_live(&server, &guest, None).await;
 
     // Only the chair and the secretariat run the meeting.
-    let (status, _) = act(&server, &finance, regular, json!("Open")).await;
+    let (status, _) = room_act(&server, &finance, regular, json!("Open")).await;
     assert_eq!(status, 403);
-    let (status, _) = act(&server, &guest, regular, json!("Open")).await;
+    let (status, _) = room_act(&server, &guest, regular, json!("Open")).await;
     assert_eq!(status, 403);
     // Nothing runs before the opening.
-    let (status, body) = act(&server, &chair, regular, json!({"StartItem": item(1)})).await;
+    let (status, body) = room_act(&server, &chair, regular, json!({"StartItem": item(1)})).await;
     assert_eq!(
         (status, vi(&body).as_str()),
         (400, "Phiên họp không đang diễn ra.")
@@ -169,21 +134,16 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
             .await
     })
     .unwrap();
-    let (status, body) = act(&server, &chair, regular, json!("Open")).await;
+    let (status, body) = room_act(&server, &chair, regular, json!("Open")).await;
     assert_eq!(status, 200, "{body}");
     let heard = next_room(&mut member_tablet).await;
     assert_eq!(heard["state"], "InProgress");
     assert!(heard["actual_start"].is_string());
     // Opening again is refused; positions are frozen.
-    let (status, _) = act(&server, &chair, regular, json!("Open")).await;
+    let (status, _) = room_act(&server, &chair, regular, json!("Open")).await;
     assert_eq!(status, 400);
-    let form = [
-        ("item_id", item_1.as_str()),
-        ("stance", "NoObjection"),
-        ("reason", ""),
-    ];
     assert_eq!(
-        call_form(&server, &finance, "position_set", &form).await.0,
+        set_position(&server, &finance, item(1), "NoObjection", "").await,
         400
     );
 
@@ -235,7 +195,7 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
     );
 
     // The consent block in one act: items 3 to 8.
-    let (status, body) = act(&server, &chair, regular, json!("AdoptConsent")).await;
+    let (status, body) = room_act(&server, &chair, regular, json!("AdoptConsent")).await;
     assert_eq!(status, 200, "{body}");
     let seen = room(&server, &finance, regular).await;
     let stages: Vec<&str> = seen["items"]
@@ -248,7 +208,7 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
         stages,
         ["Pending", "Pending", "Consent", "Consent", "Consent", "Consent", "Consent", "Consent"]
     );
-    let (status, body) = act(&server, &chair, regular, json!("AdoptConsent")).await;
+    let (status, body) = room_act(&server, &chair, regular, json!("AdoptConsent")).await;
     assert_eq!(
         (status, vi(&body).as_str()),
         (
@@ -257,11 +217,11 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
         )
     );
     // An adopted item cannot be taken up.
-    let (status, _) = act(&server, &chair, regular, json!({"StartItem": item(3)})).await;
+    let (status, _) = room_act(&server, &chair, regular, json!({"StartItem": item(3)})).await;
     assert_eq!(status, 400);
 
     // Item 1: the Minister of Finance, who asked to speak before the meeting, is queued.
-    let (status, _) = act(&server, &chair, regular, json!({"StartItem": item(1)})).await;
+    let (status, _) = room_act(&server, &chair, regular, json!({"StartItem": item(1)})).await;
     assert_eq!(status, 200);
     // The guest (of item 2 only) heard every change of the room, never item 1.
     let mut heard = Vec::new();
@@ -343,19 +303,19 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
     // The floor: the Minister of Finance speaks, then the other member.
     let first = seen["queue"][0]["speech_id"].as_str().unwrap().to_owned();
     let second = seen["queue"][1]["speech_id"].as_str().unwrap().to_owned();
-    let (status, _) = act(&server, &chair, regular, json!({"GiveFloor": first})).await;
+    let (status, _) = room_act(&server, &chair, regular, json!({"GiveFloor": first})).await;
     assert_eq!(status, 200);
     let seen = room(&server, &finance, regular).await;
     assert_eq!(seen["speaking"]["full_name"], FINANCE_MINISTER);
     assert_eq!(names(&seen["queue"]), [OTHER_MEMBER]);
     // The floor cannot be given twice to the same request.
-    let (status, _) = act(&server, &chair, regular, json!({"GiveFloor": first})).await;
+    let (status, _) = room_act(&server, &chair, regular, json!({"GiveFloor": first})).await;
     assert_eq!(status, 400);
-    let (status, _) = act(&server, &chair, regular, json!({"GiveFloor": second})).await;
+    let (status, _) = room_act(&server, &chair, regular, json!({"GiveFloor": second})).await;
     assert_eq!(status, 200);
-    let (status, _) = act(&server, &chair, regular, json!("EndFloor")).await;
+    let (status, _) = room_act(&server, &chair, regular, json!("EndFloor")).await;
     assert_eq!(status, 200);
-    let (status, body) = act(&server, &chair, regular, json!("EndFloor")).await;
+    let (status, body) = room_act(&server, &chair, regular, json!("EndFloor")).await;
     assert_eq!(
         (status, vi(&body).as_str()),
         (400, "Không có ai đang phát biểu.")
@@ -405,7 +365,7 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
     assert!(!asked.iter().any(|(u,)| *u == absent || *u == deputy));
 
     // The conclusion, then item 2 — now the guest sees the discussion.
-    let (status, _) = act(
+    let (status, _) = room_act(
         &server,
         &chair,
         regular,
@@ -414,7 +374,7 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
     .await;
     assert_eq!(status, 400);
     let conclusion = "Chính phủ thống nhất đánh giá tình hình kinh tế - xã hội tháng 11.";
-    let (status, _) = act(
+    let (status, _) = room_act(
         &server,
         &chair,
         regular,
@@ -422,29 +382,29 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
     )
     .await;
     assert_eq!(status, 200);
-    let (status, _) = act(&server, &chair, regular, json!("EndItem")).await;
+    let (status, _) = room_act(&server, &chair, regular, json!("EndItem")).await;
     assert_eq!(status, 200);
-    let (status, _) = act(&server, &chair, regular, json!("EndItem")).await;
+    let (status, _) = room_act(&server, &chair, regular, json!("EndItem")).await;
     assert_eq!(status, 400, "no item under discussion");
-    let (status, _) = act(&server, &secretary, regular, json!({"StartItem": item(2)})).await;
+    let (status, _) = room_act(&server, &secretary, regular, json!({"StartItem": item(2)})).await;
     assert_eq!(status, 200, "the secretariat may run the meeting too");
     let seen = room(&server, &guest, regular).await;
     assert_eq!(seen["current_item"], json!(item(2)));
 
     // Pause and resume.
-    let (status, _) = act(&server, &chair, regular, json!("Resume")).await;
+    let (status, _) = room_act(&server, &chair, regular, json!("Resume")).await;
     assert_eq!(status, 400);
-    let (status, _) = act(&server, &chair, regular, json!("Pause")).await;
+    let (status, _) = room_act(&server, &chair, regular, json!("Pause")).await;
     assert_eq!(status, 200);
     let seen = room(&server, &chair, regular).await;
     assert!(seen["paused_since"].is_string());
-    let (status, _) = act(&server, &chair, regular, json!("Pause")).await;
+    let (status, _) = room_act(&server, &chair, regular, json!("Pause")).await;
     assert_eq!(status, 400);
-    let (status, _) = act(&server, &chair, regular, json!("Resume")).await;
+    let (status, _) = room_act(&server, &chair, regular, json!("Resume")).await;
     assert_eq!(status, 200);
 
     // Close: item 2 ends with it, the actual end is recorded.
-    let (status, _) = act(&server, &chair, regular, json!("Close")).await;
+    let (status, _) = room_act(&server, &chair, regular, json!("Close")).await;
     assert_eq!(status, 200);
     let seen = room(&server, &finance, regular).await;
     assert_eq!(seen["state"], "Closed");
@@ -453,7 +413,7 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
     assert_eq!(seen["items"][0]["stage"], "Done");
     assert_eq!(seen["items"][0]["conclusion"], conclusion);
     assert_eq!(seen["items"][1]["stage"], "Done");
-    let (status, _) = act(&server, &chair, regular, json!("Pause")).await;
+    let (status, _) = room_act(&server, &chair, regular, json!("Pause")).await;
     assert_eq!(status, 400);
     // The audit chain holds the acts (ids only).
     let recorded: Vec<(String,)> = app::with_db!(&db, |pool| {

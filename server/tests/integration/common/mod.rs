@@ -7,12 +7,12 @@
 
 pub mod authenticator;
 pub mod calls;
+pub mod meetings;
 pub mod processes;
 pub mod smtp;
 
 #[allow(unused_imports)]
 pub use calls::*;
-pub use processes::*;
 
 use std::net::SocketAddr;
 
