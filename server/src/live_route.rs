@@ -11,6 +11,7 @@
 //! it missed, then the live events.
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::convert::Infallible;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::State;
@@ -121,7 +122,7 @@ enum Wake {
     /// none): what to send.
     Meeting(Uuid, i64, StreamMessage),
     /// The room of a meeting the user may see, as they may see it (with the event's id).
-    Room(i64, Box<app::live::room::Room>),
+    Room(i64, Arc<app::live::room::Room>),
 }
 
 async fn visible_meetings(db: &Db, user: &CurrentUser) -> Result<HashSet<Uuid>, AppError> {
@@ -211,8 +212,8 @@ impl Follower {
     async fn room_for_user(
         &mut self,
         meeting_id: Uuid,
-        room: Box<app::live::room::Room>,
-    ) -> Option<Box<app::live::room::Room>> {
+        room: Arc<app::live::room::Room>,
+    ) -> Option<Arc<app::live::room::Room>> {
         if self.user.role != app::identity::model::Role::Guest {
             return Some(room);
         }
@@ -223,7 +224,7 @@ impl Follower {
             self.guest_items.insert(meeting_id, items);
         }
         let items = self.guest_items.get(&meeting_id)?;
-        Some(Box::new(room.for_guest(items)))
+        Some(Arc::new(room.for_guest(items)))
     }
 }
 

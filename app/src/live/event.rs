@@ -20,10 +20,11 @@ pub enum LiveEvent {
     BallotChanged { ballot_id: Uuid },
     /// Something happened in a meeting's room (the chair's acts, attendance, requests to
     /// speak, votes): the room as read once after the change, pushed whole to every tablet
-    /// (a guest's cut down to their items by their stream).
+    /// (a guest's cut down to their items by their stream). Shared, not copied, by the
+    /// streams of a node.
     RoomChanged {
         meeting_id: Uuid,
-        room: Box<crate::live::room::Room>,
+        room: std::sync::Arc<crate::live::room::Room>,
     },
 }
 

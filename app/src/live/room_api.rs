@@ -41,7 +41,7 @@ pub async fn announce(state: &crate::state::AppState, meeting: Uuid, state_chang
                     &state.db,
                     LiveEvent::RoomChanged {
                         meeting_id: meeting,
-                        room: Box::new(room),
+                        room: std::sync::Arc::new(room),
                     },
                 )
                 .await;

@@ -147,6 +147,11 @@ fn RoomView(room: Room, viewer: Option<CurrentUser>) -> impl IntoView {
         <Title text=title.clone()/>
         <p class="breadcrumb">
             <a href=format!("/meetings/{meeting_id}")>{title.clone()}</a>
+            // Once closed, the chair and the secretariat go on to the minutes.
+            {move || (chair && state.get() == MeetingState::Closed).then(|| view! {
+                " · "
+                <a href=format!("/meetings/{meeting_id}/minutes")>{move || t().minutes_link}</a>
+            })}
         </p>
         <article class="room" data-state=move || state.get().as_str()>
             <header class="room-head">
