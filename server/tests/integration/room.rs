@@ -56,13 +56,18 @@ async fn vote(server: &TestServer, cookie: &str, meeting: Uuid, item: Uuid) -> (
 
 /// The next `room` event on `live` (other events skipped), as JSON.
 async fn next_room(live: &mut Live) -> Value {
+    json_of(&next_room_event(live).await.data)
+}
+
+/// The next `room` event on `live`, with its id.
+async fn next_room_event(live: &mut Live) -> Sse {
     loop {
         let event = live
             .next(Duration::from_secs(5))
             .await
             .expect("a room event");
         if event.name == "room" {
-            return json_of(&event.data);
+            return event;
         }
     }
 }
@@ -136,8 +141,11 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
     .unwrap();
     let (status, body) = room_act(&server, &chair, regular, json!("Open")).await;
     assert_eq!(status, 200, "{body}");
-    let heard = next_room(&mut member_tablet).await;
+    let opened = next_room_event(&mut member_tablet).await;
+    let heard = json_of(&opened.data);
     assert_eq!(heard["state"], "InProgress");
+    // From here the member's tablet drops off the network (see the end of the test).
+    drop(member_tablet);
     assert!(heard["actual_start"].is_string());
     // Opening again is refused; positions are frozen.
     let (status, _) = room_act(&server, &chair, regular, json!("Open")).await;
@@ -415,6 +423,26 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
     assert_eq!(seen["items"][1]["stage"], "Done");
     let (status, _) = room_act(&server, &chair, regular, json!("Pause")).await;
     assert_eq!(status, 400);
+    // The member's tablet comes back (the browser sends Last-Event-ID): it first receives
+    // every room it missed, in order, ending with the closed meeting — no state lost.
+    let resume = opened.id.expect("room events carry an id");
+    let mut back = open_live(&server, &finance, Some(&resume)).await;
+    let mut missed = Vec::new();
+    while let Some(event) = back.next(Duration::from_millis(1500)).await {
+        if event.name == "room" {
+            missed.push(json_of(&event.data));
+        }
+    }
+    assert!(missed.len() >= 30, "missed: {}", missed.len());
+    assert_eq!(
+        missed[0]["quorum"]["present"], 1,
+        "the first attendance came next"
+    );
+    assert_eq!(missed.last().unwrap()["state"], "Closed");
+    assert!(missed
+        .windows(2)
+        .all(|w| w[0]["read_at"].as_str() <= w[1]["read_at"].as_str()));
+
     // The audit chain holds the acts (ids only).
     let recorded: Vec<(String,)> = app::with_db!(&db, |pool| {
         sqlx::query_as(
