@@ -55,10 +55,6 @@ async fn vote(server: &TestServer, cookie: &str, meeting: Uuid, item: Uuid) -> (
 }
 
 /// The next `room` event on `live` (other events skipped), as JSON.
-async fn next_room(live: &mut Live) -> Value {
-    json_of(&next_room_event(live).await.data)
-}
-
 /// The next `room` event on `live`, with its id.
 async fn next_room_event(live: &mut Live) -> Sse {
     loop {
