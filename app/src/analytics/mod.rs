@@ -6,6 +6,9 @@ pub mod charts;
 pub mod history;
 pub mod model;
 pub mod savings;
+pub mod settings_views;
 #[cfg(feature = "ssr")]
 pub mod store;
+pub mod texts;
+pub mod usage_views;
 pub mod views;
