@@ -83,6 +83,11 @@ pub async fn process(
         fail(db, job.version_id, "gave up after repeated attempts").await?;
         return Ok("failed");
     }
+    // The same file (by its SHA-256) was already read for another version — re-uploaded,
+    // or attached to another meeting: its pages are copied, the child is not run again.
+    if copy_from_twin(db, job).await? {
+        return Ok("indexed");
+    }
     let bytes = app::documents::store::read_blob(db, &job.sha256).await?;
     let extracted = match extractor.extract(&bytes).await {
         Ok(e) => e,
@@ -126,6 +131,52 @@ pub async fn process(
     tx.commit().await?;
     tracing::info!(version = %job.version_id, pages = extracted.pages.len(), "text indexed");
     Ok("indexed")
+}
+
+/// Copy the pages of an indexed version of the same file into `job`'s version; whether
+/// there was one.
+async fn copy_from_twin(db: &Db, job: &Job) -> Result<bool, sqlx::Error> {
+    let twin: Option<(Uuid, Option<i64>)> = app::with_db!(db, |pool| {
+        sqlx::query_as(
+            "select id, page_count from document_version
+             where blob_sha256 = $1 and text_status = 'indexed' and id <> $2 limit 1",
+        )
+        .bind(&job.sha256)
+        .bind(job.version_id)
+        .fetch_optional(pool)
+        .await
+    })?;
+    let Some((twin, pages)) = twin else {
+        return Ok(false);
+    };
+    let mut tx = db.begin().await?;
+    with_tx!(&mut tx, |conn| {
+        sqlx::query("delete from document_page where version_id = $1")
+            .bind(job.version_id)
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query(
+            "insert into document_page (version_id, page_no, text, folded, no_text)
+             select $1, page_no, text, folded, no_text from document_page where version_id = $2",
+        )
+        .bind(job.version_id)
+        .bind(twin)
+        .execute(&mut *conn)
+        .await?;
+        sqlx::query(
+            "update document_version
+             set text_status = 'indexed', text_error = null,
+                 page_count = coalesce(page_count, $1)
+             where id = $2",
+        )
+        .bind(pages)
+        .bind(job.version_id)
+        .execute(&mut *conn)
+        .await?;
+    });
+    tx.commit().await?;
+    tracing::info!(version = %job.version_id, %twin, "text copied from the same file");
+    Ok(true)
 }
 
 /// Run the worker of this node: take jobs while there are any, then wait to be woken (an

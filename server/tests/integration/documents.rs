@@ -13,6 +13,7 @@ use serde_json::Value;
 use uuid::Uuid;
 
 on_both_engines!(
+    the_same_file_is_read_once,
     documents_are_served_in_ranges_to_those_who_may_read_them,
     hostile_pdfs_end_with_a_clear_status_and_the_server_keeps_serving,
     search_is_accent_insensitive_and_follows_access,
@@ -36,6 +37,88 @@ async fn wait_for_jobs(server: &TestServer, limit: Duration) {
         assert!(start.elapsed() < limit, "{} jobs still pending", pending.0);
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
+}
+
+/// A version of a file already read gets its pages copied: here the PDF reader is one that
+/// can only fail, and the new version is indexed all the same, page for page.
+async fn the_same_file_is_read_once(engine: Engine) {
+    let server = start_server(engine, true).await;
+    let db = server.state.db.clone();
+    wait_for_jobs(&server, Duration::from_secs(120)).await;
+    let (twin, sha): (Uuid, String) = app::with_db!(&db, |pool| {
+        sqlx::query_as(
+            "select id, blob_sha256 from document_version where text_status = 'indexed'
+             order by created_at limit 1",
+        )
+        .fetch_one(pool)
+        .await
+    })
+    .unwrap();
+    // Another document made of the same file, waiting to be read.
+    let (item,): (Uuid,) = app::with_db!(&db, |pool| {
+        sqlx::query_as("select id from agenda_item order by position desc limit 1")
+            .fetch_one(pool)
+            .await
+    })
+    .unwrap();
+    let (document, version) = (Uuid::now_v7(), Uuid::now_v7());
+    app::with_db!(&db, |pool| {
+        sqlx::query(
+            "insert into document (id, agenda_item_id, title, position, created_at, updated_at)
+             values ($1, $2, 'Bản sao', 9, $3, $3)",
+        )
+        .bind(document)
+        .bind(item)
+        .bind(chrono::Utc::now())
+        .execute(pool)
+        .await
+        .unwrap();
+        sqlx::query(
+            "insert into document_version (id, document_id, version_no, blob_sha256, file_name,
+                                           created_at, text_status)
+             values ($1, $2, 1, $3, 'ban-sao.pdf', $4, 'extracting')",
+        )
+        .bind(version)
+        .bind(document)
+        .bind(&sha)
+        .bind(chrono::Utc::now())
+        .execute(pool)
+        .await
+        .unwrap();
+    });
+    let broken = app::documents::extract::Extractor {
+        exe: "/bin/false".into(),
+        timeout: Duration::from_secs(5),
+        memory_mb: 64,
+        max_output: 1024,
+    };
+    let job = server::documents::jobs::Job {
+        version_id: version,
+        sha256: sha,
+        attempts: 1,
+    };
+    let status = server::documents::jobs::process(&db, &broken, &job)
+        .await
+        .unwrap();
+    assert_eq!(status, "indexed");
+    let pages = |v: Uuid| {
+        let db = db.clone();
+        async move {
+            let rows: Vec<(i64, String)> = app::with_db!(&db, |pool| {
+                sqlx::query_as(
+                    "select page_no, text from document_page where version_id = $1 order by page_no",
+                )
+                .bind(v)
+                .fetch_all(pool)
+                .await
+            })
+            .unwrap();
+            rows
+        }
+    };
+    let (mine, theirs) = (pages(version).await, pages(twin).await);
+    assert!(!theirs.is_empty());
+    assert_eq!(mine, theirs);
 }
 
 /// Add a document with `bytes` under the first agenda item of the regular session.
