@@ -228,10 +228,33 @@ impl Follower {
     }
 }
 
-fn room_message(event_id: i64, room: &app::live::room::Room) -> Result<Event, Infallible> {
+/// The last room written as JSON on this node, with the shared copy it was written from:
+/// every stream that forwards that same copy (all but guests', whose rooms are cut down) sends
+/// these bytes — written once per change rather than once per tablet. Holding the copy keeps
+/// the comparison by identity sound.
+type RoomJson = Option<(Arc<app::live::room::Room>, Arc<str>)>;
+static ROOM_JSON: std::sync::Mutex<RoomJson> = std::sync::Mutex::new(None);
+
+fn room_json(room: &Arc<app::live::room::Room>) -> Arc<str> {
+    let mut cached = ROOM_JSON
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((written, json)) = cached.as_ref() {
+        if Arc::ptr_eq(written, room) {
+            return json.clone();
+        }
+    }
+    let json: Arc<str> = serde_json::to_string(room.as_ref())
+        .unwrap_or_else(|_| "{}".to_owned())
+        .into();
+    *cached = Some((room.clone(), json.clone()));
+    json
+}
+
+fn room_message(event_id: i64, room: &Arc<app::live::room::Room>) -> Result<Event, Infallible> {
     let event = Event::default()
         .event(StreamMessage::Room.name())
-        .data(serde_json::to_string(room).unwrap_or_else(|_| "{}".to_owned()));
+        .data(&*room_json(room));
     Ok(if event_id > 0 {
         event.id(event_id.to_string())
     } else {
