@@ -1,0 +1,224 @@
+//! Figure 2: live push — from the chair's act (a request to the server) to the **last** of N
+//! connected tablets receiving the room on the live channel — and memory per idle connection
+//! ((RSS with N open − RSS with none) ÷ N), against a raw socket writer sending an event of
+//! the same size to N loopback connections.
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context};
+use futures::StreamExt;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::sync::mpsc;
+use uuid::Uuid;
+
+use crate::measure::{ms, percentile, rss_kib};
+use crate::server::{until_ok, Server};
+
+/// Open one live channel; every `room` event it receives is reported on `seen`.
+async fn tablet(
+    base: String,
+    cookie: String,
+    ready: mpsc::Sender<()>,
+    seen: mpsc::UnboundedSender<Instant>,
+) -> anyhow::Result<()> {
+    let response = reqwest::Client::new()
+        .get(format!("{base}/api/live"))
+        .header("cookie", cookie)
+        .send()
+        .await?;
+    let mut stream = response.bytes_stream();
+    let mut buffer = String::new();
+    let mut announced = false;
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk?;
+        buffer.push_str(&String::from_utf8_lossy(&chunk));
+        while let Some(end) = buffer.find("\n\n") {
+            let block: String = buffer.drain(..end + 2).collect();
+            if block.contains("event: ready") && !announced {
+                announced = true;
+                let _ = ready.send(()).await;
+            }
+            if block.contains("event: room") {
+                let _ = seen.send(Instant::now());
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn room_act(server: &Server, cookie: &str, meeting: Uuid, act: &str) -> anyhow::Result<()> {
+    let response = reqwest::Client::new()
+        .post(format!("{}/api/room_act", server.base))
+        .header("origin", &server.origin)
+        .header("cookie", cookie)
+        .json(&serde_json::json!({"meeting_id": meeting, "act": act}))
+        .send()
+        .await?;
+    if !response.status().is_success() {
+        bail!("room_act {act}: {}", response.status());
+    }
+    Ok(())
+}
+
+/// Wait for `n` reports on `seen` (bounded by `limit`); the latest instant.
+async fn last_of(
+    seen: &mut mpsc::UnboundedReceiver<Instant>,
+    n: usize,
+    limit: Duration,
+) -> anyhow::Result<Instant> {
+    let mut last = None;
+    for _ in 0..n {
+        let at = tokio::time::timeout(limit, seen.recv())
+            .await
+            .context("a tablet did not receive the event in time")?
+            .context("tablets gone")?;
+        last = Some(last.map_or(at, |l: Instant| l.max(at)));
+    }
+    last.context("no tablet")
+}
+
+/// The reference: a plain TCP writer sending `event` to `n` loopback connections, `rounds`
+/// times; the time from the start of writing to the last reader having it all.
+async fn raw_writer(n: usize, event: usize, rounds: usize) -> anyhow::Result<Vec<Duration>> {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let addr = listener.local_addr()?;
+    let (seen_tx, mut seen) = mpsc::unbounded_channel::<Instant>();
+    let mut readers = Vec::with_capacity(n);
+    for _ in 0..n {
+        let seen_tx = seen_tx.clone();
+        readers.push(tokio::spawn(async move {
+            let mut socket = tokio::net::TcpStream::connect(addr).await?;
+            let mut buf = vec![0u8; event];
+            for _ in 0..rounds {
+                socket.read_exact(&mut buf).await?;
+                let _ = seen_tx.send(Instant::now());
+            }
+            anyhow::Ok(())
+        }));
+    }
+    let mut sockets = Vec::with_capacity(n);
+    for _ in 0..n {
+        sockets.push(listener.accept().await?.0);
+    }
+    let payload = vec![b'x'; event];
+    let mut samples = Vec::with_capacity(rounds);
+    for _ in 0..rounds {
+        let start = Instant::now();
+        for socket in &mut sockets {
+            socket.write_all(&payload).await?;
+        }
+        let last = last_of(&mut seen, n, Duration::from_secs(30)).await?;
+        samples.push(last - start);
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    for r in readers {
+        r.abort();
+    }
+    Ok(samples)
+}
+
+pub async fn run(server_bin: &Path, quick: bool) -> anyhow::Result<String> {
+    let sizes: &[usize] = if quick {
+        &[50, 200]
+    } else {
+        &[100, 1_000, 5_000]
+    };
+    let rounds = if quick { 3 } else { 20 };
+    let dir = tempfile::tempdir()?;
+    let url = format!("sqlite://{}/ecabinet.db", dir.path().display());
+    let server = Server::spawn(server_bin, dir.path(), &url, true)?;
+    until_ok(&format!("{}/readyz", server.base), Duration::from_secs(120)).await?;
+    let db = app::db::Db::connect(&server.database_url, 2).await?;
+    let chair = server.sign_in(&db, "Vũ Đình Khiêm").await?;
+    let member = server.sign_in(&db, "Bạch Quang Nhật").await?;
+    let (meeting,): (Uuid,) = app::with_db!(&db, |pool| {
+        sqlx::query_as("select id from meeting where state = 'published' limit 1")
+            .fetch_one(pool)
+            .await
+    })?;
+    room_act(&server, &chair, meeting, "Open").await?;
+
+    let mut rows = Vec::new();
+    let mut memory = Vec::new();
+    // Pause and resume in turn, across all sizes.
+    let mut paused = false;
+    for &n in sizes {
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let idle = rss_kib(server.pid());
+        let (ready_tx, mut ready) = mpsc::channel(n);
+        let (seen_tx, mut seen) = mpsc::unbounded_channel();
+        let mut tablets = Vec::with_capacity(n);
+        for _ in 0..n {
+            tablets.push(tokio::spawn(tablet(
+                server.base.clone(),
+                member.clone(),
+                ready_tx.clone(),
+                seen_tx.clone(),
+            )));
+        }
+        for _ in 0..n {
+            tokio::time::timeout(Duration::from_secs(120), ready.recv())
+                .await
+                .context("tablets did not all connect")?;
+        }
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let open = rss_kib(server.pid());
+        let per = open.saturating_sub(idle) as f64 / n as f64;
+        memory.push(format!("| {n} | {idle} KiB | {open} KiB | {per:.1} KiB |"));
+
+        let mut samples = Vec::with_capacity(rounds);
+        for _ in 0..rounds {
+            let act = if paused { "Resume" } else { "Pause" };
+            paused = !paused;
+            let start = Instant::now();
+            room_act(&server, &chair, meeting, act).await?;
+            let last = last_of(&mut seen, n, Duration::from_secs(60)).await?;
+            samples.push(last - start);
+        }
+        for t in tablets {
+            t.abort();
+        }
+        let event = room_event_size(&server, &member, meeting).await?;
+        let raw = raw_writer(n, event, rounds).await?;
+        let (ours, theirs) = (percentile(&samples, 50.0), percentile(&raw, 50.0));
+        rows.push(format!(
+            "| {n} | {} | {} | {} | {} | {:.1}× | {} B |",
+            ms(ours),
+            ms(percentile(&samples, 99.0)),
+            ms(theirs),
+            ms(percentile(&raw, 99.0)),
+            ours.as_secs_f64() / theirs.as_secs_f64().max(1e-9),
+            event
+        ));
+        eprintln!("  {n} tablets done");
+    }
+    Ok(format!(
+        "## Figure 2 — live push\n\nSQLite, demo cabinet, the regular session open. The chair \
+         pauses and resumes the meeting ({rounds} acts per size); each act is one request, one \
+         transaction, one read of the room, and one event to every connected tablet (all \
+         signed in as one member, each its own HTTP connection). Measured: from sending the \
+         act to the **last** tablet having the `room` event. Reference, same run: a plain \
+         TCP writer sending an event of the same size to the same number of loopback \
+         connections. Targets: ≤ 1.5× the raw writer; 1,000 tablets < 10 ms, 10,000 < 100 ms.\n\n\
+         | tablets | e-Cabinet p50 | p99 | raw writer p50 | p99 | ratio (p50) | event size |\n\
+         |---|---|---|---|---|---|---|\n{}\n\n\
+         Memory per idle connection ((RSS with N open − RSS before) ÷ N; target ≤ 8 KiB):\n\n\
+         | tablets | server RSS before | with N open | per connection |\n|---|---|---|---|\n{}\n",
+        rows.join("\n"),
+        memory.join("\n")
+    ))
+}
+
+/// The size in bytes of one `room` event as a tablet receives it.
+async fn room_event_size(server: &Server, cookie: &str, meeting: Uuid) -> anyhow::Result<usize> {
+    let response = reqwest::Client::new()
+        .post(format!("{}/api/meeting_room", server.base))
+        .header("origin", &server.origin)
+        .header("cookie", cookie)
+        .form(&[("meeting_id", meeting.to_string())])
+        .send()
+        .await?;
+    let body = response.text().await?;
+    // "event: room\nid: …\ndata: <room>\n\n"
+    Ok(body.len() + 32)
+}
