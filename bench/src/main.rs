@@ -2,13 +2,28 @@
 //! loopback with a fresh database) against references measured in the same run, and writes
 //! the report. Every loop is bounded in count and time. Run through `bash bench/run`.
 //!
-//! Figures so far (issue 7 numbers them): 2 — live push to N tablets and memory per idle
-//! connection, against a raw socket writer; 7 — cold start on an empty database and on one
-//! with 10,000 documents, against a bare binary answering its first request.
+//! The figures (issue 7 numbers them): 1 simultaneous voters, 2 live push, 3 reading PDFs,
+//! 4 search, 5 the meeting page, 6 the front end, 7 cold start, 8 two nodes on PostgreSQL.
+//! `--only 2,7` runs some; figures 4 and 1 run on PostgreSQL too, and 8 only there, when
+//! `--postgres` names a server; 6 needs the built site (`--site`).
+/// The software passkey authenticator of the integration tests (one copy, used by both).
+#[path = "../../server/tests/integration/common/authenticator.rs"]
+#[allow(dead_code)] // what only the tests use
+mod authenticator;
+mod corpus;
+mod engine;
+mod fixtures;
+mod frontend;
 mod live_push;
+mod load;
 mod measure;
+mod page;
+mod pdf;
+mod search;
 mod server;
 mod startup;
+mod two_nodes;
+mod voters;
 
 use std::path::PathBuf;
 
@@ -16,7 +31,7 @@ use anyhow::Context;
 
 fn usage() -> ! {
     eprintln!(
-        "usage: ecabinet-bench --server <ecabinet binary> --out <report.md> [--quick]\n       ecabinet-bench bare <port>   (the reference: answers HTTP on <port>)"
+        "usage: ecabinet-bench --server <ecabinet binary> --out <report.md> [--site <dir>] [--postgres <url>] [--only <figure,…>] [--quick]\n       ecabinet-bench bare <port>   (the reference: answers HTTP on <port>)"
     );
     std::process::exit(2)
 }
@@ -34,12 +49,22 @@ async fn main() -> anyhow::Result<()> {
     let mut server_bin = None;
     let mut out = None;
     let mut quick = false;
+    let mut postgres = None;
+    let mut site: Option<PathBuf> = None;
+    let mut only: Option<Vec<u8>> = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--server" => server_bin = it.next().map(PathBuf::from),
             "--out" => out = it.next().map(PathBuf::from),
             "--quick" => quick = true,
+            "--postgres" => postgres = it.next().cloned(),
+            "--site" => site = it.next().map(PathBuf::from),
+            "--only" => {
+                only = it
+                    .next()
+                    .map(|list| list.split(',').filter_map(|f| f.parse().ok()).collect())
+            }
             _ => usage(),
         }
     }
@@ -50,17 +75,59 @@ async fn main() -> anyhow::Result<()> {
     let machine = measure::machine();
     eprintln!("{machine}");
 
-    let mut sections = Vec::new();
-    eprintln!("figure 7: cold start");
-    sections.push(startup::run(&server_bin, &me, quick).await?);
-    eprintln!("figure 2: live push");
-    sections.push(live_push::run(&server_bin, quick).await?);
+    let mut engines = vec![engine::Engine::Sqlite];
+    engines.extend(postgres.clone().map(engine::Engine::Postgres));
+    let wanted = |figure: u8| only.as_ref().is_none_or(|list| list.contains(&figure));
 
+    let mut sections = Vec::new();
+    if wanted(1) {
+        eprintln!("figure 1: simultaneous voters");
+        sections.push(voters::run(&server_bin, &engines, quick).await?);
+    }
+    if wanted(2) {
+        eprintln!("figure 2: live push");
+        sections.push(live_push::run(&server_bin, quick).await?);
+    }
+    if wanted(3) {
+        eprintln!("figure 3: reading PDFs");
+        sections.push(pdf::run(&server_bin, quick).await?);
+    }
+    if wanted(4) {
+        eprintln!("figure 4: search");
+        sections.push(search::run(&server_bin, &engines, quick).await?);
+    }
+    if wanted(5) {
+        eprintln!("figure 5: the meeting page");
+        sections.push(page::run(&server_bin, quick).await?);
+    }
+    if wanted(6) {
+        let site = site
+            .as_ref()
+            .context("figure 6 needs --site (the built site)")?;
+        eprintln!("figure 6: the front end");
+        sections.push(frontend::run(&server_bin, site, quick).await?);
+    }
+    if wanted(7) {
+        eprintln!("figure 7: cold start");
+        sections.push(startup::run(&server_bin, &me, quick).await?);
+    }
+    if wanted(8) {
+        let url = postgres.as_ref().context("figure 8 needs --postgres")?;
+        eprintln!("figure 8: two nodes on PostgreSQL");
+        sections.push(two_nodes::run(&server_bin, url, quick).await?);
+    }
+
+    // What the run shows beyond its tables (targets missed, and what would reach them),
+    // written by hand after reading it.
+    let reading = std::fs::read_to_string("bench/reading.md").unwrap_or_default();
     let report = format!(
-        "# Benchmarks\n\nProduced by `bash bench/run` (which builds in release mode and runs \
-         `target/release/ecabinet-bench --server target/release/ecabinet --out BENCHMARKS.md`). \
+        "# Benchmarks\n\nProduced by `bash bench/run` from a clean checkout: it installs what is \
+         missing, builds e-Cabinet in release mode (`cargo leptos build --release`) and this \
+         harness, starts a throwaway PostgreSQL on loopback, and runs\n\n```\necabinet-bench {}\n```\n\n\
          Every figure is measured side by side with its reference in the same run, on this \
-         machine, all traffic on loopback.\n\n## Machine\n\n{machine}\n\n{}\n",
+         machine, all traffic on loopback. Started {} UTC.\n\n## Machine\n\n{machine}\n\n{}\n{reading}",
+        args.join(" "),
+        chrono::Utc::now().format("%Y-%m-%d %H:%M"),
         sections.join("\n")
     );
     std::fs::write(&out, report).with_context(|| format!("writing {}", out.display()))?;

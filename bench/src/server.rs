@@ -39,12 +39,51 @@ pub async fn until_ok(url: &str, limit: Duration) -> anyhow::Result<Duration> {
 impl Server {
     /// Spawn the server on `database_url` (in `data`); `demo` loads the demo cabinet.
     pub fn spawn(bin: &Path, data: &Path, database_url: &str, demo: bool) -> anyhow::Result<Self> {
+        Self::spawn_with(bin, data, database_url, demo, None, None)
+    }
+
+    /// A second node of `first`: the same database and the same public origin (as behind one
+    /// load balancer), its own port.
+    pub fn spawn_beside(bin: &Path, data: &Path, first: &Server) -> anyhow::Result<Self> {
+        Self::spawn_with(
+            bin,
+            data,
+            &first.database_url,
+            true,
+            None,
+            Some(&first.origin),
+        )
+    }
+
+    /// Spawn the demo server serving the built site (the WASM bundle, scripts, styles) from
+    /// `site`.
+    pub fn spawn_site(
+        bin: &Path,
+        data: &Path,
+        database_url: &str,
+        site: &Path,
+    ) -> anyhow::Result<Self> {
+        Self::spawn_with(bin, data, database_url, true, Some(site), None)
+    }
+
+    fn spawn_with(
+        bin: &Path,
+        data: &Path,
+        database_url: &str,
+        demo: bool,
+        site: Option<&Path>,
+        origin: Option<&str>,
+    ) -> anyhow::Result<Self> {
         let port = free_port()?;
+        let origin = origin.map_or_else(|| format!("http://localhost:{port}"), str::to_owned);
         let mut command = Command::new(bin);
         command
             .args(["--database-url", database_url, "--log-format", "json"])
             .args(["--bind", &format!("127.0.0.1:{port}")])
-            .args(["--public-origin", &format!("http://localhost:{port}")])
+            .args(["--public-origin", &origin])
+            // Like a reverse proxy in front: each simulated tablet has an address of its own
+            // (`X-Forwarded-For`), so per-address sign-in limits apply to each, not to all.
+            .args(["--trusted-proxies", "127.0.0.1"])
             .arg("--data-dir")
             .arg(data)
             .env("RUST_LOG", "warn")
@@ -53,11 +92,14 @@ impl Server {
         if demo {
             command.arg("--demo");
         }
+        if let Some(site) = site {
+            command.arg("--site-root").arg(site);
+        }
         let child = command.spawn().context("starting the server")?;
         Ok(Server {
             child,
             base: format!("http://127.0.0.1:{port}"),
-            origin: format!("http://localhost:{port}"),
+            origin,
             database_url: database_url.to_owned(),
         })
     }

@@ -49,18 +49,14 @@ async fn prepare(dir: &Path, documents: usize) -> anyhow::Result<String> {
         .bind(now)
         .execute(&mut *conn)
         .await?;
-        sqlx::query(
-            "insert into blob (sha256, byte_size, chunk_size, created_at) values ($1, 0, 262144, $2)",
-        )
-        .bind(&sha)
-        .bind(now)
-        .execute(&mut *conn)
-        .await?;
-        // 100 documents per item.
-        let mut item = Uuid::nil();
-        for n in 0..documents {
-            if n % 100 == 0 {
-                item = Uuid::now_v7();
+    });
+    crate::fixtures::blob(&mut tx, &sha, now).await?;
+    // 100 documents per item.
+    let mut item = Uuid::nil();
+    for n in 0..documents {
+        if n % 100 == 0 {
+            item = Uuid::now_v7();
+            app::with_tx!(&mut tx, |conn| {
                 sqlx::query(
                     "insert into agenda_item (id, meeting_id, position, title, planned_minutes, created_at, updated_at)
                      values ($1, $2, $3, $4, 10, $5, $5)",
@@ -72,32 +68,12 @@ async fn prepare(dir: &Path, documents: usize) -> anyhow::Result<String> {
                 .bind(now)
                 .execute(&mut *conn)
                 .await?;
-            }
-            let document = Uuid::now_v7();
-            sqlx::query(
-                "insert into document (id, agenda_item_id, title, position, created_at, updated_at)
-                 values ($1, $2, $3, $4, $5, $5)",
-            )
-            .bind(document)
-            .bind(item)
-            .bind(format!("Tài liệu {n}"))
-            .bind((n % 100) as i64)
-            .bind(now)
-            .execute(&mut *conn)
-            .await?;
-            sqlx::query(
-                "insert into document_version (id, document_id, version_no, blob_sha256, file_name,
-                                               page_count, text_status, created_at)
-                 values ($1, $2, 1, $3, 'tai-lieu.pdf', 10, 'indexed', $4)",
-            )
-            .bind(Uuid::now_v7())
-            .bind(document)
-            .bind(&sha)
-            .bind(now)
-            .execute(&mut *conn)
-            .await?;
+            });
         }
-    });
+        let title = format!("Tài liệu {n}");
+        crate::fixtures::document(&mut tx, item, (&title, (n % 100) as i64), (&sha, 10), now)
+            .await?;
+    }
     tx.commit().await?;
     Ok(url)
 }

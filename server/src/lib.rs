@@ -57,7 +57,7 @@ pub async fn start(config: &Config) -> anyhow::Result<AppState> {
     let live = app::live::hub::Hub::new();
     live.listen(&db);
     spawn_live_pruning(&db);
-    let answers = app::ballots::writer::AnswerWriter::spawn(db.clone());
+    let answers = app::ballots::writer::AnswerWriter::spawn(db.clone(), live.clone());
     spawn_ballot_clock(&db, &live, config.ballot_tick_secs);
     if let Some(smtp_url) = &config.smtp_url {
         mail::Mailer::new(smtp_url, &config.mail_from, &config.public_origin)?.spawn(db.clone());

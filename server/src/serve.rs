@@ -3,14 +3,28 @@
 use std::time::Duration;
 
 use app::state::AppState;
+use axum::serve::ListenerExt;
 
 use crate::config::Config;
 use crate::router::{router, RouterOptions};
 
 /// Bind the configured address and serve until SIGTERM or Ctrl-C.
 pub async fn run(config: &Config, state: AppState) -> anyhow::Result<()> {
-    let listener = std::net::TcpListener::bind(config.bind)?;
-    serve_on(listener, config, state, shutdown_signal()).await
+    serve_on(listen(config.bind)?, config, state, shutdown_signal()).await
+}
+
+/// A listening socket whose queue holds every tablet of a cabinet reconnecting at once (after
+/// a restart, say): with the standard library's queue of 128, the rest wait for the client to
+/// try again a second later. The kernel caps the length at `net.core.somaxconn`.
+fn listen(address: std::net::SocketAddr) -> std::io::Result<std::net::TcpListener> {
+    let socket = if address.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(address)?;
+    socket.listen(4096)?.into_std()
 }
 
 /// Serve on `listener` until `shutdown` completes, then let in-flight requests finish.
@@ -32,7 +46,13 @@ pub async fn serve_on(
     );
     match config.tls() {
         None => {
-            let listener = tokio::net::TcpListener::from_std(listener)?;
+            // No Nagle delay: a small write after another (a response's body, the next live
+            // event) would otherwise wait for the peer's delayed acknowledgement, up to 40 ms.
+            let listener = tokio::net::TcpListener::from_std(listener)?.tap_io(|tcp| {
+                if let Err(err) = tcp.set_nodelay(true) {
+                    tracing::debug!(%err, "TCP_NODELAY not set");
+                }
+            });
             tracing::info!(%address, "listening on http");
             axum::serve(
                 listener,

@@ -188,8 +188,8 @@ pub async fn give_signed_answer(
             &credential,
         )
         .await?;
+        // The writer announces the ballot once its batch is written.
         state.answers.submit(answer).await?;
-        announce(&state, ballot).await;
         Ok(())
     })
     .await
@@ -214,8 +214,8 @@ pub async fn enter_paper_answer(
         let answer = crate::ballots::answers::paper(
             &user, ballot, member, choice, &text, &comment, form_key,
         )?;
+        // The writer announces the ballot once its batch is written.
         state.answers.submit(answer).await?;
-        announce(&state, ballot).await;
         Ok(())
     })
     .await

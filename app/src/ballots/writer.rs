@@ -4,7 +4,9 @@
 //! (it survives `kill -9`). Each answer is checked again inside the transaction (ballot open,
 //! before the deadline, member eligible, nonce unused); a refused answer writes nothing and
 //! does not hold back the others. If the batch fails as a whole, each request is retried in
-//! a transaction of its own.
+//! a transaction of its own. Once a batch is written, each ballot it touched is announced on
+//! the live channel once (not once per answer: 1,000 answers at once are a few batches, so a
+//! few announcements and a few re-reads on every open page, not 1,000).
 use chrono::Utc;
 use sha2::{Digest, Sha256};
 use tokio::sync::{mpsc, oneshot};
@@ -18,6 +20,8 @@ use crate::ballots::model::{BallotState, Choice};
 use crate::ballots::problem::BallotProblem;
 use crate::db::{Db, Tx};
 use crate::error::AppError;
+use crate::live::event::LiveEvent;
+use crate::live::hub::Hub;
 use crate::with_tx;
 
 /// The most answers written in one transaction.
@@ -81,8 +85,8 @@ pub struct AnswerWriter {
 }
 
 impl AnswerWriter {
-    /// Start the writer task on `db`.
-    pub fn spawn(db: Db) -> AnswerWriter {
+    /// Start the writer task on `db`, announcing written answers on `live`.
+    pub fn spawn(db: Db, live: Hub) -> AnswerWriter {
         let (jobs, mut queue) = mpsc::channel::<Job>(4 * MAX_BATCH);
         tokio::spawn(async move {
             while let Some(first) = queue.recv().await {
@@ -93,7 +97,14 @@ impl AnswerWriter {
                         Err(_) => break,
                     }
                 }
+                let mut ballots: Vec<Uuid> = batch.iter().map(|job| job.answer.ballot).collect();
+                ballots.sort();
+                ballots.dedup();
                 write_batch(&db, batch).await;
+                for ballot_id in ballots {
+                    live.publish(&db, LiveEvent::BallotChanged { ballot_id })
+                        .await;
+                }
             }
         });
         AnswerWriter { jobs }

@@ -25,7 +25,8 @@ pub struct Facts {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageText {
     pub text: String,
-    /// Marks (glyphs, images) but no text: a scan, or a font without a ToUnicode map.
+    /// Marks (glyphs, images) but no text: a scan, or a font without a ToUnicode map; or text
+    /// in an old 8-bit Vietnamese font (TCVN3, VNI) that no reader can turn into the words.
     pub no_text: bool,
 }
 

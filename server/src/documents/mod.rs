@@ -3,5 +3,7 @@
 //! search.
 pub mod file_route;
 pub mod jobs;
+pub mod legacy_encoding;
+pub mod page_text;
 pub mod pdf_child;
 pub mod upload_route;

@@ -80,21 +80,85 @@ fn has_marks(doc: &lopdf::Document, page: lopdf::ObjectId) -> bool {
         .unwrap_or(false)
 }
 
+/// Whether a form XObject draws itself, directly or through others: a reader following it
+/// would recurse until its stack ran out. Forms nested deeper than 32 count as such.
+fn draws_itself(doc: &lopdf::Document) -> bool {
+    fn forms(doc: &lopdf::Document, resources: &lopdf::Dictionary) -> Vec<lopdf::ObjectId> {
+        let Ok(xobjects) = resources.get(b"XObject") else {
+            return Vec::new();
+        };
+        let xobjects = match xobjects {
+            lopdf::Object::Reference(id) => doc.get_dictionary(*id).ok(),
+            lopdf::Object::Dictionary(d) => Some(d),
+            _ => None,
+        };
+        xobjects
+            .map(|d| {
+                d.iter()
+                    .filter_map(|(_, v)| v.as_reference().ok())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+    fn visit(doc: &lopdf::Document, id: lopdf::ObjectId, path: &mut Vec<lopdf::ObjectId>) -> bool {
+        if path.contains(&id) || path.len() > 32 {
+            return true;
+        }
+        let Ok(lopdf::Object::Stream(stream)) = doc.get_object(id) else {
+            return false;
+        };
+        let Ok(resources) = stream.dict.get(b"Resources").and_then(|r| match r {
+            lopdf::Object::Reference(rid) => doc.get_dictionary(*rid),
+            other => other.as_dict(),
+        }) else {
+            return false;
+        };
+        path.push(id);
+        let found = forms(doc, resources)
+            .into_iter()
+            .any(|f| visit(doc, f, path));
+        path.pop();
+        found
+    }
+    doc.get_pages().values().any(|page| {
+        let (own, inherited) = doc.get_page_resources(*page).unwrap_or((None, Vec::new()));
+        own.into_iter()
+            .chain(
+                inherited
+                    .iter()
+                    .filter_map(|id| doc.get_dictionary(*id).ok()),
+            )
+            .flat_map(|resources| forms(doc, resources))
+            .any(|form| visit(doc, form, &mut Vec::new()))
+    })
+}
+
 fn extract(bytes: &[u8]) -> Result<Extracted, String> {
-    let doc = load(bytes)?;
+    let mut doc = load(bytes)?;
     let facts = Facts {
         pages: u32::try_from(doc.get_pages().len()).unwrap_or(u32::MAX),
         encrypted: doc.is_encrypted(),
     };
-    let texts = pdf_extract::extract_text_from_mem_by_pages(bytes)
-        .map_err(|e| format!("text extraction failed: {e}"))?;
+    if facts.encrypted {
+        // Encrypted for rights only (no password to open): readable with the empty one.
+        let _ = doc.decrypt("");
+    }
+    if draws_itself(&doc) {
+        return Err("unreadable PDF: a drawing that contains itself".to_owned());
+    }
     let pages = doc
         .get_pages()
-        .values()
-        .enumerate()
-        .map(|(index, id)| {
-            let text = texts.get(index).cloned().unwrap_or_default();
-            let no_text = text.trim().is_empty() && has_marks(&doc, *id);
+        .iter()
+        .map(|(number, id)| {
+            // A page that cannot be read has no text; the pages after it are still read.
+            let mut writer = super::page_text::PageWriter::default();
+            let text = match pdf_extract::output_doc_page(&doc, &mut writer, *number) {
+                Ok(()) => writer.text,
+                Err(_) => String::new(),
+            };
+            // Nothing drawn as text, or text in an old 8-bit Vietnamese font read as Latin-1.
+            let no_text = (text.trim().is_empty() && has_marks(&doc, *id))
+                || super::legacy_encoding::looks_legacy(&text);
             PageText { text, no_text }
         })
         .collect();

@@ -212,6 +212,23 @@ fn image_only() -> Vec<u8> {
     save(doc)
 }
 
+/// A page set in an old 8-bit Vietnamese font (TCVN3 ".VnTime", WinAnsi, no ToUnicode map):
+/// a reader decodes "Chương trình phát triển kinh tế - xã hội" as "Ch¬ng tr×nh ph¸t…".
+fn legacy_font() -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => ".VnTime",
+        "Encoding" => "WinAnsiEncoding", "FirstChar" => 32, "LastChar" => 255,
+        "Widths" => vec![Object::Integer(500); 224],
+    });
+    one_page(
+        &mut doc,
+        b"BT /F1 12 Tf 20 100 Td (Ch\xac\xadng tr\xd7nh ph\xb8t tri\xd3n kinh t\xd5 - x\xb7 h\xe9i) Tj ET",
+        dictionary! { "Font" => dictionary! { "F1" => font } },
+    );
+    save(doc)
+}
+
 /// A form XObject that draws itself: naive readers recurse without end.
 fn self_drawing_form() -> Vec<u8> {
     let mut doc = Document::with_version("1.5");
@@ -295,6 +312,7 @@ async fn hostile_pdfs_end_with_a_clear_status_and_the_server_keeps_serving(engin
         ("not a PDF", b"PK\x03\x04 a zip file named .pdf".to_vec()),
         ("encrypted", encrypted()),
         ("image only", image_only()),
+        ("legacy font", legacy_font()),
         ("self-drawing form", self_drawing_form()),
         ("page tree loop", page_tree_loop()),
     ];
@@ -310,10 +328,10 @@ async fn hostile_pdfs_end_with_a_clear_status_and_the_server_keeps_serving(engin
         .await
         .unwrap();
     assert_eq!(health.status(), 200);
-    // Six jobs, one at a time, each within 5 s (plus start-up).
+    // Seven jobs, one at a time, each within 5 s (plus start-up).
     wait_for_jobs(&server, Duration::from_secs(60)).await;
     assert!(
-        started.elapsed() < Duration::from_secs(6 * 7),
+        started.elapsed() < Duration::from_secs(7 * 7),
         "{:?}",
         started.elapsed()
     );
@@ -326,7 +344,7 @@ async fn hostile_pdfs_end_with_a_clear_status_and_the_server_keeps_serving(engin
                 assert_eq!(status, "failed", "{name}");
                 assert!(error.is_some(), "{name}");
             }
-            "image only" => {
+            "image only" | "legacy font" => {
                 assert_eq!(status, "indexed", "{name}: {error:?}");
                 let flagged: (bool,) = app::with_db!(&server.state.db, |pool| {
                     sqlx::query_as(
@@ -339,7 +357,7 @@ async fn hostile_pdfs_end_with_a_clear_status_and_the_server_keeps_serving(engin
                     .await
                 })
                 .unwrap();
-                assert!(flagged.0, "an image-only page is flagged as having no text");
+                assert!(flagged.0, "{name}: the page is flagged as having no text");
             }
             // Either outcome is acceptable for these — what matters is that it ended.
             _ => assert!(

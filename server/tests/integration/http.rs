@@ -14,6 +14,7 @@ on_both_engines!(
     the_demo_shortcut_does_not_exist_outside_demo_mode,
     state_changes_from_other_origins_are_refused,
     server_functions_decide_access_on_the_server,
+    pages_travel_compressed_but_not_the_live_channel_or_pdfs,
 );
 
 fn client() -> Client {
@@ -361,4 +362,56 @@ async fn server_functions_decide_access_on_the_server(engine: Engine) {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     let (status, _) = call("x=y".into(), "meeting", body).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+/// A browser that accepts brotli gets pages compressed; the live channel (an event stream)
+/// and PDFs (read in ranges) are sent as they are.
+async fn pages_travel_compressed_but_not_the_live_channel_or_pdfs(engine: Engine) {
+    let server = start_server(engine, true).await;
+    let cookie = demo_session(&server, "Bạch Quang Nhật").await;
+    let fetch = |path: &str, encoding: Option<&str>| {
+        let mut request = client()
+            .get(format!("{}{path}", server.base))
+            .header(COOKIE, &cookie);
+        if let Some(encoding) = encoding {
+            request = request.header("accept-encoding", encoding);
+        }
+        request.send()
+    };
+    let plain = fetch("/", None).await.unwrap();
+    assert_eq!(plain.headers().get("content-encoding"), None);
+    let plain = plain.bytes().await.unwrap();
+    let compressed = fetch("/", Some("br, gzip")).await.unwrap();
+    assert_eq!(compressed.status(), StatusCode::OK);
+    assert_eq!(compressed.headers()["content-encoding"], "br");
+    let compressed = compressed.bytes().await.unwrap();
+    assert!(
+        compressed.len() * 3 < plain.len(),
+        "{} bytes compressed, {} plain",
+        compressed.len(),
+        plain.len()
+    );
+
+    let live = fetch("/api/live", Some("br, gzip")).await.unwrap();
+    assert_eq!(live.status(), StatusCode::OK);
+    assert_eq!(live.headers()["content-type"], "text/event-stream");
+    assert_eq!(live.headers().get("content-encoding"), None);
+    drop(live);
+
+    let (document,): (uuid::Uuid,) = app::with_db!(&server.state.db, |pool| {
+        sqlx::query_as(
+            "select d.id from document d join agenda_item ai on ai.id = d.agenda_item_id
+             join meeting m on m.id = ai.meeting_id where m.state = 'published' limit 1",
+        )
+        .fetch_one(pool)
+        .await
+    })
+    .unwrap();
+    let pdf = fetch(&format!("/documents/{document}/file"), Some("br, gzip"))
+        .await
+        .unwrap();
+    assert_eq!(pdf.status(), StatusCode::OK);
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    assert_eq!(pdf.headers().get("content-encoding"), None);
+    assert!(pdf.bytes().await.unwrap().starts_with(b"%PDF-"));
 }

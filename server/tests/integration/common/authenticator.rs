@@ -27,7 +27,7 @@ fn unb64(text: &str) -> Vec<u8> {
 }
 
 pub struct SoftAuthenticator {
-    key: SigningKey,
+    pub key: SigningKey,
     pub credential_id: Vec<u8>,
     counter: u32,
     user_handle: Vec<u8>,
@@ -42,9 +42,10 @@ impl SoftAuthenticator {
     /// A new credential for the site at `origin` (its host is the RP id). `seed` picks the
     /// key and the credential id, so two authenticators with the same seed hold the same
     /// credential.
-    pub fn new(origin: &str, seed: u8) -> SoftAuthenticator {
+    pub fn new(origin: &str, seed: u32) -> SoftAuthenticator {
         let mut secret = [0x11u8; 32];
-        secret[31] = seed.max(1);
+        secret[28..].copy_from_slice(&seed.max(1).to_be_bytes());
+        let seed = seed.to_be_bytes();
         let rp_id = url::Url::parse(origin)
             .expect("origin")
             .host_str()
@@ -52,7 +53,7 @@ impl SoftAuthenticator {
             .to_owned();
         SoftAuthenticator {
             key: SigningKey::from_slice(&secret).expect("key"),
-            credential_id: vec![0xC0, 0xDE, seed, 0x01, 0x02, 0x03, 0x04, 0x05],
+            credential_id: [&[0xC0, 0xDE][..], &seed, &[0x01, 0x02, 0x03, 0x04, 0x05]].concat(),
             counter: 0,
             user_handle: Vec::new(),
             verify_user: true,
