@@ -80,25 +80,31 @@ async fn main() -> anyhow::Result<()> {
     let wanted = |figure: u8| only.as_ref().is_none_or(|list| list.contains(&figure));
 
     let mut sections = Vec::new();
+    let started = chrono::Utc::now();
     if wanted(1) {
         eprintln!("figure 1: simultaneous voters");
         sections.push(voters::run(&server_bin, &engines, quick).await?);
+        write_report(&out, &args, &machine, started, &sections)?;
     }
     if wanted(2) {
         eprintln!("figure 2: live push");
         sections.push(live_push::run(&server_bin, quick).await?);
+        write_report(&out, &args, &machine, started, &sections)?;
     }
     if wanted(3) {
         eprintln!("figure 3: reading PDFs");
         sections.push(pdf::run(&server_bin, quick).await?);
+        write_report(&out, &args, &machine, started, &sections)?;
     }
     if wanted(4) {
         eprintln!("figure 4: search");
         sections.push(search::run(&server_bin, &engines, quick).await?);
+        write_report(&out, &args, &machine, started, &sections)?;
     }
     if wanted(5) {
         eprintln!("figure 5: the meeting page");
         sections.push(page::run(&server_bin, quick).await?);
+        write_report(&out, &args, &machine, started, &sections)?;
     }
     if wanted(6) {
         let site = site
@@ -106,17 +112,33 @@ async fn main() -> anyhow::Result<()> {
             .context("figure 6 needs --site (the built site)")?;
         eprintln!("figure 6: the front end");
         sections.push(frontend::run(&server_bin, site, quick).await?);
+        write_report(&out, &args, &machine, started, &sections)?;
     }
     if wanted(7) {
         eprintln!("figure 7: cold start");
         sections.push(startup::run(&server_bin, &me, quick).await?);
+        write_report(&out, &args, &machine, started, &sections)?;
     }
     if wanted(8) {
         let url = postgres.as_ref().context("figure 8 needs --postgres")?;
         eprintln!("figure 8: two nodes on PostgreSQL");
         sections.push(two_nodes::run(&server_bin, url, quick).await?);
+        write_report(&out, &args, &machine, started, &sections)?;
     }
 
+    eprintln!("report written to {}", out.display());
+    Ok(())
+}
+
+/// Write the report with the figures measured so far (after each one: a run stopped midway
+/// still leaves what it measured).
+fn write_report(
+    out: &std::path::Path,
+    args: &[String],
+    machine: &str,
+    started: chrono::DateTime<chrono::Utc>,
+    sections: &[String],
+) -> anyhow::Result<()> {
     // What the run shows beyond its tables (targets missed, and what would reach them),
     // written by hand after reading it.
     let reading = std::fs::read_to_string("bench/reading.md").unwrap_or_default();
@@ -127,10 +149,8 @@ async fn main() -> anyhow::Result<()> {
          Every figure is measured side by side with its reference in the same run, on this \
          machine, all traffic on loopback. Started {} UTC.\n\n## Machine\n\n{machine}\n\n{}\n{reading}",
         args.join(" "),
-        chrono::Utc::now().format("%Y-%m-%d %H:%M"),
+        started.format("%Y-%m-%d %H:%M"),
         sections.join("\n")
     );
-    std::fs::write(&out, report).with_context(|| format!("writing {}", out.display()))?;
-    eprintln!("report written to {}", out.display());
-    Ok(())
+    std::fs::write(out, report).with_context(|| format!("writing {}", out.display()))
 }
