@@ -14,11 +14,6 @@ use crate::with_db;
 /// How many hits a search returns, and how many index candidates it looks at.
 const MAX_HITS: usize = 50;
 const CANDIDATES: i64 = 500;
-/// At most this many matching pages are ranked. A word on nearly every page (of 100,000)
-/// would otherwise cost a relevance score for each of them, for a ranking that says little;
-/// past this many, SQLite ranks the newest pages (the highest row ids) and PostgreSQL the
-/// first it finds. A rarer query is ranked whole.
-const RANKED: i64 = 2_000;
 const SNIPPET_RADIUS: usize = 80;
 
 /// An agenda item the user may see.
@@ -73,31 +68,24 @@ async fn matching_pages(db: &Db, words: &[String]) -> Result<Vec<PageRow>, AppEr
                  join document_page p on p.rowid = f.rowid
                  join document_version v on v.id = p.version_id
                  join document d on d.id = v.document_id
-                 where document_page_fts match $1
-                   and f.rowid >= (select coalesce(min(rowid), 0) from (
-                           select rowid from document_page_fts where document_page_fts match $1
-                           order by rowid desc limit $3))
-                   and {LATEST}
+                 where document_page_fts match $1 and {LATEST}
                  order by bm25(document_page_fts) limit $2"
             ))
             .bind(expression)
             .bind(CANDIDATES)
-            .bind(RANKED)
             .fetch_all(pool)
             .await?
         }
         Db::Postgres(pool) => {
             sqlx::query_as(&format!(
-                "{PICK} from (select version_id, page_no, text, folded, tsv from document_page
-                       where tsv @@ plainto_tsquery('simple', $1) limit $3) p
+                "{PICK} from document_page p
                  join document_version v on v.id = p.version_id
                  join document d on d.id = v.document_id
-                 where {LATEST}
+                 where p.tsv @@ plainto_tsquery('simple', $1) and {LATEST}
                  order by ts_rank(p.tsv, plainto_tsquery('simple', $1)) desc limit $2"
             ))
             .bind(words.join(" "))
             .bind(CANDIDATES)
-            .bind(RANKED)
             .fetch_all(pool)
             .await?
         }
