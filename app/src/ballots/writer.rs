@@ -101,10 +101,15 @@ impl AnswerWriter {
                 ballots.sort();
                 ballots.dedup();
                 write_batch(&db, batch).await;
-                for ballot_id in ballots {
-                    live.publish(&db, LiveEvent::BallotChanged { ballot_id })
-                        .await;
-                }
+                // Announced beside the writer, not in its way: the next batch need not wait
+                // for the live event's own write.
+                let (db, live) = (db.clone(), live.clone());
+                tokio::spawn(async move {
+                    for ballot_id in ballots {
+                        live.publish(&db, LiveEvent::BallotChanged { ballot_id })
+                            .await;
+                    }
+                });
             }
         });
         AnswerWriter { jobs }
