@@ -25,6 +25,22 @@ pub fn BallotsPage() -> impl IntoView {
     let version = expect_context::<crate::live::BallotsVersion>().0;
     let ballots = Resource::new(move || version.get(), |_| list_ballots());
     let session = expect_context::<crate::shell::SessionResource>().0;
+    // Only the secretariat creates ballots (and may list the members). A resource, not a call
+    // awaited in the view: its value travels with the page, so the form hydrates as rendered.
+    let members = Resource::new(
+        || (),
+        move |_| async move {
+            let secretariat = session
+                .await
+                .ok()
+                .and_then(|s| s.user)
+                .is_some_and(|u| u.role == crate::identity::model::Role::Secretariat);
+            if !secretariat {
+                return None;
+            }
+            list_ballot_members().await.ok()
+        },
+    );
     view! {
         <Title text=move || bt().title/>
         <h1>{move || bt().title}</h1>
@@ -38,19 +54,7 @@ pub fn BallotsPage() -> impl IntoView {
         </Suspense>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                // Only the secretariat creates ballots (and may list the members).
-                let secretariat = session
-                    .await
-                    .ok()
-                    .and_then(|s| s.user)
-                    .is_some_and(|u| u.role == crate::identity::model::Role::Secretariat);
-                if !secretariat {
-                    return None;
-                }
-                list_ballot_members()
-                    .await
-                    .ok()
-                    .map(|members| view! { <DraftForm members initial=None/> })
+                members.await.map(|members| view! { <DraftForm members initial=None/> })
             })}
         </Suspense>
     }
