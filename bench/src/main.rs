@@ -12,6 +12,7 @@
 mod authenticator;
 mod corpus;
 mod engine;
+#[path = "../../server/tests/integration/common/fixtures.rs"]
 mod fixtures;
 mod frontend;
 mod live_push;

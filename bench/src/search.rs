@@ -78,18 +78,7 @@ async fn add_pages(
             .await?;
         }
         let text = page_text(words, n);
-        let folded = app::search::fold::fold(&app::search::fold::normalise(&text));
-        app::with_tx!(&mut tx, |conn| {
-            sqlx::query(
-                "insert into document_page (version_id, page_no, text, folded) values ($1, $2, $3, $4)",
-            )
-            .bind(version)
-            .bind((n % PAGES_PER_DOCUMENT) as i64 + 1)
-            .bind(&text)
-            .bind(&folded)
-            .execute(&mut *conn)
-            .await?;
-        });
+        crate::fixtures::page(&mut tx, version, (n % PAGES_PER_DOCUMENT) as i64 + 1, &text).await?;
     }
     tx.commit().await?;
     Ok(())

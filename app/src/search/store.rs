@@ -11,9 +11,11 @@ use crate::search::fold::{contains_exactly, find_phrase, fold, normalise, query_
 use crate::search::model::{HitKind, SearchHit};
 use crate::with_db;
 
-/// How many hits a search returns, and how many index candidates it looks at.
+/// How many hits a search returns, how many index candidates it reads, and how many matching
+/// pages it ranks at most.
 const MAX_HITS: usize = 50;
-const CANDIDATES: i64 = 500;
+const CANDIDATES: i64 = 100;
+const RANKED: i64 = 2_000;
 const SNIPPET_RADIUS: usize = 80;
 
 /// An agenda item the user may see.
@@ -50,41 +52,70 @@ async fn visible_items(
 
 type PageRow = (Uuid, String, Option<Uuid>, i64, String, String);
 
-/// Pages of the latest version of each document that contain every word, best first.
-async fn matching_pages(db: &Db, words: &[String]) -> Result<Vec<PageRow>, AppError> {
+/// Pages of the latest version of each document of `items` that hold the words as a phrase,
+/// best first. The index matches the phrase itself (word positions), so every page that holds
+/// it is a candidate. A phrase on more than `RANKED` pages (a word on nearly every page) ranks
+/// the first `RANKED` the index yields (SQLite: the newest), not all of them: ranking 100,000
+/// pages costs far more than a search may.
+async fn matching_pages(
+    db: &Db,
+    words: &[String],
+    items: &[Uuid],
+) -> Result<Vec<PageRow>, AppError> {
     const PICK: &str = "select d.id, d.title, d.agenda_item_id, p.page_no, p.text, p.folded";
     const LATEST: &str = "v.version_no = (select max(v2.version_no) from document_version v2
                                            where v2.document_id = d.id)";
+    const JOIN: &str = "join document_version v on v.id = p.version_id
+                        join document d on d.id = v.document_id";
+    if items.is_empty() {
+        return Ok(Vec::new());
+    }
+    // The words only ever hold letters and digits (`query_words`): no query syntax.
+    let phrase = words.join(" ");
     let rows = match db {
         Db::Sqlite(pool) => {
-            // Each word quoted: FTS5 query syntax in the input means nothing.
-            let expression = words
+            // `cross join` keeps the index as the outer loop (SQLite never reorders it), so
+            // the newest matches come first and the scan stops at `RANKED`.
+            // A JSON array of the ids in hex (nothing to escape), unpacked by `json_each`.
+            let hex: Vec<String> = items
                 .iter()
-                .map(|w| format!("\"{w}\""))
-                .collect::<Vec<_>>()
-                .join(" ");
+                .map(|id| format!("\"{}\"", id.simple()))
+                .collect();
+            let items = format!("[{}]", hex.join(","));
             sqlx::query_as(&format!(
-                "{PICK} from document_page_fts f
-                 join document_page p on p.rowid = f.rowid
-                 join document_version v on v.id = p.version_id
-                 join document d on d.id = v.document_id
-                 where document_page_fts match $1 and {LATEST}
-                 order by bm25(document_page_fts) limit $2"
+                "{PICK} from (
+                     select f.rowid as page, bm25(document_page_fts) as score
+                     from document_page_fts f
+                     cross join document_page p on p.rowid = f.rowid {JOIN}
+                     where document_page_fts match $1 and {LATEST}
+                       and d.agenda_item_id in (select unhex(value) from json_each($2))
+                     order by f.rowid desc limit $3
+                 ) m
+                 join document_page p on p.rowid = m.page {JOIN}
+                 order by m.score limit $4"
             ))
-            .bind(expression)
+            .bind(format!("\"{phrase}\""))
+            .bind(items)
+            .bind(RANKED)
             .bind(CANDIDATES)
             .fetch_all(pool)
             .await?
         }
         Db::Postgres(pool) => {
             sqlx::query_as(&format!(
-                "{PICK} from document_page p
-                 join document_version v on v.id = p.version_id
-                 join document d on d.id = v.document_id
-                 where p.tsv @@ plainto_tsquery('simple', $1) and {LATEST}
-                 order by ts_rank(p.tsv, plainto_tsquery('simple', $1)) desc limit $2"
+                "{PICK} from (
+                     select p.version_id, p.page_no, ts_rank(p.tsv, q) as score
+                     from phraseto_tsquery('simple', $1) q, document_page p {JOIN}
+                     where p.tsv @@ q and {LATEST} and d.agenda_item_id = any($2)
+                     limit $3
+                 ) m
+                 join document_page p on p.version_id = m.version_id and p.page_no = m.page_no
+                 {JOIN}
+                 order by m.score desc limit $4"
             ))
-            .bind(words.join(" "))
+            .bind(phrase)
+            .bind(items)
+            .bind(RANKED)
             .bind(CANDIDATES)
             .fetch_all(pool)
             .await?
@@ -126,12 +157,16 @@ pub async fn search(db: &Db, user: &CurrentUser, query: &str) -> Result<Vec<Sear
     for item in items.values() {
         hits.extend(title_hit(HitKind::AgendaItem, &item.title, item.meeting_id));
     }
-    for (document_id, title, item_id, page, text, folded) in matching_pages(db, &words).await? {
-        // Only documents of items the user may see.
+    let item_ids: Vec<Uuid> = items.keys().copied().collect();
+    for (document_id, title, item_id, page, text, folded) in
+        matching_pages(db, &words, &item_ids).await?
+    {
+        // The query asked for documents of these items only; checked again here.
         let Some(item) = item_id.and_then(|id| items.get(&id)) else {
             continue;
         };
-        // The index finds pages with every word; the words must also stand together.
+        // The index's tokens and ours may differ at the edges (a hyphen, a digit): the words
+        // must stand together in our own reading too.
         let Some(at) = find_phrase(&folded, &words) else {
             continue;
         };

@@ -21,4 +21,5 @@ mod positions;
 mod preparation;
 mod reading;
 mod room;
+mod search;
 mod storage;

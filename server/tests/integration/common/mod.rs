@@ -7,6 +7,7 @@
 
 pub mod authenticator;
 pub mod calls;
+pub mod fixtures;
 pub mod meetings;
 pub mod processes;
 pub mod smtp;

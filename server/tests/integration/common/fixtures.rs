@@ -1,5 +1,6 @@
-//! Rows the figures need in bulk, written straight into the database in the caller's
-//! transaction: a stored file and indexed documents of an agenda item.
+//! Rows needed in bulk (thousands of pages), written straight into the database in the
+//! caller's transaction: a stored file and already-read documents of an agenda item. Shared
+//! with the benchmark (`bench/`, which includes this file by path).
 use app::db::Tx;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
@@ -54,4 +55,22 @@ pub async fn document(
         .await?;
     });
     Ok(version)
+}
+
+/// Page `page_no` of `version`, with its text as the reader would have stored it (and its
+/// folded form, which the search index reads).
+pub async fn page(tx: &mut Tx, version: Uuid, page_no: i64, text: &str) -> anyhow::Result<()> {
+    let folded = app::search::fold::fold(&app::search::fold::normalise(text));
+    app::with_tx!(tx, |conn| {
+        sqlx::query(
+            "insert into document_page (version_id, page_no, text, folded) values ($1, $2, $3, $4)",
+        )
+        .bind(version)
+        .bind(page_no)
+        .bind(text)
+        .bind(&folded)
+        .execute(&mut *conn)
+        .await?;
+    });
+    Ok(())
 }
