@@ -26,6 +26,8 @@ pub mod audit;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
+pub mod render_memo;
+#[cfg(feature = "ssr")]
 pub mod state;
 
 pub use shell::{shell, App};

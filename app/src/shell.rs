@@ -106,6 +106,9 @@ pub fn App() -> impl IntoView {
             response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
         }
     }
+    // Every server function this render calls shares one session lookup (see the module).
+    #[cfg(feature = "ssr")]
+    provide_context(crate::render_memo::RenderMemo::default());
     provide_context(I18n(RwSignal::new(initial_lang())));
     provide_context(crate::live::LiveVersion(RwSignal::new(0)));
     provide_context(crate::live::PositionsVersion(RwSignal::new(0)));

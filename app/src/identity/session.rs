@@ -292,7 +292,10 @@ pub async fn current() -> Result<Lookup, AppError> {
         return Ok(Lookup::None);
     };
     let state = crate::state::AppState::from_context()?;
-    lookup(&state.db, &token, state.session_idle).await
+    crate::render_memo::RenderMemo::session(async || {
+        lookup(&state.db, &token, state.session_idle).await
+    })
+    .await
 }
 
 /// The signed-in user of the request being served (server functions and pages).

@@ -165,15 +165,18 @@ fn people_sql(scope: &str, from: &str, filter: &str) -> String {
 
 /// Whether `user` may see meeting `meeting_id` at all (false when it does not exist).
 pub async fn visible(db: &Db, user: &CurrentUser, meeting_id: Uuid) -> Result<bool, AppError> {
-    let sql = format!("{MEETINGS_FOR_VIEWER} where m.id = $2");
-    let meeting: Option<MeetingRow> = with_db!(db, |pool| {
-        sqlx::query_as(&sql)
-            .bind(user.id)
-            .bind(meeting_id)
-            .fetch_optional(pool)
-            .await
-    })?;
-    Ok(meeting.is_some_and(|m| m.visible_to(user)))
+    crate::render_memo::RenderMemo::visible(user.id, meeting_id, async || {
+        let sql = format!("{MEETINGS_FOR_VIEWER} where m.id = $2");
+        let meeting: Option<MeetingRow> = with_db!(db, |pool| {
+            sqlx::query_as(&sql)
+                .bind(user.id)
+                .bind(meeting_id)
+                .fetch_optional(pool)
+                .await
+        })?;
+        Ok(meeting.is_some_and(|m| m.visible_to(user)))
+    })
+    .await
 }
 
 /// The meeting of agenda item `item` if `user` may see the item (the meeting's rules; a
