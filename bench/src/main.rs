@@ -81,30 +81,43 @@ async fn main() -> anyhow::Result<()> {
     let wanted = |figure: u8| only.as_ref().is_none_or(|list| list.contains(&figure));
 
     let mut sections = Vec::new();
+    let mut failed = Vec::new();
     let started = chrono::Utc::now();
     if wanted(1) {
         eprintln!("figure 1: simultaneous voters");
-        sections.push(voters::run(&server_bin, &engines, quick).await?);
+        sections.push(section(
+            1,
+            voters::run(&server_bin, &engines, quick).await,
+            &mut failed,
+        ));
         write_report(&out, &args, &machine, started, &sections)?;
     }
     if wanted(2) {
         eprintln!("figure 2: live push");
-        sections.push(live_push::run(&server_bin, quick).await?);
+        sections.push(section(
+            2,
+            live_push::run(&server_bin, quick).await,
+            &mut failed,
+        ));
         write_report(&out, &args, &machine, started, &sections)?;
     }
     if wanted(3) {
         eprintln!("figure 3: reading PDFs");
-        sections.push(pdf::run(&server_bin, quick).await?);
+        sections.push(section(3, pdf::run(&server_bin, quick).await, &mut failed));
         write_report(&out, &args, &machine, started, &sections)?;
     }
     if wanted(4) {
         eprintln!("figure 4: search");
-        sections.push(search::run(&server_bin, &engines, quick).await?);
+        sections.push(section(
+            4,
+            search::run(&server_bin, &engines, quick).await,
+            &mut failed,
+        ));
         write_report(&out, &args, &machine, started, &sections)?;
     }
     if wanted(5) {
         eprintln!("figure 5: the meeting page");
-        sections.push(page::run(&server_bin, quick).await?);
+        sections.push(section(5, page::run(&server_bin, quick).await, &mut failed));
         write_report(&out, &args, &machine, started, &sections)?;
     }
     if wanted(6) {
@@ -112,23 +125,51 @@ async fn main() -> anyhow::Result<()> {
             .as_ref()
             .context("figure 6 needs --site (the built site)")?;
         eprintln!("figure 6: the front end");
-        sections.push(frontend::run(&server_bin, site, quick).await?);
+        sections.push(section(
+            6,
+            frontend::run(&server_bin, site, quick).await,
+            &mut failed,
+        ));
         write_report(&out, &args, &machine, started, &sections)?;
     }
     if wanted(7) {
         eprintln!("figure 7: cold start");
-        sections.push(startup::run(&server_bin, &me, quick).await?);
+        sections.push(section(
+            7,
+            startup::run(&server_bin, &me, quick).await,
+            &mut failed,
+        ));
         write_report(&out, &args, &machine, started, &sections)?;
     }
     if wanted(8) {
         let url = postgres.as_ref().context("figure 8 needs --postgres")?;
         eprintln!("figure 8: two nodes on PostgreSQL");
-        sections.push(two_nodes::run(&server_bin, url, quick).await?);
+        sections.push(section(
+            8,
+            two_nodes::run(&server_bin, url, quick).await,
+            &mut failed,
+        ));
         write_report(&out, &args, &machine, started, &sections)?;
     }
 
     eprintln!("report written to {}", out.display());
-    Ok(())
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        anyhow::bail!("figures not measured: {failed:?} (see the report)")
+    }
+}
+
+/// A figure's section, or what stopped it: a figure that fails is named in the report and
+/// the run goes on with the next one (the run still fails at the end).
+fn section(figure: u8, result: anyhow::Result<String>, failed: &mut Vec<u8>) -> String {
+    result.unwrap_or_else(|error| {
+        eprintln!("figure {figure} failed: {error:#}");
+        failed.push(figure);
+        format!(
+            "## Figure {figure} — not measured\n\nThis figure failed in this run: `{error:#}`\n"
+        )
+    })
 }
 
 /// Write the report with the figures measured so far (after each one: a run stopped midway
