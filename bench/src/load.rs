@@ -51,17 +51,24 @@ async fn worker(
         if let Some(cookie) = &target.cookie {
             request = request.header("cookie", cookie);
         }
-        let good = match request.send().await {
-            Ok(response) if response.status().is_success() => response
-                .text()
-                .await
-                .is_ok_and(|body| body.contains(&target.expect)),
-            _ => false,
+        let why = match request.send().await {
+            Ok(response) if response.status().is_success() => match response.text().await {
+                Ok(body) if body.contains(&target.expect) => None,
+                Ok(_) => Some("200 without the expected text".to_owned()),
+                Err(e) => Some(format!("reading the body: {e}")),
+            },
+            Ok(response) => Some(format!("status {}", response.status())),
+            Err(e) => Some(format!("{e:?}")),
         };
-        if good {
-            samples.push(start.elapsed());
-        } else {
-            failed += 1;
+        match why {
+            None => samples.push(start.elapsed()),
+            Some(why) => {
+                // Said (the first few of each connection), so a failure can be understood.
+                if failed < 3 {
+                    eprintln!("  failed after {:?}: {why}", start.elapsed());
+                }
+                failed += 1;
+            }
         }
     }
     (samples, failed)
