@@ -15,7 +15,7 @@ pub async fn get_my_account() -> Result<MyAccount, AppError> {
         let (user, session) = crate::identity::session::require_session().await?;
         let state = crate::state::AppState::from_context()?;
         Ok(MyAccount {
-            passkeys: crate::identity::passkeys::list(&state.db, user.id).await?,
+            passkeys: crate::identity::passkey_store::list(&state.db, user.id).await?,
             sessions: crate::identity::session::list(&state.db, user.id, session).await?,
             notifications: crate::identity::notifications::latest(&state.db, user.id).await?,
         })
@@ -29,7 +29,7 @@ pub async fn rename_passkey(id: String, name: String) -> Result<(), AppError> {
         let passkey = crate::ids::parse_id(&id, crate::error::BadInput::Id)?;
         let user = crate::identity::session::require_user().await?;
         let state = crate::state::AppState::from_context()?;
-        crate::identity::passkeys::rename(&state.db, user.id, passkey, &name).await
+        crate::identity::passkey_store::rename(&state.db, user.id, passkey, &name).await
     })
     .await
 }
@@ -41,7 +41,7 @@ pub async fn remove_passkey(id: String) -> Result<(), AppError> {
         let passkey = crate::ids::parse_id(&id, crate::error::BadInput::Id)?;
         let user = crate::identity::session::require_user().await?;
         let state = crate::state::AppState::from_context()?;
-        crate::identity::passkeys::remove(&state.db, user.id, passkey).await
+        crate::identity::passkey_store::remove(&state.db, user.id, passkey).await
     })
     .await
 }

@@ -11,6 +11,8 @@ pub mod model;
 #[cfg(feature = "ssr")]
 pub mod notifications;
 pub mod passkey_api;
+#[cfg(feature = "ssr")]
+pub mod passkey_store;
 #[cfg(feature = "hydrate")]
 pub mod passkey_browser;
 pub mod passkey_views;

@@ -1,5 +1,6 @@
 //! Meetings: sessions of the Government, their agenda items and who is invited.
 pub mod access;
+pub mod agenda_builder_views;
 pub mod api;
 pub mod comment_entry;
 #[cfg(feature = "ssr")]
@@ -12,6 +13,7 @@ pub mod edit_views;
 pub mod editing;
 #[cfg(feature = "ssr")]
 pub mod editor_store;
+pub mod invitation_views;
 pub mod minutes;
 pub mod minutes_api;
 #[cfg(feature = "ssr")]

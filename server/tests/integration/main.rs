@@ -6,6 +6,7 @@ mod common;
 mod accounts;
 mod analytics;
 mod audit;
+mod ballot_clock;
 mod ballots;
 mod binary;
 mod comments;

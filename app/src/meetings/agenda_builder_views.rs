@@ -1,0 +1,299 @@
+//! The agenda builder of the meeting editor (the secretariat): add, edit, reorder by drag
+//! and drop or by buttons, remove items; each item's documents (upload with progress,
+//! downloadable or not) and its guests.
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::documents::upload_views::{UploadBoard, UploadTarget, Uploader};
+use crate::error::AppError;
+use crate::i18n::use_i18n;
+use crate::meetings::edit_api::*;
+use crate::meetings::edit_views::run;
+use crate::meetings::model::{
+    AgendaItem, EditorItem, Invitable, ItemForm, MeetingEditor, MeetingForm, MeetingState,
+    MinistryOption, StateAction,
+};
+use crate::ui::format;
+use crate::meetings::invitation_views::ItemGuests;
+
+#[component]
+#[allow(clippy::too_many_arguments)]
+pub(super) fn AgendaBuilder(
+    meeting_id: Uuid,
+    state: MeetingState,
+    planned: i64,
+    items: Vec<EditorItem>,
+    shown: Vec<AgendaItem>,
+    ministries: Vec<MinistryOption>,
+    guests: Vec<Invitable>,
+    refresh: RwSignal<u64>,
+    error: RwSignal<Option<AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let order: Vec<Uuid> = items.iter().map(|i| i.id).collect();
+    // Minutes as currently typed, for the running total.
+    let minutes: Vec<RwSignal<String>> = items
+        .iter()
+        .map(|i| RwSignal::new(i.form.planned_minutes.to_string()))
+        .collect();
+    let total = {
+        let minutes = minutes.clone();
+        Memo::new(move |_| -> i64 {
+            minutes
+                .iter()
+                .map(|m| m.get().trim().parse::<i64>().unwrap_or(0))
+                .sum()
+        })
+    };
+    let dragged = RwSignal::new(None::<usize>);
+    let move_to = {
+        let order = order.clone();
+        move |from: usize, to: usize| {
+            if from == to || to >= order.len() {
+                return;
+            }
+            let mut next = order.clone();
+            let item = next.remove(from);
+            next.insert(to, item);
+            let next: Vec<String> = next.iter().map(Uuid::to_string).collect();
+            run(refresh, error, move || {
+                reorder_agenda(meeting_id.to_string(), next)
+            });
+        }
+    };
+    let count = items.len();
+    let draft = state == MeetingState::Draft;
+    view! {
+        <section class="panel" aria-labelledby="builder-title">
+            <h2 id="builder-title">{move || i18n.t().agenda}</h2>
+            <p class="agenda-total" aria-live="polite" class:over=move || { total.get() > planned }>
+                {move || format!(
+                    "{}: {} / {}",
+                    i18n.t().total_planned,
+                    format::duration(total.get(), i18n.lang()),
+                    format::duration(planned, i18n.lang()),
+                )}
+            </p>
+            <ol class="builder">
+                {items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, item)| {
+                        let documents = shown
+                            .iter()
+                            .find(|s| s.id == item.id)
+                            .map(|s| s.documents.clone())
+                            .unwrap_or_default();
+                        let move_up = move_to.clone();
+                        let move_down = move_to.clone();
+                        let dropped = move_to.clone();
+                        view! {
+                            <li
+                                class="builder-item"
+                                draggable="true"
+                                on:dragstart=move |_| dragged.set(Some(index))
+                                on:dragover=move |ev| ev.prevent_default()
+                                on:drop=move |ev| {
+                                    ev.prevent_default();
+                                    if let Some(from) = dragged.get_untracked() {
+                                        dropped(from, index);
+                                    }
+                                    dragged.set(None);
+                                }
+                            >
+                                <div class="builder-handle" aria-hidden="true">"⠿"</div>
+                                <div class="builder-body">
+                                    <ItemEditor
+                                        number=index + 1
+                                        item=item.clone()
+                                        minutes=minutes[index]
+                                        ministries=ministries.clone()
+                                        draft
+                                        refresh
+                                        error
+                                    />
+                                    <div class="actions">
+                                        <button type="button" class="button" disabled=index == 0
+                                            aria-label=move || format!("{} {}", i18n.t().move_up, index + 1)
+                                            on:click=move |_| move_up(index, index.saturating_sub(1))>
+                                            "↑"
+                                        </button>
+                                        <button type="button" class="button" disabled=index + 1 == count
+                                            aria-label=move || format!("{} {}", i18n.t().move_down, index + 1)
+                                            on:click=move |_| move_down(index, index + 1)>
+                                            "↓"
+                                        </button>
+                                    </div>
+                                    <Documents item_id=item.id documents draft refresh error/>
+                                    <ItemGuests item=item.clone() guests=guests.clone() refresh error/>
+                                </div>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+            <AddItem meeting_id ministries=ministries.clone() refresh error/>
+        </section>
+    }
+}
+
+#[component]
+fn MinistrySelect(value: RwSignal<String>, ministries: Vec<MinistryOption>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <select on:change=move |ev| value.set(event_target_value(&ev)) prop:value=move || value.get()>
+            <option value="">"—"</option>
+            {ministries
+                .into_iter()
+                .map(|m| {
+                    let name = m.name.clone();
+                    view! { <option value=m.code.clone()>{move || name.get(i18n.lang()).to_owned()}</option> }
+                })
+                .collect_view()}
+        </select>
+    }
+}
+
+#[component]
+fn ItemEditor(
+    number: usize,
+    item: EditorItem,
+    minutes: RwSignal<String>,
+    ministries: Vec<MinistryOption>,
+    draft: bool,
+    refresh: RwSignal<u64>,
+    error: RwSignal<Option<AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let title = RwSignal::new(item.form.title.clone());
+    let presenter = RwSignal::new(item.form.presenter.clone());
+    let id = item.id;
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let form = ItemForm {
+            title: title.get_untracked(),
+            presenter: presenter.get_untracked(),
+            planned_minutes: minutes.get_untracked().trim().parse().unwrap_or(-1),
+        };
+        run(refresh, error, move || {
+            update_agenda_item(id.to_string(), form)
+        });
+    };
+    let remove = move |_| run(refresh, error, move || remove_agenda_item(id.to_string()));
+    view! {
+        <form class="item-form" on:submit=save>
+            <span class="agenda-number">{number}</span>
+            <label class="field wide">
+                <span>{move || i18n.t().item_title}</span>
+                <input type="text" required bind:value=title/>
+            </label>
+            <label class="field">
+                <span>{move || i18n.t().presenter}</span>
+                <MinistrySelect value=presenter ministries/>
+            </label>
+            <label class="field narrow">
+                <span>{move || i18n.t().minutes_label}</span>
+                <input type="number" min="0" max="1440" bind:value=minutes/>
+            </label>
+            <button type="submit" class="button">{move || i18n.t().save}</button>
+            {draft.then(|| view! {
+                <button type="button" class="button danger" on:click=remove>{move || i18n.t().remove}</button>
+            })}
+        </form>
+    }
+}
+
+#[component]
+fn AddItem(
+    meeting_id: Uuid,
+    ministries: Vec<MinistryOption>,
+    refresh: RwSignal<u64>,
+    error: RwSignal<Option<AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let title = RwSignal::new(String::new());
+    let presenter = RwSignal::new(String::new());
+    let minutes = RwSignal::new("20".to_owned());
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let form = ItemForm {
+            title: title.get_untracked(),
+            presenter: presenter.get_untracked(),
+            planned_minutes: minutes.get_untracked().trim().parse().unwrap_or(-1),
+        };
+        title.set(String::new());
+        run(refresh, error, move || async move {
+            add_agenda_item(meeting_id.to_string(), form)
+                .await
+                .map(|_| ())
+        });
+    };
+    view! {
+        <form class="item-form add-item" on:submit=add aria-labelledby="add-item-title">
+            <h3 id="add-item-title">{move || i18n.t().item_add}</h3>
+            <label class="field wide">
+                <span>{move || i18n.t().item_title}</span>
+                <input type="text" required bind:value=title/>
+            </label>
+            <label class="field">
+                <span>{move || i18n.t().presenter}</span>
+                <MinistrySelect value=presenter ministries/>
+            </label>
+            <label class="field narrow">
+                <span>{move || i18n.t().minutes_label}</span>
+                <input type="number" min="0" max="1440" bind:value=minutes/>
+            </label>
+            <button type="submit" class="button primary">{move || i18n.t().item_add}</button>
+        </form>
+    }
+}
+
+#[component]
+fn Documents(
+    item_id: Uuid,
+    documents: Vec<crate::documents::model::DocumentRef>,
+    draft: bool,
+    refresh: RwSignal<u64>,
+    error: RwSignal<Option<AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="item-documents">
+            <ul class="documents">
+                {documents
+                    .into_iter()
+                    .map(|d| {
+                        let id = d.id;
+                        let downloadable = d.downloadable;
+                        let status = d.text_status.clone();
+                        let badge_status = status.clone();
+                        let (pages, version) = (d.page_count, d.version_no);
+                        let toggle = move |_| {
+                            run(refresh, error, move || set_document_downloadable(id.to_string(), !downloadable))
+                        };
+                        let remove = move |_| run(refresh, error, move || remove_document(id.to_string()));
+                        view! {
+                            <li class="document">
+                                <span class="doc-icon" aria-hidden="true">"PDF"</span>
+                                <a class="doc-title" href=format!("/documents/{id}/file") target="_blank">{d.title.clone()}</a>
+                                <span class="doc-pages">
+                                    {move || pages.map(|n| format!("{n} {}", i18n.t().pages)).unwrap_or_default()}
+                                    {format!(" · v{version}")}
+                                </span>
+                                <span class=format!("badge text-{badge_status}")>{move || i18n.t().text_status(&status)}</span>
+                                <label class="check">
+                                    <input type="checkbox" prop:checked=downloadable on:change=toggle/>
+                                    {move || i18n.t().downloadable}
+                                </label>
+                                {draft.then(|| view! {
+                                    <button type="button" class="button danger" on:click=remove>{move || i18n.t().remove}</button>
+                                })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <Uploader target=UploadTarget::Item(item_id) refresh/>
+        </div>
+    }
+}

@@ -1,0 +1,124 @@
+//! Who is invited (the secretariat, in the meeting editor): the members of the meeting, and
+//! the guests of each agenda item.
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::documents::upload_views::{UploadBoard, UploadTarget, Uploader};
+use crate::error::AppError;
+use crate::i18n::use_i18n;
+use crate::meetings::edit_api::*;
+use crate::meetings::edit_views::run;
+use crate::meetings::model::{
+    AgendaItem, EditorItem, Invitable, ItemForm, MeetingEditor, MeetingForm, MeetingState,
+    MinistryOption, StateAction,
+};
+use crate::ui::format;
+
+#[component]
+pub(super) fn ItemGuests(
+    item: EditorItem,
+    guests: Vec<Invitable>,
+    refresh: RwSignal<u64>,
+    error: RwSignal<Option<AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let chosen: Vec<(Uuid, RwSignal<bool>)> = guests
+        .iter()
+        .map(|g| {
+            (
+                g.person.id,
+                RwSignal::new(item.guests.contains(&g.person.id)),
+            )
+        })
+        .collect();
+    let id = item.id;
+    let save = {
+        let chosen = chosen.clone();
+        move |_| {
+            let picked: Vec<String> = chosen
+                .iter()
+                .filter(|(_, on)| on.get_untracked())
+                .map(|(g, _)| g.to_string())
+                .collect();
+            run(refresh, error, move || {
+                set_item_guests(id.to_string(), picked)
+            });
+        }
+    };
+    (!guests.is_empty()).then(|| view! {
+        <fieldset class="guests-picker">
+            <legend>{move || i18n.t().guests}</legend>
+            {guests
+                .iter()
+                .zip(chosen.iter())
+                .map(|(g, (_, on))| {
+                    let on = *on;
+                    view! {
+                        <label class="check">
+                            <input type="checkbox" bind:checked=on/>
+                            {g.person.full_name.clone()}
+                        </label>
+                    }
+                })
+                .collect_view()}
+            <button type="button" class="button" on:click=save>{move || i18n.t().save_guests}</button>
+        </fieldset>
+    })
+}
+
+#[component]
+pub(super) fn Invitations(
+    meeting_id: Uuid,
+    members: Vec<Invitable>,
+    invited: Vec<Uuid>,
+    refresh: RwSignal<u64>,
+    error: RwSignal<Option<AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let chosen: Vec<(Uuid, RwSignal<bool>)> = members
+        .iter()
+        .map(|m| (m.person.id, RwSignal::new(invited.contains(&m.person.id))))
+        .collect();
+    let save = {
+        let chosen = chosen.clone();
+        move |_| {
+            let picked: Vec<String> = chosen
+                .iter()
+                .filter(|(_, on)| on.get_untracked())
+                .map(|(m, _)| m.to_string())
+                .collect();
+            run(refresh, error, move || {
+                set_invitees(meeting_id.to_string(), false, picked)
+            });
+        }
+    };
+    let all = move |_| {
+        run(refresh, error, move || {
+            set_invitees(meeting_id.to_string(), true, Vec::new())
+        })
+    };
+    view! {
+        <section class="panel" aria-labelledby="invite-title">
+            <h2 id="invite-title">{move || i18n.t().invitees}</h2>
+            <button type="button" class="button" on:click=all>{move || i18n.t().invite_all}</button>
+            <div class="people-picker">
+                {members
+                    .iter()
+                    .zip(chosen.iter())
+                    .map(|(m, (_, on))| {
+                        let on = *on;
+                        let title = m.person.title.clone();
+                        view! {
+                            <label class="check">
+                                <input type="checkbox" bind:checked=on/>
+                                <span>{m.person.full_name.clone()}</span>
+                                <span class="muted">{move || title.as_ref().map(|t| t.get(i18n.lang()).to_owned()).unwrap_or_default()}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <button type="button" class="button primary" on:click=save>{move || i18n.t().save_invitees}</button>
+        </section>
+    }
+}
