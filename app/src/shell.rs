@@ -138,11 +138,15 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Stylesheet id="leptos" href="/pkg/ecabinet.css"/>
+        // `try_get`: leptos_axum may format the title after the render's reactive values are
+        // disposed; reading the signal with `get` then panicked (2 pages in 4,500 under load,
+        // each a dropped connection). The default language's name serves then.
         <Title formatter=move |text: String| {
+            let app_name = i18n.0.try_get().unwrap_or_default().messages().app_name;
             if text.is_empty() {
-                i18n.t().app_name.to_owned()
+                app_name.to_owned()
             } else {
-                format!("{text} · {}", i18n.t().app_name)
+                format!("{text} · {app_name}")
             }
         }/>
         <Router>
