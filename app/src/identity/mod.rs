@@ -11,10 +11,10 @@ pub mod model;
 #[cfg(feature = "ssr")]
 pub mod notifications;
 pub mod passkey_api;
-#[cfg(feature = "ssr")]
-pub mod passkey_store;
 #[cfg(feature = "hydrate")]
 pub mod passkey_browser;
+#[cfg(feature = "ssr")]
+pub mod passkey_store;
 pub mod passkey_views;
 #[cfg(feature = "ssr")]
 pub mod passkeys;

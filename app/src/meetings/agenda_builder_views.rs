@@ -4,17 +4,16 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::documents::upload_views::{UploadBoard, UploadTarget, Uploader};
+use crate::documents::upload_views::{UploadTarget, Uploader};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::meetings::edit_api::*;
 use crate::meetings::edit_views::run;
+use crate::meetings::invitation_views::ItemGuests;
 use crate::meetings::model::{
-    AgendaItem, EditorItem, Invitable, ItemForm, MeetingEditor, MeetingForm, MeetingState,
-    MinistryOption, StateAction,
+    AgendaItem, EditorItem, Invitable, ItemForm, MeetingState, MinistryOption,
 };
 use crate::ui::format;
-use crate::meetings::invitation_views::ItemGuests;
 
 #[component]
 #[allow(clippy::too_many_arguments)]

@@ -4,22 +4,17 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use uuid::Uuid;
 
-use crate::documents::upload_views::{UploadBoard, UploadTarget, Uploader};
+use crate::documents::upload_views::UploadBoard;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::identity::model::Role;
+use crate::meetings::agenda_builder_views::AgendaBuilder;
 use crate::meetings::edit_api::*;
-use crate::meetings::model::{
-    AgendaItem, EditorItem, Invitable, ItemForm, MeetingEditor, MeetingForm, MeetingState,
-    MinistryOption, StateAction,
-};
+use crate::meetings::invitation_views::Invitations;
+use crate::meetings::model::{Invitable, MeetingEditor, MeetingForm, MeetingState, StateAction};
 use crate::shell::SessionResource;
 use crate::ui::error_pages::ErrorPanel;
-use crate::meetings::agenda_builder_views::AgendaBuilder;
-use crate::meetings::invitation_views::Invitations;
-use crate::ui::format;
 
 /// Run a server call from an event handler; on success bump `refresh`, else show the error.
 pub(super) fn run<F, Fut>(refresh: RwSignal<u64>, error: RwSignal<Option<AppError>>, call: F)

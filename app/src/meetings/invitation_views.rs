@@ -3,16 +3,11 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::documents::upload_views::{UploadBoard, UploadTarget, Uploader};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::meetings::edit_api::*;
 use crate::meetings::edit_views::run;
-use crate::meetings::model::{
-    AgendaItem, EditorItem, Invitable, ItemForm, MeetingEditor, MeetingForm, MeetingState,
-    MinistryOption, StateAction,
-};
-use crate::ui::format;
+use crate::meetings::model::{EditorItem, Invitable};
 
 #[component]
 pub(super) fn ItemGuests(

@@ -2,8 +2,10 @@
 //! deadline, members told), the reminder hours before the deadline (to those who have not
 //! answered, once), and the deadline closing the ballot by itself with its result.
 use serde_json::{json, Value};
+use uuid::Uuid;
 
 use crate::ballots::{paper_agree, THIRD_MEMBER};
+use crate::common::meetings::*;
 use crate::common::*;
 
 on_both_engines!(reminders_deadline_and_extension_follow_the_clock,);
