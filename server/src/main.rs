@@ -4,6 +4,11 @@
 use clap::Parser;
 use server::config::{Command, Config};
 
+/// mimalloc instead of glibc's allocator: a fifth of a rendered page's CPU went to
+/// `malloc`/`free` (figure 5 of BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> anyhow::Result<()> {
     let config = Config::parse();
     // The PDF reader child: no runtime, no logging, nothing on stdout but its answer.

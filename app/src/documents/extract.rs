@@ -79,6 +79,10 @@ impl Extractor {
             .args(["--cpu-secs", &secs.to_string()])
             // Nothing of the server's environment (database URL, keys) reaches the child.
             .env_clear()
+            // The server's allocator (mimalloc) reserves 1 GiB of address space up front by
+            // default, which the child's address-space limit (`--memory-mb`) would not leave
+            // room for: the child allocates as it goes instead.
+            .env("MIMALLOC_ARENA_RESERVE", "0")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
