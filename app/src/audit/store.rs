@@ -5,6 +5,7 @@ use uuid::Uuid;
 use crate::audit::chain::{normalise_time, record_hash, AuditRecord, GENESIS};
 use crate::audit::event::AuditEvent;
 use crate::audit::model::{AuditFilter, AuditPage, AuditRow};
+use crate::db::params::placeholders;
 use crate::db::{Db, Tx};
 use crate::error::{AppError, BadInput};
 use crate::with_tx;
@@ -21,6 +22,16 @@ pub async fn append(
     event: AuditEvent,
     subject_id: Option<Uuid>,
 ) -> Result<i64, sqlx::Error> {
+    append_all(tx, &[(actor_id, event, subject_id)]).await
+}
+
+/// Append records (actor, event, subject) in this order in the caller's transaction, with one
+/// read of the chain's head and one insert however many they are. Returns the sequence
+/// number of the last (that of the head when there are none).
+pub async fn append_all(
+    tx: &mut Tx,
+    records: &[(Option<Uuid>, AuditEvent, Option<Uuid>)],
+) -> Result<i64, sqlx::Error> {
     let at = normalise_time(Utc::now());
     if let Tx::Postgres(pg) = tx {
         sqlx::query("select pg_advisory_xact_lock($1)")
@@ -33,25 +44,35 @@ pub async fn append(
             .fetch_optional(&mut *conn)
             .await?
     });
-    let (seq, prev_hash) = match last {
-        Some((seq, hash)) => (seq + 1, hash),
-        None => (1, GENESIS.to_owned()),
-    };
-    let hash = record_hash(&prev_hash, seq, at, actor_id, event.as_str(), subject_id);
+    let (mut seq, mut prev_hash) = last.unwrap_or_else(|| (0, GENESIS.to_owned()));
+    if records.is_empty() {
+        return Ok(seq);
+    }
+    let mut rows = Vec::with_capacity(records.len());
+    for &(actor_id, event, subject_id) in records {
+        seq += 1;
+        let hash = record_hash(&prev_hash, seq, at, actor_id, event.as_str(), subject_id);
+        rows.push((seq, actor_id, event, subject_id, prev_hash, hash.clone()));
+        prev_hash = hash;
+    }
+    let sql = format!(
+        "insert into audit_event (seq, at, actor_id, event, subject_id, prev_hash, hash)
+         values {}",
+        placeholders(1, rows.len(), 7)
+    );
     with_tx!(tx, |conn| {
-        sqlx::query(
-            "insert into audit_event (seq, at, actor_id, event, subject_id, prev_hash, hash)
-             values ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(seq)
-        .bind(at)
-        .bind(actor_id)
-        .bind(event.as_str())
-        .bind(subject_id)
-        .bind(&prev_hash)
-        .bind(&hash)
-        .execute(&mut *conn)
-        .await?;
+        let mut insert = sqlx::query(&sql);
+        for (seq, actor_id, event, subject_id, prev_hash, hash) in &rows {
+            insert = insert
+                .bind(*seq)
+                .bind(at)
+                .bind(*actor_id)
+                .bind(event.as_str())
+                .bind(*subject_id)
+                .bind(prev_hash)
+                .bind(hash);
+        }
+        insert.execute(&mut *conn).await?;
     });
     Ok(seq)
 }

@@ -4,6 +4,8 @@
 //! run through [`with_db!`], which type-checks the same body against each engine's pool. Only
 //! what differs lives per engine: the migrations (`migrations/sqlite`, `migrations/postgres`)
 //! and, later, full-text search and cross-node notifications.
+pub mod params;
+
 use std::str::FromStr;
 use std::time::Duration;
 

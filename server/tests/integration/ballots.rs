@@ -13,10 +13,10 @@ use crate::common::*;
 on_both_engines!(a_ballot_is_answered_with_signatures_closed_counted_and_verified,);
 
 pub const THIRD_MEMBER: &str = "Lò Văn Tiến";
-const NOT_ASKED: &str = "Giang Hữu Phúc";
+pub const NOT_ASKED: &str = "Giang Hữu Phúc";
 
 /// Give `name` a passkey held by `auth` (through an enrolment link).
-async fn enrol(server: &TestServer, name: &str, auth: &mut SoftAuthenticator) {
+pub async fn enrol(server: &TestServer, name: &str, auth: &mut SoftAuthenticator) {
     let id = user_id(&server.state.db, name).await;
     let token = app::identity::passkeys::create_enrolment(&server.state.db, id, None)
         .await

@@ -4,6 +4,7 @@
 
 use std::time::Duration;
 
+use crate::common::ballots::open_ballot;
 use crate::common::smtp::SmtpSink;
 use crate::common::*;
 use serde_json::json;
@@ -79,24 +80,7 @@ async fn a_sent_ballot_is_mailed_with_a_link_to_the_ballot(engine: Engine) {
     let before = sink.received().len();
     let secretary = demo_cookie(&server, SECRETARY).await;
     let finance = user_id(&db, FINANCE_MINISTER).await;
-    let (status, body) = call_json(
-        &server,
-        &secretary,
-        "ballot_create",
-        json!({"draft": {"title": "Phiếu gửi thư", "question": "?", "deadline": "2030-12-31T17:00",
-            "eligible": [finance], "reminder_hours": [], "results_to_members": true}}),
-    )
-    .await;
-    assert_eq!(status, 200, "{body}");
-    let ballot: uuid::Uuid = serde_json::from_str(&body).unwrap();
-    let (status, body) = call_form(
-        &server,
-        &secretary,
-        "ballot_send",
-        &[("id", &ballot.to_string())],
-    )
-    .await;
-    assert_eq!(status, 200, "{body}");
+    let ballot = open_ballot(&server, &secretary, "Phiếu gửi thư", &[finance]).await;
     let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
     let mails = loop {
         let mails: Vec<_> = sink.received().into_iter().skip(before).collect();

@@ -5,6 +5,7 @@ mod common;
 
 mod accounts;
 mod analytics;
+mod answer_batch;
 mod audit;
 mod ballot_clock;
 mod ballots;

@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 pub mod authenticator;
+pub mod ballots;
 pub mod calls;
 pub mod fixtures;
 pub mod meetings;

@@ -1,0 +1,32 @@
+//! Ballots as the secretariat makes them, through the server functions.
+use serde_json::json;
+use uuid::Uuid;
+
+use super::calls::{call_form, call_json};
+use super::TestServer;
+
+/// Create a ballot titled `title` for `eligible` (deadline 2030, no reminders) and send it;
+/// its id.
+pub async fn open_ballot(
+    server: &TestServer,
+    secretary: &str,
+    title: &str,
+    eligible: &[Uuid],
+) -> Uuid {
+    let draft = json!({"title": title, "question": "Đề nghị cho ý kiến.",
+        "deadline": "2030-12-31T17:00", "eligible": eligible,
+        "reminder_hours": [], "results_to_members": true});
+    let (status, body) =
+        call_json(server, secretary, "ballot_create", json!({"draft": draft})).await;
+    assert_eq!(status, 200, "{body}");
+    let ballot: Uuid = serde_json::from_str(&body).unwrap();
+    let (status, body) = call_form(
+        server,
+        secretary,
+        "ballot_send",
+        &[("id", &ballot.to_string())],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    ballot
+}
