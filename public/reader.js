@@ -17,8 +17,15 @@ const CHUNK_BYTES = 65536; // PDF bytes per range request
 // resolution, not the page's size on screen.
 const MAX_CANVAS_PIXELS = 16_777_216;
 
-// Starts a reader on its section; returns a function that stops it.
-function init(reader) {
+// Starts a reader on its section as soon as the section is in the page; returns a function
+// that stops it. `hydrated` resolves once the app has hydrated the section.
+//
+// Until then the reader changes nothing hydration walks (the server's markup must be found as
+// rendered): it only loads, and draws the first page into the canvas with the watermark (the
+// canvas's picture and size, the watermark's lines and the section's data-* state). So pdf.js
+// and the document download beside the app's bundle, and the page shows before the app has
+// started. The status line, the controls and the address follow once hydrated.
+function init(reader, hydrated) {
   reader.dataset.ready = "true";
 
   const data = reader.dataset;
@@ -36,15 +43,24 @@ function init(reader) {
   let renderedWidth = 0; // stage width of the last render, to ignore height-only resizes
   let recordedPage = 0; // last page reported to the server
   let stopped = false; // the section left the document
+  // pdf.js's worker, started at once: its script (the largest part of pdf.js) downloads while
+  // the rest loads. `port` is pdf.js's handle on it.
+  const worker = new Worker(data.worker, { type: "module" });
+  let port = null;
+
+  // Runs `f` once the section is hydrated (soon after, if it already is).
+  const afterHydration = (f) => hydrated.then(() => stopped || f());
 
   // ---- Loading ----
 
   async function load() {
-    status.textContent = data.loading;
+    afterHydration(() => {
+      if (!data.state) status.textContent = data.loading;
+    });
     try {
-      const pdfjs = await import(data.lib);
-      pdfjs.GlobalWorkerOptions.workerSrc = data.worker;
-      const loaded = await open(pdfjs);
+      const [pdfjs, first] = await Promise.all([import(data.lib), fetchRange(0, CHUNK_BYTES)]);
+      port = new pdfjs.PDFWorker({ port: worker });
+      const loaded = await open(pdfjs, first);
       if (stopped) return loaded.destroy();
       pdf = loaded;
       pageNumber = Math.min(pageNumber, pdf.numPages);
@@ -54,12 +70,17 @@ function init(reader) {
     }
   }
 
-  // Opens the PDF with range requests only. Given just a URL, pdf.js would first start a
-  // download of the whole file and abort it once it sees the server takes ranges, wasting
-  // whatever was in flight; asking for the first chunk ourselves tells it the size up front.
-  async function open(pdfjs) {
-    const options = { isEvalSupported: false, disableAutoFetch: true, disableStream: true };
-    const first = await fetchRange(0, CHUNK_BYTES);
+  // Opens the PDF with range requests only, from its `first` chunk. Given just a URL, pdf.js
+  // would first start a download of the whole file and abort it once it sees the server takes
+  // ranges, wasting whatever was in flight; asking for the first chunk ourselves tells it the
+  // size up front.
+  async function open(pdfjs, first) {
+    const options = {
+      isEvalSupported: false,
+      disableAutoFetch: true,
+      disableStream: true,
+      worker: port,
+    };
     if (first.bytes.length >= first.size) {
       // A small file (or a server that ignored the range) came whole.
       return pdfjs.getDocument({ ...options, data: first.bytes }).promise;
@@ -88,8 +109,8 @@ function init(reader) {
   function fail(error) {
     if (stopped) return;
     console.error("reader:", error);
-    status.textContent = data.failed;
     data.state = "failed";
+    afterHydration(() => (status.textContent = data.failed));
   }
 
   // ---- Rendering ----
@@ -140,22 +161,26 @@ function init(reader) {
     shown(n);
   }
 
-  // Everything that follows a page appearing on screen.
+  // Everything that follows a page appearing on screen (the controls, the address and the
+  // app once hydrated).
   function shown(n) {
     const count = pdf.numPages;
-    pageInput.value = n;
-    pageInput.max = count;
-    $("count").textContent = count;
     canvas.setAttribute("aria-label", `${data.pageLabel} ${n} / ${count}`);
     Object.assign(data, { page: n, pages: count, state: "shown" });
-    status.textContent = "";
-    updateButtons();
-    const url = new URL(location.href);
-    url.searchParams.set("page", n);
-    history.replaceState(history.state, "", url);
-    const detail = { page: n, pages: count };
-    reader.dispatchEvent(new CustomEvent("reader-page", { detail, bubbles: true }));
-    if (n !== recordedPage) record(n);
+    afterHydration(() => {
+      if (n !== pageNumber) return; // another page was asked for meanwhile
+      pageInput.value = n;
+      pageInput.max = count;
+      $("count").textContent = count;
+      status.textContent = "";
+      updateButtons();
+      const url = new URL(location.href);
+      url.searchParams.set("page", n);
+      history.replaceState(history.state, "", url);
+      const detail = { page: n, pages: count };
+      reader.dispatchEvent(new CustomEvent("reader-page", { detail, bubbles: true }));
+      if (n !== recordedPage) record(n);
+    });
   }
 
   // Tells the server which page was read (fire and forget).
@@ -195,82 +220,89 @@ function init(reader) {
     if (pdf) render();
   }
 
-  prev.addEventListener("click", () => goTo(pageNumber - 1));
-  next.addEventListener("click", () => goTo(pageNumber + 1));
-  const jump = $("jump");
-  jump.noValidate = true; // out-of-range numbers are clamped, not refused
-  jump.addEventListener("submit", (event) => {
-    event.preventDefault();
-    const n = parseInt(pageInput.value, 10);
-    if (Number.isNaN(n)) pageInput.value = pageNumber;
-    else goTo(n);
-  });
-  // The buttons step along the 25% grid even after a pinch left the zoom in between.
-  const steps = () => zoom / ZOOM_STEP;
-  zoomIn.addEventListener("click", () => setZoom((Math.floor(steps() + 1e-6) + 1) * ZOOM_STEP));
-  zoomOut.addEventListener("click", () => setZoom((Math.ceil(steps() - 1e-6) - 1) * ZOOM_STEP));
-  $("fit").addEventListener("click", () => setZoom(1));
-
-  const keys = { ArrowLeft: -1, PageUp: -1, ArrowRight: 1, PageDown: 1 };
+  // The controls work once the section is hydrated.
   const listening = new AbortController(); // for the one listener outside the section
-  document.addEventListener("keydown", (event) => {
-    if (event.altKey || event.ctrlKey || event.metaKey || !pdf) return;
-    if (event.target !== document.body && !stage.contains(event.target)) return;
-    if (event.key in keys) goTo(pageNumber + keys[event.key]);
-    else if (event.key === "Home") goTo(1);
-    else if (event.key === "End") goTo(pdf.numPages);
-    else return;
-    event.preventDefault();
-  }, { signal: listening.signal });
-
-  // ---- Touch: swipe between pages, pinch to zoom ----
-
-  const pointers = new Map(); // pointerId -> { x, y } of each finger on the stage
-  let gesture = null; // { from: { x, y } } for a swipe, { spread, scale } for a pinch
-  const spread = () => {
-    const [a, b] = pointers.values();
-    return Math.hypot(a.x - b.x, a.y - b.y);
-  };
-
-  stage.addEventListener("pointerdown", (event) => {
-    if (event.pointerType === "mouse") return;
-    pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
-    if (pointers.size === 1) gesture = { from: pointers.get(event.pointerId) };
-    if (pointers.size !== 2) return;
-    // Preview a pinch by scaling the picture about the point between the fingers.
-    const [a, b] = pointers.values();
-    const box = canvas.getBoundingClientRect();
-    const origin = `${(a.x + b.x) / 2 - box.left}px ${(a.y + b.y) / 2 - box.top}px`;
-    canvas.style.transformOrigin = watermark.style.transformOrigin = origin;
-    gesture = { spread: spread(), scale: 1 };
+  afterHydration(() => {
+    controls();
+    updateButtons();
   });
-  stage.addEventListener("pointermove", (event) => {
-    if (!pointers.has(event.pointerId)) return;
-    pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
-    if (!gesture?.spread || pointers.size !== 2) return;
-    const scale = spread() / gesture.spread;
-    gesture.scale = Math.min(Math.max(ZOOM_MIN / zoom, scale), ZOOM_MAX / zoom);
-    canvas.style.transform = watermark.style.transform = `scale(${gesture.scale})`;
-  });
-  // A finger lifting, or the browser taking the touch over to scroll, ends the gesture.
-  const pointerEnd = (event) => {
-    if (!pointers.delete(event.pointerId) || !gesture) return;
-    if (gesture.spread) {
-      setZoom(zoom * gesture.scale); // the preview stays until the new zoom is drawn
-    } else if (event.type === "pointerup" && zoom <= 1) {
-      const dx = event.clientX - gesture.from.x;
-      const dy = event.clientY - gesture.from.y;
-      if (Math.abs(dx) > SWIPE_MIN_PX && Math.abs(dx) > Math.abs(dy)) {
-        goTo(dx < 0 ? pageNumber + 1 : pageNumber - 1);
+  function controls() {
+    prev.addEventListener("click", () => goTo(pageNumber - 1));
+    next.addEventListener("click", () => goTo(pageNumber + 1));
+    const jump = $("jump");
+    jump.noValidate = true; // out-of-range numbers are clamped, not refused
+    jump.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const n = parseInt(pageInput.value, 10);
+      if (Number.isNaN(n)) pageInput.value = pageNumber;
+      else goTo(n);
+    });
+    // The buttons step along the 25% grid even after a pinch left the zoom in between.
+    const steps = () => zoom / ZOOM_STEP;
+    zoomIn.addEventListener("click", () => setZoom((Math.floor(steps() + 1e-6) + 1) * ZOOM_STEP));
+    zoomOut.addEventListener("click", () => setZoom((Math.ceil(steps() - 1e-6) - 1) * ZOOM_STEP));
+    $("fit").addEventListener("click", () => setZoom(1));
+
+    const keys = { ArrowLeft: -1, PageUp: -1, ArrowRight: 1, PageDown: 1 };
+    document.addEventListener("keydown", (event) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || !pdf) return;
+      if (event.target !== document.body && !stage.contains(event.target)) return;
+      if (event.key in keys) goTo(pageNumber + keys[event.key]);
+      else if (event.key === "Home") goTo(1);
+      else if (event.key === "End") goTo(pdf.numPages);
+      else return;
+      event.preventDefault();
+    }, { signal: listening.signal });
+
+    // ---- Touch: swipe between pages, pinch to zoom ----
+
+    const pointers = new Map(); // pointerId -> { x, y } of each finger on the stage
+    let gesture = null; // { from: { x, y } } for a swipe, { spread, scale } for a pinch
+    const spread = () => {
+      const [a, b] = pointers.values();
+      return Math.hypot(a.x - b.x, a.y - b.y);
+    };
+
+    stage.addEventListener("pointerdown", (event) => {
+      if (event.pointerType === "mouse") return;
+      pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
+      if (pointers.size === 1) gesture = { from: pointers.get(event.pointerId) };
+      if (pointers.size !== 2) return;
+      // Preview a pinch by scaling the picture about the point between the fingers.
+      const [a, b] = pointers.values();
+      const box = canvas.getBoundingClientRect();
+      const origin = `${(a.x + b.x) / 2 - box.left}px ${(a.y + b.y) / 2 - box.top}px`;
+      canvas.style.transformOrigin = watermark.style.transformOrigin = origin;
+      gesture = { spread: spread(), scale: 1 };
+    });
+    stage.addEventListener("pointermove", (event) => {
+      if (!pointers.has(event.pointerId)) return;
+      pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
+      if (!gesture?.spread || pointers.size !== 2) return;
+      const scale = spread() / gesture.spread;
+      gesture.scale = Math.min(Math.max(ZOOM_MIN / zoom, scale), ZOOM_MAX / zoom);
+      canvas.style.transform = watermark.style.transform = `scale(${gesture.scale})`;
+    });
+    // A finger lifting, or the browser taking the touch over to scroll, ends the gesture.
+    const pointerEnd = (event) => {
+      if (!pointers.delete(event.pointerId) || !gesture) return;
+      if (gesture.spread) {
+        setZoom(zoom * gesture.scale); // the preview stays until the new zoom is drawn
+      } else if (event.type === "pointerup" && zoom <= 1) {
+        const dx = event.clientX - gesture.from.x;
+        const dy = event.clientY - gesture.from.y;
+        if (Math.abs(dx) > SWIPE_MIN_PX && Math.abs(dx) > Math.abs(dy)) {
+          goTo(dx < 0 ? pageNumber + 1 : pageNumber - 1);
+        }
       }
-    }
-    gesture = null;
-  };
-  stage.addEventListener("pointerup", pointerEnd);
-  stage.addEventListener("pointercancel", pointerEnd);
-  // Keep the browser from scrolling while two fingers pinch.
-  const pinching = (event) => event.touches.length > 1 && event.preventDefault();
-  stage.addEventListener("touchmove", pinching, { passive: false });
+      gesture = null;
+    };
+    stage.addEventListener("pointerup", pointerEnd);
+    stage.addEventListener("pointercancel", pointerEnd);
+    // Keep the browser from scrolling while two fingers pinch.
+    const pinching = (event) => event.touches.length > 1 && event.preventDefault();
+    stage.addEventListener("touchmove", pinching, { passive: false });
+  }
 
   // ---- Resizing ----
 
@@ -297,7 +329,6 @@ function init(reader) {
   const clock = setInterval(stamp, 60_000);
 
   canvas.setAttribute("role", "img");
-  updateButtons();
   load();
 
   return function stop() {
@@ -309,6 +340,8 @@ function init(reader) {
     clearTimeout(resizeTimer);
     clearInterval(clock);
     pdf?.destroy();
+    port?.destroy();
+    worker.terminate();
   };
 }
 
@@ -316,19 +349,22 @@ function init(reader) {
 // module ran, and when the app's router brings the page back without a reload (a module runs
 // only once per page load). A reader whose section left the document is stopped, so it can
 // neither record page views nor rewrite the address of the page that replaced it.
-// A reader starts only once the app has hydrated its section (<section id="reader"
-// data-hydrated>): hydration walks the server's markup and must find it as rendered, not
-// already changed by us. (The page hydrates in parts: the reader after its data resolved.)
-let running = null; // { reader, stop }
+// The app marks the section hydrated (<section id="reader" data-hydrated>) once it has
+// hydrated it; until then the reader keeps to what hydration does not walk (see `init`). (The
+// page hydrates in parts: the reader after its data resolved.)
+let running = null; // { reader, stop, hydrate }
 function watch() {
   if (running && !running.reader.isConnected) {
     running.stop();
     running = null;
   }
   const reader = document.getElementById("reader");
-  if (reader && reader.dataset.hydrated === "true" && !reader.dataset.ready) {
-    running = { reader, stop: init(reader) };
+  if (reader && !reader.dataset.ready) {
+    let hydrate;
+    const hydrated = new Promise((resolve) => (hydrate = resolve));
+    running = { reader, stop: init(reader, hydrated), hydrate };
   }
+  if (running?.reader.dataset.hydrated === "true") running.hydrate();
 }
 watch();
 new MutationObserver(watch).observe(document.body, {

@@ -3,7 +3,7 @@
 // to $E2E_RESULT for ecabinet-bench, which puts them in BENCHMARKS.md.
 import { test, expect, type Page, type CDPSession } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'fs';
-import { demoUser } from '../tests/helpers/people';
+import { demoUser, watch } from '../tests/helpers/people';
 
 const ROUNDS = Number(process.env.E2E_ROUNDS ?? 5);
 
@@ -113,12 +113,19 @@ test('the front end on a slow tablet', async ({ browser }) => {
 
     // The first page of the 300-page document, from clicking its link to the page drawn.
     const reader = await member.context().newPage();
+    watch(reader, 'reader', errors);
     await slow(reader);
     const start = Date.now();
     await reader.goto(`/documents/${document}/read`, { waitUntil: 'commit' });
     await expect(reader.locator('#reader')).toHaveAttribute('data-state', 'shown', { timeout: 120_000 });
     results.firstPage.push(Date.now() - start);
+    // The page was drawn before the app hydrated: hydration must still find its markup.
+    await expect(reader.locator('body[data-hydrated="true"]')).toHaveCount(1, { timeout: 60_000 });
+    const pages = await reader.locator('#reader').getAttribute('data-pages');
+    expect(Number(pages)).toBeGreaterThan(250);
+    await expect(reader.locator('#reader-count')).toHaveText(pages!);
     await reader.close();
   }
+  expect(errors, errors.join('\n')).toEqual([]);
   writeFileSync(process.env.E2E_RESULT!, JSON.stringify(results));
 });

@@ -96,7 +96,9 @@ pub fn plain_routes(demo: bool) -> PlainRoutes {
 /// Pages, the WASM bundle, scripts, styles and JSON travel compressed (brotli or gzip, as the
 /// browser accepts): the bundle shrinks about fourfold on a tablet's slow link. Not the live
 /// channel (the default predicate leaves event streams alone) and not PDFs, which the reader
-/// fetches in ranges. Level 5: most of the gain for little CPU per request.
+/// fetches in ranges. Level 5: most of the gain for little CPU per request. A release build
+/// (`--precompress`) stores each site file compressed at the strongest level beside it; those
+/// copies are sent as they are (an encoded response is not compressed again).
 fn compression() -> CompressionLayer<impl Predicate> {
     CompressionLayer::new()
         .quality(CompressionLevel::Precise(5))

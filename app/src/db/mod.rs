@@ -89,8 +89,12 @@ impl Db {
             }
             Engine::Postgres => {
                 let options = PgConnectOptions::from_str(url)?.application_name("ecabinet");
+                // Every connection is opened at start and kept: a burst of requests (a
+                // thousand answers at once) would otherwise wait for new connections, each a
+                // new server process on PostgreSQL.
                 let pool = PgPoolOptions::new()
                     .max_connections(max_connections)
+                    .min_connections(max_connections)
                     .acquire_timeout(Duration::from_secs(10))
                     .connect_with(options)
                     .await?;

@@ -365,7 +365,8 @@ async fn server_functions_decide_access_on_the_server(engine: Engine) {
 }
 
 /// A browser that accepts brotli gets pages compressed; the live channel (an event stream)
-/// and PDFs (read in ranges) are sent as they are.
+/// and PDFs (read in ranges) are sent as they are. A site file stored compressed beside
+/// itself (a release build's `--precompress`) is sent as stored.
 async fn pages_travel_compressed_but_not_the_live_channel_or_pdfs(engine: Engine) {
     let server = start_server(engine, true).await;
     let cookie = demo_session(&server, "Bạch Quang Nhật").await;
@@ -391,6 +392,20 @@ async fn pages_travel_compressed_but_not_the_live_channel_or_pdfs(engine: Engine
         compressed.len(),
         plain.len()
     );
+
+    let pkg = server.site.path().join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    let script = "export const probe = 'plain';\n".repeat(50);
+    std::fs::write(pkg.join("probe.js"), &script).unwrap();
+    // Not a real brotli stream: what matters is that these bytes are the ones sent.
+    std::fs::write(pkg.join("probe.js.br"), b"stored brotli copy").unwrap();
+    let stored = fetch("/pkg/probe.js", Some("br, gzip")).await.unwrap();
+    assert_eq!(stored.status(), StatusCode::OK);
+    assert_eq!(stored.headers()["content-encoding"], "br");
+    assert_eq!(&stored.bytes().await.unwrap()[..], b"stored brotli copy");
+    let plain = fetch("/pkg/probe.js", None).await.unwrap();
+    assert_eq!(plain.headers().get("content-encoding"), None);
+    assert_eq!(plain.bytes().await.unwrap(), script.as_bytes());
 
     let live = fetch("/api/live", Some("br, gzip")).await.unwrap();
     assert_eq!(live.status(), StatusCode::OK);

@@ -125,7 +125,8 @@ pub struct TestServer {
     pub state: AppState,
     task: tokio::task::JoinHandle<()>,
     _fresh: FreshDatabase,
-    _site: tempfile::TempDir,
+    /// The site root it serves (empty but for what a test puts there).
+    pub site: tempfile::TempDir,
 }
 
 impl Drop for TestServer {
@@ -202,7 +203,7 @@ async fn start_server_on(fresh: FreshDatabase, demo: bool, extra: &[&str]) -> Te
         state,
         task,
         _fresh: fresh,
-        _site: site,
+        site,
     }
 }
 
