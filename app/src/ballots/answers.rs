@@ -64,7 +64,18 @@ pub async fn check_may_answer(db: &Db, member: &CurrentUser, ballot: Uuid) -> Re
         .await
     })?;
     let (state, deadline, eligible) = row.ok_or(AppError::NotFound)?;
-    let state = BallotState::parse(&state).ok_or(AppError::Internal)?;
+    may_answer(member, &state, deadline, eligible)
+}
+
+/// The rules of [`check_may_answer`], on the ballot's state, deadline and whether `member`
+/// was asked.
+fn may_answer(
+    member: &CurrentUser,
+    state: &str,
+    deadline: chrono::DateTime<Utc>,
+    eligible: bool,
+) -> Result<(), AppError> {
+    let state = BallotState::parse(state).ok_or(AppError::Internal)?;
     if member.role == Role::Secretariat {
         return Err(problem(BallotProblem::NotEligible));
     }
@@ -194,9 +205,63 @@ pub struct RelyingParty<'a> {
     pub rp_id: &'a str,
 }
 
-/// Check a signed answer and prepare it for the writer.
+/// What a signed answer is checked against, read in one statement (each statement is a
+/// round trip, and a ballot's answers come in bursts): the ballot's state and deadline,
+/// whether the member was asked, whether this very submission was already written, the nonce
+/// as it was issued, and the passkey that signed.
+#[derive(sqlx::FromRow)]
+struct SignedFacts {
+    state: String,
+    deadline_at: chrono::DateTime<Utc>,
+    eligible: bool,
+    already_given: bool,
+    nonce_ballot: Option<Uuid>,
+    nonce_user: Option<Uuid>,
+    nonce_expires: Option<chrono::DateTime<Utc>>,
+    passkey_id: Option<Uuid>,
+    passkey_user: Option<Uuid>,
+    passkey: Option<String>,
+}
+
+async fn signed_facts(
+    db: &Db,
+    member: Uuid,
+    ballot: Uuid,
+    request_key: &str,
+    nonce: &[u8],
+    credential_id: &[u8],
+) -> Result<Option<SignedFacts>, AppError> {
+    Ok(with_db!(db, |pool| {
+        sqlx::query_as(
+            "select b.state, b.deadline_at,
+                    exists(select 1 from ballot_eligible e
+                           where e.ballot_id = b.id and e.user_id = $2) as eligible,
+                    exists(select 1 from ballot_answer a
+                           where a.request_key = $3 and a.ballot_id = b.id and a.user_id = $2)
+                      as already_given,
+                    n.ballot_id as nonce_ballot, n.user_id as nonce_user,
+                    n.expires_at as nonce_expires,
+                    p.id as passkey_id, p.user_id as passkey_user, p.passkey
+             from ballot b
+             left join ballot_nonce n on n.nonce = $4
+             left join passkey p on p.credential_id = $5 and p.revoked_at is null
+             where b.id = $1",
+        )
+        .bind(ballot)
+        .bind(member)
+        .bind(request_key)
+        .bind(nonce)
+        .bind(credential_id)
+        .fetch_optional(pool)
+        .await
+    })?)
+}
+
+/// Check a signed answer (the member may answer it, the nonce was issued for it, the stored
+/// passkey signed it) and prepare it for the writer; `None` if this very submission was
+/// already written (a retry after a dropped connection: done).
 #[allow(clippy::too_many_arguments)]
-pub async fn verify_signed(
+pub async fn check_signed(
     db: &Db,
     member: &CurrentUser,
     party: &RelyingParty<'_>,
@@ -206,34 +271,41 @@ pub async fn verify_signed(
     text: &str,
     comment: &str,
     credential: &PublicKeyCredential,
-) -> Result<NewAnswer, AppError> {
+) -> Result<Option<NewAnswer>, AppError> {
     let invalid = |why: &str| {
         tracing::warn!(reason = why, "signed answer refused");
         problem(BallotProblem::SignatureInvalid)
     };
+    let request_key = signed_request_key(nonce_hex.trim());
+    // An undecodable nonce matches no row; it is refused below, after the ballot's own checks.
+    let nonce = hex::decode(nonce_hex.trim()).ok();
+    let credential_id: Vec<u8> = AsRef::<[u8]>::as_ref(&credential.raw_id).to_vec();
+    let facts = signed_facts(
+        db,
+        member.id,
+        ballot,
+        &request_key,
+        nonce.as_deref().unwrap_or_default(),
+        &credential_id,
+    )
+    .await?
+    .ok_or(AppError::NotFound)?;
+    if facts.already_given {
+        return Ok(None);
+    }
+    may_answer(member, &facts.state, facts.deadline_at, facts.eligible)?;
     let (text, comment) = normalise(choice, text, comment)?;
-    let nonce = hex::decode(nonce_hex.trim()).map_err(|_| invalid("nonce"))?;
-    let issued: Option<(Uuid, Uuid, chrono::DateTime<Utc>)> = with_db!(db, |pool| {
-        sqlx::query_as("select ballot_id, user_id, expires_at from ballot_nonce where nonce = $1")
-            .bind(nonce.as_slice())
-            .fetch_optional(pool)
-            .await
-    })?;
-    match issued {
-        Some((b, u, expires)) if b == ballot && u == member.id && expires > Utc::now() => {}
+    let nonce = nonce.ok_or_else(|| invalid("nonce"))?;
+    match (facts.nonce_ballot, facts.nonce_user, facts.nonce_expires) {
+        (Some(b), Some(u), Some(expires))
+            if b == ballot && u == member.id && expires > Utc::now() => {}
         _ => return Err(invalid("nonce unknown, used, expired or not this answer's")),
     }
-    let credential_id: Vec<u8> = AsRef::<[u8]>::as_ref(&credential.raw_id).to_vec();
-    let stored: Option<(Uuid, Uuid, String)> = with_db!(db, |pool| {
-        sqlx::query_as(
-            "select id, user_id, passkey from passkey
-             where credential_id = $1 and revoked_at is null",
-        )
-        .bind(&credential_id)
-        .fetch_optional(pool)
-        .await
-    })?;
-    let (passkey_id, owner, stored) = stored.ok_or_else(|| invalid("unknown credential"))?;
+    let (Some(passkey_id), Some(owner), Some(stored)) =
+        (facts.passkey_id, facts.passkey_user, facts.passkey)
+    else {
+        return Err(invalid("unknown credential"));
+    };
     if owner != member.id {
         return Err(invalid("credential of another account"));
     }
@@ -257,7 +329,7 @@ pub async fn verify_signed(
         &public_key,
     )
     .map_err(|refused| invalid(&format!("{refused:?}")))?;
-    Ok(NewAnswer {
+    Ok(Some(NewAnswer {
         id: new_id(),
         ballot,
         member: member.id,
@@ -265,7 +337,7 @@ pub async fn verify_signed(
         text,
         comment,
         entered_by: None,
-        request_key: signed_request_key(nonce_hex.trim()),
+        request_key,
         signed: Some(Signed {
             nonce,
             passkey_id,
@@ -275,7 +347,7 @@ pub async fn verify_signed(
             signature: signed.signature,
             counter: new_counter,
         }),
-    })
+    }))
 }
 
 /// An answer received on paper, entered by the secretariat for `member` (unsigned).
@@ -304,25 +376,4 @@ pub fn paper(
         request_key: format!("paper:{form_key}"),
         signed: None,
     })
-}
-
-/// Whether the answer with `request_key` was already written for this ballot and member.
-pub async fn already_given(
-    db: &Db,
-    request_key: &str,
-    ballot: Uuid,
-    member: Uuid,
-) -> Result<bool, AppError> {
-    let row: Option<(Uuid,)> = with_db!(db, |pool| {
-        sqlx::query_as(
-            "select id from ballot_answer
-             where request_key = $1 and ballot_id = $2 and user_id = $3",
-        )
-        .bind(request_key)
-        .bind(ballot)
-        .bind(member)
-        .fetch_optional(pool)
-        .await
-    })?;
-    Ok(row.is_some())
 }

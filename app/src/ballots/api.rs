@@ -167,13 +167,7 @@ pub async fn give_signed_answer(
         let ballot = ballot_id(&id)?;
         let (user, state) = caller().await?;
         let (origin, rp_id) = relying_party(&state)?;
-        // The same signed answer sent again (a retry after a dropped connection): done.
-        let key = crate::ballots::answers::signed_request_key(nonce.trim());
-        if crate::ballots::answers::already_given(&state.db, &key, ballot, user.id).await? {
-            return Ok(());
-        }
-        crate::ballots::answers::check_may_answer(&state.db, &user, ballot).await?;
-        let answer = crate::ballots::answers::verify_signed(
+        let checked = crate::ballots::answers::check_signed(
             &state.db,
             &user,
             &crate::ballots::answers::RelyingParty {
@@ -188,6 +182,10 @@ pub async fn give_signed_answer(
             &credential,
         )
         .await?;
+        // The same signed answer sent again (a retry after a dropped connection): done.
+        let Some(answer) = checked else {
+            return Ok(());
+        };
         // The writer announces the ballot once its batch is written.
         state.answers.submit(answer).await?;
         Ok(())
