@@ -115,22 +115,12 @@ pub enum Lookup {
 pub async fn lookup(db: &Db, token: &str, idle: Duration) -> Result<Lookup, AppError> {
     let hash = token_hash(token);
     let now = Utc::now();
-    let row: Option<(Uuid, Uuid, DateTime<Utc>)> = with_db!(db, |pool| {
-        sqlx::query_as(
-            "select s.id, s.user_id, s.last_seen_at from session s
-             join user_account u on u.id = s.user_id
-             where s.token_sha256 = $1 and s.expires_at > $2 and u.active",
-        )
-        .bind(&hash)
-        .bind(now)
-        .fetch_optional(pool)
-        .await
-    })?;
-    let Some((session_id, user_id, last_seen)) = row else {
+    let Some((session_id, last_seen, user)) = super::store::session_user(db, &hash, now).await?
+    else {
         return Ok(Lookup::None);
     };
     if now - last_seen > idle {
-        return Ok(Lookup::Locked { user_id });
+        return Ok(Lookup::Locked { user_id: user.id });
     }
     if now - last_seen > Duration::seconds(TOUCH_EVERY_SECS) {
         with_db!(db, |pool| {
@@ -142,10 +132,7 @@ pub async fn lookup(db: &Db, token: &str, idle: Duration) -> Result<Lookup, AppE
                 .map(|_| ())
         })?;
     }
-    match super::store::current_user(db, user_id).await? {
-        Some(user) => Ok(Lookup::Active { user, session_id }),
-        None => Ok(Lookup::None),
-    }
+    Ok(Lookup::Active { user, session_id })
 }
 
 /// Whether session `id` still exists, has not expired and belongs to an active account (it

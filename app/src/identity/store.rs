@@ -1,5 +1,5 @@
 //! Reading accounts and the titles they hold.
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use crate::db::Db;
@@ -30,6 +30,48 @@ const USERS_WITH_TITLES: &str = "
     left join appointment a
       on a.user_id = u.id and a.starts_on <= $1 and (a.ends_on is null or a.ends_on >= $1)
     where u.active";
+
+/// The session whose token hashes to `token_sha256`, if it has not expired and its account
+/// is active: its id, when it was last seen, and its member with their title, in one
+/// statement (every request asks this).
+pub async fn session_user(
+    db: &Db,
+    token_sha256: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<(Uuid, DateTime<Utc>, CurrentUser)>, AppError> {
+    #[derive(sqlx::FromRow)]
+    struct SessionRow {
+        session_id: Uuid,
+        last_seen_at: DateTime<Utc>,
+        #[sqlx(flatten)]
+        user: UserRow,
+    }
+    let row: Option<SessionRow> = with_db!(db, |pool| {
+        sqlx::query_as(
+            "select s.id as session_id, s.last_seen_at,
+                    u.id, u.full_name, u.role, a.title_vi, a.title_en
+             from session s
+             join user_account u on u.id = s.user_id
+             left join appointment a
+               on a.user_id = u.id and a.starts_on <= $1 and (a.ends_on is null or a.ends_on >= $1)
+             where u.active and s.token_sha256 = $2 and s.expires_at > $3",
+        )
+        .bind(now.date_naive())
+        .bind(token_sha256)
+        .bind(now)
+        .fetch_optional(pool)
+        .await
+    })?;
+    Ok(row.map(|r| {
+        let user = CurrentUser {
+            title: r.user.title(),
+            id: r.user.id,
+            full_name: r.user.full_name,
+            role: r.user.role,
+        };
+        (r.session_id, r.last_seen_at, user)
+    }))
+}
 
 pub async fn current_user(db: &Db, id: Uuid) -> Result<Option<CurrentUser>, AppError> {
     let sql = format!("{USERS_WITH_TITLES} and u.id = $2");
