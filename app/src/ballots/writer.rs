@@ -126,9 +126,7 @@ impl AnswerWriter {
 async fn write_batch(db: &Db, batch: Vec<Job>) {
     let size = batch.len();
     let answers: Vec<&NewAnswer> = batch.iter().map(|job| &job.answer).collect();
-    let written = write_together(db, &answers).await;
-    drop(answers);
-    match written {
+    match write_together(db, &answers).await {
         Ok(outcomes) => {
             tracing::debug!(size, "answers committed");
             for (job, outcome) in batch.into_iter().zip(outcomes) {

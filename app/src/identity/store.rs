@@ -1,4 +1,6 @@
 //! Reading accounts and the titles they hold.
+use std::sync::LazyLock;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
@@ -20,6 +22,15 @@ struct UserRow {
 impl UserRow {
     fn title(&self) -> Option<Title> {
         Title::from_columns(self.title_vi.clone(), self.title_en.clone())
+    }
+
+    fn into_current(self) -> CurrentUser {
+        CurrentUser {
+            title: self.title(),
+            id: self.id,
+            full_name: self.full_name,
+            role: self.role,
+        }
     }
 }
 
@@ -46,31 +57,25 @@ pub async fn session_user(
         #[sqlx(flatten)]
         user: UserRow,
     }
-    let row: Option<SessionRow> = with_db!(db, |pool| {
-        sqlx::query_as(
+    // The users-with-titles query, joined to the session (both engines fold it into one plan:
+    // session by token, account by id, appointment by account).
+    static SQL: LazyLock<String> = LazyLock::new(|| {
+        format!(
             "select s.id as session_id, s.last_seen_at,
-                    u.id, u.full_name, u.role, a.title_vi, a.title_en
-             from session s
-             join user_account u on u.id = s.user_id
-             left join appointment a
-               on a.user_id = u.id and a.starts_on <= $1 and (a.ends_on is null or a.ends_on >= $1)
-             where u.active and s.token_sha256 = $2 and s.expires_at > $3",
+                    t.id, t.full_name, t.role, t.title_vi, t.title_en
+             from session s join ({USERS_WITH_TITLES}) t on t.id = s.user_id
+             where s.token_sha256 = $2 and s.expires_at > $3"
         )
-        .bind(now.date_naive())
-        .bind(token_sha256)
-        .bind(now)
-        .fetch_optional(pool)
-        .await
+    });
+    let row: Option<SessionRow> = with_db!(db, |pool| {
+        sqlx::query_as(SQL.as_str())
+            .bind(now.date_naive())
+            .bind(token_sha256)
+            .bind(now)
+            .fetch_optional(pool)
+            .await
     })?;
-    Ok(row.map(|r| {
-        let user = CurrentUser {
-            title: r.user.title(),
-            id: r.user.id,
-            full_name: r.user.full_name,
-            role: r.user.role,
-        };
-        (r.session_id, r.last_seen_at, user)
-    }))
+    Ok(row.map(|r| (r.session_id, r.last_seen_at, r.user.into_current())))
 }
 
 pub async fn current_user(db: &Db, id: Uuid) -> Result<Option<CurrentUser>, AppError> {
@@ -83,12 +88,7 @@ pub async fn current_user(db: &Db, id: Uuid) -> Result<Option<CurrentUser>, AppE
             .fetch_optional(pool)
             .await
     })?;
-    Ok(row.map(|r| CurrentUser {
-        title: r.title(),
-        id: r.id,
-        full_name: r.full_name,
-        role: r.role,
-    }))
+    Ok(row.map(UserRow::into_current))
 }
 
 /// Every active account in protocol order, for the demo sign-in page.

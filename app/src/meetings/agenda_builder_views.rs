@@ -153,35 +153,35 @@ fn MinistrySelect(value: RwSignal<String>, ministries: Vec<MinistryOption>) -> i
     }
 }
 
-#[component]
-fn ItemEditor(
-    number: usize,
-    item: EditorItem,
+/// The signals behind an agenda item's fields: title, presenting ministry, planned minutes.
+#[derive(Clone, Copy)]
+struct ItemFieldValues {
+    title: RwSignal<String>,
+    presenter: RwSignal<String>,
     minutes: RwSignal<String>,
-    ministries: Vec<MinistryOption>,
-    draft: bool,
-    refresh: RwSignal<u64>,
-    error: RwSignal<Option<AppError>>,
-) -> impl IntoView {
+}
+
+impl ItemFieldValues {
+    /// The form to send (minutes that are not a number are sent as -1, which the server refuses).
+    fn form(&self) -> ItemForm {
+        ItemForm {
+            title: self.title.get_untracked(),
+            presenter: self.presenter.get_untracked(),
+            planned_minutes: self.minutes.get_untracked().trim().parse().unwrap_or(-1),
+        }
+    }
+}
+
+/// An agenda item's fields, shared by the editor of each item and the form that adds one.
+#[component]
+fn ItemFields(fields: ItemFieldValues, ministries: Vec<MinistryOption>) -> impl IntoView {
     let i18n = use_i18n();
-    let title = RwSignal::new(item.form.title.clone());
-    let presenter = RwSignal::new(item.form.presenter.clone());
-    let id = item.id;
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let form = ItemForm {
-            title: title.get_untracked(),
-            presenter: presenter.get_untracked(),
-            planned_minutes: minutes.get_untracked().trim().parse().unwrap_or(-1),
-        };
-        run(refresh, error, move || {
-            update_agenda_item(id.to_string(), form)
-        });
-    };
-    let remove = move |_| run(refresh, error, move || remove_agenda_item(id.to_string()));
+    let ItemFieldValues {
+        title,
+        presenter,
+        minutes,
+    } = fields;
     view! {
-        <form class="item-form" on:submit=save>
-            <span class="agenda-number">{number}</span>
             <label class="field wide">
                 <span>{move || i18n.t().item_title}</span>
                 <input type="text" required bind:value=title/>
@@ -194,6 +194,38 @@ fn ItemEditor(
                 <span>{move || i18n.t().minutes_label}</span>
                 <input type="number" min="0" max="1440" bind:value=minutes/>
             </label>
+    }
+}
+
+#[component]
+fn ItemEditor(
+    number: usize,
+    item: EditorItem,
+    minutes: RwSignal<String>,
+    ministries: Vec<MinistryOption>,
+    draft: bool,
+    refresh: RwSignal<u64>,
+    error: RwSignal<Option<AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let fields = ItemFieldValues {
+        title: RwSignal::new(item.form.title.clone()),
+        presenter: RwSignal::new(item.form.presenter.clone()),
+        minutes,
+    };
+    let id = item.id;
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let form = fields.form();
+        run(refresh, error, move || {
+            update_agenda_item(id.to_string(), form)
+        });
+    };
+    let remove = move |_| run(refresh, error, move || remove_agenda_item(id.to_string()));
+    view! {
+        <form class="item-form" on:submit=save>
+            <span class="agenda-number">{number}</span>
+            <ItemFields fields ministries/>
             <button type="submit" class="button">{move || i18n.t().save}</button>
             {draft.then(|| view! {
                 <button type="button" class="button danger" on:click=remove>{move || i18n.t().remove}</button>
@@ -210,17 +242,15 @@ fn AddItem(
     error: RwSignal<Option<AppError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let title = RwSignal::new(String::new());
-    let presenter = RwSignal::new(String::new());
-    let minutes = RwSignal::new("20".to_owned());
+    let fields = ItemFieldValues {
+        title: RwSignal::new(String::new()),
+        presenter: RwSignal::new(String::new()),
+        minutes: RwSignal::new("20".to_owned()),
+    };
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let form = ItemForm {
-            title: title.get_untracked(),
-            presenter: presenter.get_untracked(),
-            planned_minutes: minutes.get_untracked().trim().parse().unwrap_or(-1),
-        };
-        title.set(String::new());
+        let form = fields.form();
+        fields.title.set(String::new());
         run(refresh, error, move || async move {
             add_agenda_item(meeting_id.to_string(), form)
                 .await
@@ -230,18 +260,7 @@ fn AddItem(
     view! {
         <form class="item-form add-item" on:submit=add aria-labelledby="add-item-title">
             <h3 id="add-item-title">{move || i18n.t().item_add}</h3>
-            <label class="field wide">
-                <span>{move || i18n.t().item_title}</span>
-                <input type="text" required bind:value=title/>
-            </label>
-            <label class="field">
-                <span>{move || i18n.t().presenter}</span>
-                <MinistrySelect value=presenter ministries/>
-            </label>
-            <label class="field narrow">
-                <span>{move || i18n.t().minutes_label}</span>
-                <input type="number" min="0" max="1440" bind:value=minutes/>
-            </label>
+            <ItemFields fields ministries/>
             <button type="submit" class="button primary">{move || i18n.t().item_add}</button>
         </form>
     }

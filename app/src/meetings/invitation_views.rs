@@ -30,11 +30,7 @@ pub(super) fn ItemGuests(
     let save = {
         let chosen = chosen.clone();
         move |_| {
-            let picked: Vec<String> = chosen
-                .iter()
-                .filter(|(_, on)| on.get_untracked())
-                .map(|(g, _)| g.to_string())
-                .collect();
+            let picked = picked(&chosen);
             run(refresh, error, move || {
                 set_item_guests(id.to_string(), picked)
             });
@@ -77,11 +73,7 @@ pub(super) fn Invitations(
     let save = {
         let chosen = chosen.clone();
         move |_| {
-            let picked: Vec<String> = chosen
-                .iter()
-                .filter(|(_, on)| on.get_untracked())
-                .map(|(m, _)| m.to_string())
-                .collect();
+            let picked = picked(&chosen);
             run(refresh, error, move || {
                 set_invitees(meeting_id.to_string(), false, picked)
             });
@@ -116,4 +108,13 @@ pub(super) fn Invitations(
             <button type="button" class="button primary" on:click=save>{move || i18n.t().save_invitees}</button>
         </section>
     }
+}
+
+/// The ids of the people whose box is ticked, as the server functions take them.
+fn picked(chosen: &[(Uuid, RwSignal<bool>)]) -> Vec<String> {
+    chosen
+        .iter()
+        .filter(|(_, on)| on.get_untracked())
+        .map(|(id, _)| id.to_string())
+        .collect()
 }

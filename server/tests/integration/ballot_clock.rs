@@ -73,16 +73,7 @@ async fn reminders_deadline_and_extension_follow_the_clock(engine: Engine) {
     .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(notices(finance, "ballot_extended").await, 1);
-    let seen = json_of(
-        &call_form(
-            &server,
-            &demo_cookie(&server, FINANCE_MINISTER).await,
-            "ballot",
-            &[("id", &id)],
-        )
-        .await
-        .1,
-    );
+    let seen = ballot_as(&server, FINANCE_MINISTER, &id).await;
     assert_eq!(
         seen["extensions"][0]["reason"],
         "Chờ ý kiến thẩm định của Bộ Tư pháp"
@@ -135,16 +126,7 @@ async fn reminders_deadline_and_extension_follow_the_clock(engine: Engine) {
     assert_eq!(notices(finance, "ballot_closed").await, 1);
     // By hand: N = 2, agree 1 — not more than half: no decision. Members are not shown it
     // (this ballot says so); the secretariat is.
-    let seen = json_of(
-        &call_form(
-            &server,
-            &demo_cookie(&server, FINANCE_MINISTER).await,
-            "ballot",
-            &[("id", &id)],
-        )
-        .await
-        .1,
-    );
+    let seen = ballot_as(&server, FINANCE_MINISTER, &id).await;
     assert_eq!(seen["state"], "Closed");
     assert_eq!(seen["result"], Value::Null);
     let seen = json_of(
@@ -154,4 +136,10 @@ async fn reminders_deadline_and_extension_follow_the_clock(engine: Engine) {
     );
     assert_eq!(seen["result"]["outcome"], "NoDecision");
     assert_eq!(seen["result"]["not_answered"], json!([THIRD_MEMBER]));
+}
+
+/// The ballot `id` as `name` sees it.
+async fn ballot_as(server: &TestServer, name: &str, id: &str) -> serde_json::Value {
+    let cookie = demo_cookie(server, name).await;
+    json_of(&call_form(server, &cookie, "ballot", &[("id", id)]).await.1)
 }
