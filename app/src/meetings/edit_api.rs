@@ -79,7 +79,7 @@ pub async fn add_agenda_item(meeting_id: String, form: ItemForm) -> Result<Uuid,
     crate::error::respond(async {
         let meeting = crate::ids::parse_id(&meeting_id, crate::error::BadInput::MeetingId)?;
         let (user, state) = secretariat().await?;
-        crate::meetings::editing::add_item(&state, &user, meeting, &form).await
+        crate::meetings::agenda_editing::add_item(&state, &user, meeting, &form).await
     })
     .await
 }
@@ -89,7 +89,7 @@ pub async fn update_agenda_item(id: String, form: ItemForm) -> Result<(), AppErr
     crate::error::respond(async {
         let item = self::id(&id)?;
         let (user, state) = secretariat().await?;
-        crate::meetings::editing::update_item(&state, &user, item, &form).await
+        crate::meetings::agenda_editing::update_item(&state, &user, item, &form).await
     })
     .await
 }
@@ -101,7 +101,7 @@ pub async fn reorder_agenda(meeting_id: String, order: Vec<String>) -> Result<()
         let meeting = crate::ids::parse_id(&meeting_id, crate::error::BadInput::MeetingId)?;
         let order = order.iter().map(|i| id(i)).collect::<Result<Vec<_>, _>>()?;
         let (user, state) = secretariat().await?;
-        crate::meetings::editing::reorder(&state, &user, meeting, &order).await
+        crate::meetings::agenda_editing::reorder(&state, &user, meeting, &order).await
     })
     .await
 }
@@ -111,7 +111,7 @@ pub async fn remove_agenda_item(id: String) -> Result<(), AppError> {
     crate::error::respond(async {
         let item = self::id(&id)?;
         let (user, state) = secretariat().await?;
-        crate::meetings::editing::remove_item(&state, &user, item).await
+        crate::meetings::agenda_editing::remove_item(&state, &user, item).await
     })
     .await
 }
@@ -121,7 +121,7 @@ pub async fn remove_document(id: String) -> Result<(), AppError> {
     crate::error::respond(async {
         let document = self::id(&id)?;
         let (user, state) = secretariat().await?;
-        crate::meetings::editing::remove_document(&state, &user, document).await
+        crate::meetings::agenda_editing::remove_document(&state, &user, document).await
     })
     .await
 }
@@ -131,7 +131,8 @@ pub async fn set_document_downloadable(id: String, downloadable: bool) -> Result
     crate::error::respond(async {
         let document = self::id(&id)?;
         let (user, state) = secretariat().await?;
-        crate::meetings::editing::set_downloadable(&state, &user, document, downloadable).await
+        crate::meetings::agenda_editing::set_downloadable(&state, &user, document, downloadable)
+            .await
     })
     .await
 }
@@ -151,7 +152,7 @@ pub async fn set_invitees(
             .collect::<Result<Vec<_>, _>>()?;
         let (user, state) = secretariat().await?;
         let chosen = (!all).then_some(members.as_slice());
-        crate::meetings::editing::set_invitees(&state, &user, meeting, chosen).await
+        crate::meetings::invitation_editing::set_invitees(&state, &user, meeting, chosen).await
     })
     .await
 }
@@ -166,7 +167,7 @@ pub async fn set_item_guests(item_id: String, guests: Vec<String>) -> Result<(),
             .map(|g| id(g))
             .collect::<Result<Vec<_>, _>>()?;
         let (user, state) = secretariat().await?;
-        crate::meetings::editing::set_item_guests(&state, &user, item, &guests).await
+        crate::meetings::invitation_editing::set_item_guests(&state, &user, item, &guests).await
     })
     .await
 }

@@ -1,6 +1,8 @@
-//! Preparing meetings (the secretariat): details, state, agenda items and their order,
-//! invitations, copying a past meeting. Each act is one transaction with its audit record;
-//! after publication, changes are also recorded for members to see, and invitees are told.
+//! Preparing meetings (the secretariat): details, state, copying a past meeting, and the rules
+//! every preparing act follows (what may change in which state; after publication, changes are
+//! also recorded for members to see, and invitees are told). The agenda's items are edited in
+//! [`crate::meetings::agenda_editing`], invitations in [`crate::meetings::invitation_editing`].
+//! Each act is one transaction with its audit record.
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use uuid::Uuid;
 
@@ -11,11 +13,11 @@ use crate::error::{AppError, BadInput, MeetingProblem};
 use crate::identity::model::CurrentUser;
 use crate::ids::new_id;
 use crate::live::event::LiveEvent;
-use crate::meetings::model::{ItemForm, MeetingForm, MeetingKind, MeetingState, StateAction};
+use crate::meetings::model::{MeetingForm, MeetingKind, MeetingState, StateAction};
 use crate::state::AppState;
 use crate::with_tx;
 
-fn problem(p: MeetingProblem) -> AppError {
+pub(super) fn problem(p: MeetingProblem) -> AppError {
     AppError::BadRequest(BadInput::Meeting(p))
 }
 
@@ -81,7 +83,7 @@ async fn check_chair(tx: &mut Tx, chair: Option<Uuid>) -> Result<(), AppError> {
 }
 
 /// The state of a meeting, or `NotFound`.
-async fn state_of(tx: &mut Tx, meeting: Uuid) -> Result<MeetingState, AppError> {
+pub(super) async fn state_of(tx: &mut Tx, meeting: Uuid) -> Result<MeetingState, AppError> {
     let row: Option<(String,)> = with_tx!(tx, |conn| {
         sqlx::query_as("select state from meeting where id = $1")
             .bind(meeting)
@@ -93,14 +95,14 @@ async fn state_of(tx: &mut Tx, meeting: Uuid) -> Result<MeetingState, AppError> 
 }
 
 /// Whether members already have the meeting (changes are then shown to them).
-fn distributed(state: MeetingState) -> bool {
+pub(super) fn distributed(state: MeetingState) -> bool {
     matches!(
         state,
         MeetingState::Published | MeetingState::InProgress | MeetingState::Postponed
     )
 }
 
-fn editable(state: MeetingState) -> Result<(), AppError> {
+pub(super) fn editable(state: MeetingState) -> Result<(), AppError> {
     match state {
         MeetingState::Draft | MeetingState::Published | MeetingState::Postponed => Ok(()),
         _ => Err(AppError::BadRequest(BadInput::MeetingState)),
@@ -135,7 +137,7 @@ pub async fn note_change(
 }
 
 /// Commit, then tell open pages the meeting changed.
-async fn finish(state: &AppState, tx: Tx, meeting: Uuid) -> Result<(), AppError> {
+pub(super) async fn finish(state: &AppState, tx: Tx, meeting: Uuid) -> Result<(), AppError> {
     tx.commit().await?;
     state
         .live
@@ -370,395 +372,4 @@ pub async fn copy(state: &AppState, actor: &CurrentUser, meeting: Uuid) -> Resul
     .await?;
     tx.commit().await?;
     Ok(id)
-}
-
-struct ValidItem {
-    title: String,
-    presenter: Option<Uuid>,
-    planned_minutes: i64,
-}
-
-async fn validate_item(tx: &mut Tx, form: &ItemForm) -> Result<ValidItem, AppError> {
-    let title = form.title.trim();
-    if title.is_empty() {
-        return Err(problem(MeetingProblem::TitleMissing));
-    }
-    if !(0..=1440).contains(&form.planned_minutes) {
-        return Err(problem(MeetingProblem::DurationInvalid));
-    }
-    let presenter = match form.presenter.trim() {
-        "" => None,
-        code => {
-            let found: Option<(Uuid,)> = with_tx!(tx, |conn| {
-                sqlx::query_as("select id from ministry where code = $1")
-                    .bind(code.to_uppercase())
-                    .fetch_optional(&mut *conn)
-                    .await?
-            });
-            Some(found.ok_or(problem(MeetingProblem::MinistryUnknown))?.0)
-        }
-    };
-    Ok(ValidItem {
-        title: title.chars().take(500).collect(),
-        presenter,
-        planned_minutes: form.planned_minutes,
-    })
-}
-
-/// The meeting of an item, or `NotFound`.
-async fn item_meeting(tx: &mut Tx, item: Uuid) -> Result<Uuid, AppError> {
-    let row: Option<(Uuid,)> = with_tx!(tx, |conn| {
-        sqlx::query_as("select meeting_id from agenda_item where id = $1")
-            .bind(item)
-            .fetch_optional(&mut *conn)
-            .await?
-    });
-    row.map(|(m,)| m).ok_or(AppError::NotFound)
-}
-
-/// Add an item at the end of the agenda.
-pub async fn add_item(
-    state: &AppState,
-    actor: &CurrentUser,
-    meeting: Uuid,
-    form: &ItemForm,
-) -> Result<Uuid, AppError> {
-    let mut tx = state.db.begin().await?;
-    let current = state_of(&mut tx, meeting).await?;
-    editable(current)?;
-    let valid = validate_item(&mut tx, form).await?;
-    let id = new_id();
-    let now = Utc::now();
-    with_tx!(&mut tx, |conn| {
-        sqlx::query(
-            "insert into agenda_item (id, meeting_id, position, title, presenter_ministry_id,
-                                      planned_minutes, created_at, updated_at)
-             values ($1, $2, (select coalesce(max(position), 0) + 1 from agenda_item
-                              where meeting_id = $2), $3, $4, $5, $6, $6)",
-        )
-        .bind(id)
-        .bind(meeting)
-        .bind(&valid.title)
-        .bind(valid.presenter)
-        .bind(valid.planned_minutes)
-        .bind(now)
-        .execute(&mut *conn)
-        .await?;
-    });
-    note_change(&mut tx, meeting, current, "item_added", Some(id)).await?;
-    audit::append(
-        &mut tx,
-        Some(actor.id),
-        AuditEvent::AgendaChanged,
-        Some(meeting),
-    )
-    .await?;
-    finish(state, tx, meeting).await?;
-    Ok(id)
-}
-
-pub async fn update_item(
-    state: &AppState,
-    actor: &CurrentUser,
-    item: Uuid,
-    form: &ItemForm,
-) -> Result<(), AppError> {
-    let mut tx = state.db.begin().await?;
-    let meeting = item_meeting(&mut tx, item).await?;
-    let current = state_of(&mut tx, meeting).await?;
-    editable(current)?;
-    let valid = validate_item(&mut tx, form).await?;
-    with_tx!(&mut tx, |conn| {
-        sqlx::query(
-            "update agenda_item set title = $1, presenter_ministry_id = $2, planned_minutes = $3,
-                    updated_at = $4 where id = $5",
-        )
-        .bind(&valid.title)
-        .bind(valid.presenter)
-        .bind(valid.planned_minutes)
-        .bind(Utc::now())
-        .bind(item)
-        .execute(&mut *conn)
-        .await?;
-    });
-    note_change(&mut tx, meeting, current, "item_changed", Some(item)).await?;
-    audit::append(
-        &mut tx,
-        Some(actor.id),
-        AuditEvent::AgendaChanged,
-        Some(meeting),
-    )
-    .await?;
-    finish(state, tx, meeting).await
-}
-
-/// Put the meeting's items in this order (drag and drop, or the up/down buttons).
-pub async fn reorder(
-    state: &AppState,
-    actor: &CurrentUser,
-    meeting: Uuid,
-    order: &[Uuid],
-) -> Result<(), AppError> {
-    let mut tx = state.db.begin().await?;
-    let current = state_of(&mut tx, meeting).await?;
-    editable(current)?;
-    let existing: Vec<(Uuid,)> = with_tx!(&mut tx, |conn| {
-        sqlx::query_as("select id from agenda_item where meeting_id = $1")
-            .bind(meeting)
-            .fetch_all(&mut *conn)
-            .await?
-    });
-    let mut have: Vec<Uuid> = existing.into_iter().map(|(id,)| id).collect();
-    let mut want = order.to_vec();
-    have.sort();
-    want.sort();
-    if have != want {
-        return Err(problem(MeetingProblem::OrderInvalid));
-    }
-    with_tx!(&mut tx, |conn| {
-        // Out of the way first: positions need not be unique in between.
-        for (index, id) in order.iter().enumerate() {
-            sqlx::query("update agenda_item set position = $1, updated_at = $2 where id = $3")
-                .bind(i64::try_from(index + 1).unwrap_or(i64::MAX))
-                .bind(Utc::now())
-                .bind(id)
-                .execute(&mut *conn)
-                .await?;
-        }
-    });
-    note_change(&mut tx, meeting, current, "items_reordered", None).await?;
-    audit::append(
-        &mut tx,
-        Some(actor.id),
-        AuditEvent::AgendaChanged,
-        Some(meeting),
-    )
-    .await?;
-    finish(state, tx, meeting).await
-}
-
-/// Remove an item (and its documents) — only before publication.
-pub async fn remove_item(
-    state: &AppState,
-    actor: &CurrentUser,
-    item: Uuid,
-) -> Result<(), AppError> {
-    let mut tx = state.db.begin().await?;
-    let meeting = item_meeting(&mut tx, item).await?;
-    if state_of(&mut tx, meeting).await? != MeetingState::Draft {
-        return Err(AppError::BadRequest(BadInput::MeetingState));
-    }
-    with_tx!(&mut tx, |conn| {
-        sqlx::query("delete from agenda_item where id = $1")
-            .bind(item)
-            .execute(&mut *conn)
-            .await?;
-        // Close the gap.
-        let rest: Vec<(Uuid,)> =
-            sqlx::query_as("select id from agenda_item where meeting_id = $1 order by position")
-                .bind(meeting)
-                .fetch_all(&mut *conn)
-                .await?;
-        for (index, (id,)) in rest.iter().enumerate() {
-            sqlx::query("update agenda_item set position = $1 where id = $2")
-                .bind(i64::try_from(index + 1).unwrap_or(i64::MAX))
-                .bind(id)
-                .execute(&mut *conn)
-                .await?;
-        }
-    });
-    audit::append(
-        &mut tx,
-        Some(actor.id),
-        AuditEvent::AgendaChanged,
-        Some(meeting),
-    )
-    .await?;
-    finish(state, tx, meeting).await
-}
-
-/// Remove a document — only before publication.
-pub async fn remove_document(
-    state: &AppState,
-    actor: &CurrentUser,
-    document: Uuid,
-) -> Result<(), AppError> {
-    let mut tx = state.db.begin().await?;
-    let row: Option<(Option<Uuid>, Option<Uuid>)> = with_tx!(&mut tx, |conn| {
-        sqlx::query_as("select agenda_item_id, ballot_id from document where id = $1")
-            .bind(document)
-            .fetch_optional(&mut *conn)
-            .await?
-    });
-    let item = match row {
-        Some((Some(item), _)) => item,
-        // A ballot's draft document: the ballot's rules.
-        Some((None, Some(ballot))) => {
-            crate::ballots::editing::remove_document_in(&mut tx, actor, ballot, document).await?;
-            tx.commit().await?;
-            state
-                .live
-                .publish(
-                    &state.db,
-                    crate::live::event::LiveEvent::BallotChanged { ballot_id: ballot },
-                )
-                .await;
-            return Ok(());
-        }
-        _ => return Err(AppError::NotFound),
-    };
-    let meeting = item_meeting(&mut tx, item).await?;
-    if state_of(&mut tx, meeting).await? != MeetingState::Draft {
-        return Err(AppError::BadRequest(BadInput::MeetingState));
-    }
-    with_tx!(&mut tx, |conn| {
-        sqlx::query("delete from document where id = $1")
-            .bind(document)
-            .execute(&mut *conn)
-            .await?;
-    });
-    audit::append(
-        &mut tx,
-        Some(actor.id),
-        AuditEvent::DocumentRemoved,
-        Some(document),
-    )
-    .await?;
-    finish(state, tx, meeting).await
-}
-
-/// Whether members may download a document (else they read it in the app only).
-pub async fn set_downloadable(
-    state: &AppState,
-    actor: &CurrentUser,
-    document: Uuid,
-    downloadable: bool,
-) -> Result<(), AppError> {
-    let mut tx = state.db.begin().await?;
-    let row: Option<(Option<Uuid>,)> = with_tx!(&mut tx, |conn| {
-        sqlx::query_as(
-            "update document set downloadable = $1 where id = $2 returning agenda_item_id",
-        )
-        .bind(downloadable)
-        .bind(document)
-        .fetch_optional(&mut *conn)
-        .await?
-    });
-    let item = row.and_then(|(i,)| i).ok_or(AppError::NotFound)?;
-    let meeting = item_meeting(&mut tx, item).await?;
-    audit::append(
-        &mut tx,
-        Some(actor.id),
-        AuditEvent::AgendaChanged,
-        Some(meeting),
-    )
-    .await?;
-    finish(state, tx, meeting).await
-}
-
-/// Active accounts of one of `roles` among `people`, or the invitee problem.
-async fn check_people(tx: &mut Tx, people: &[Uuid], role: &str) -> Result<(), AppError> {
-    for person in people {
-        let found: Option<(Uuid,)> = with_tx!(&mut *tx, |conn| {
-            sqlx::query_as("select id from user_account where id = $1 and role = $2 and active")
-                .bind(person)
-                .bind(role)
-                .fetch_optional(&mut *conn)
-                .await?
-        });
-        if found.is_none() {
-            return Err(problem(MeetingProblem::PersonUnknown));
-        }
-    }
-    Ok(())
-}
-
-/// Where people are invited: to a whole meeting, or as guests of one item.
-#[derive(Clone, Copy)]
-enum Invited {
-    Meeting(Uuid),
-    Item(Uuid),
-}
-
-/// Replace the people invited to `to` with `people` (in the caller's transaction), and audit
-/// it against `meeting`.
-async fn replace_people(
-    tx: &mut Tx,
-    actor: &CurrentUser,
-    meeting: Uuid,
-    to: Invited,
-    people: &[Uuid],
-) -> Result<(), AppError> {
-    let (table, key, scope) = match to {
-        Invited::Meeting(id) => ("invitation", "meeting_id", id),
-        Invited::Item(id) => ("item_guest", "agenda_item_id", id),
-    };
-    let now = Utc::now();
-    with_tx!(tx, |conn| {
-        sqlx::query(&format!("delete from {table} where {key} = $1"))
-            .bind(scope)
-            .execute(&mut *conn)
-            .await?;
-        for person in people {
-            sqlx::query(&format!(
-                "insert into {table} ({key}, user_id, created_at) values ($1, $2, $3)"
-            ))
-            .bind(scope)
-            .bind(person)
-            .bind(now)
-            .execute(&mut *conn)
-            .await?;
-        }
-    });
-    audit::append(
-        tx,
-        Some(actor.id),
-        AuditEvent::InvitationsChanged,
-        Some(meeting),
-    )
-    .await?;
-    Ok(())
-}
-
-/// Invite exactly these members to the whole meeting (`None`: every active member).
-pub async fn set_invitees(
-    state: &AppState,
-    actor: &CurrentUser,
-    meeting: Uuid,
-    members: Option<&[Uuid]>,
-) -> Result<(), AppError> {
-    let mut tx = state.db.begin().await?;
-    let current = state_of(&mut tx, meeting).await?;
-    editable(current)?;
-    let members: Vec<Uuid> = match members {
-        Some(list) => {
-            check_people(&mut tx, list, "member").await?;
-            list.to_vec()
-        }
-        None => {
-            let all: Vec<(Uuid,)> = with_tx!(&mut tx, |conn| {
-                sqlx::query_as("select id from user_account where role = 'member' and active")
-                    .fetch_all(&mut *conn)
-                    .await?
-            });
-            all.into_iter().map(|(id,)| id).collect()
-        }
-    };
-    replace_people(&mut tx, actor, meeting, Invited::Meeting(meeting), &members).await?;
-    finish(state, tx, meeting).await
-}
-
-/// Invite exactly these guests to one item.
-pub async fn set_item_guests(
-    state: &AppState,
-    actor: &CurrentUser,
-    item: Uuid,
-    guests: &[Uuid],
-) -> Result<(), AppError> {
-    let mut tx = state.db.begin().await?;
-    let meeting = item_meeting(&mut tx, item).await?;
-    editable(state_of(&mut tx, meeting).await?)?;
-    check_people(&mut tx, guests, "guest").await?;
-    replace_people(&mut tx, actor, meeting, Invited::Item(item), guests).await?;
-    finish(state, tx, meeting).await
 }

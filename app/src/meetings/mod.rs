@@ -1,6 +1,8 @@
 //! Meetings: sessions of the Government, their agenda items and who is invited.
 pub mod access;
 pub mod agenda_builder_views;
+#[cfg(feature = "ssr")]
+pub mod agenda_editing;
 pub mod api;
 pub mod comment_entry;
 #[cfg(feature = "ssr")]
@@ -13,6 +15,8 @@ pub mod edit_views;
 pub mod editing;
 #[cfg(feature = "ssr")]
 pub mod editor_store;
+#[cfg(feature = "ssr")]
+pub mod invitation_editing;
 pub mod invitation_views;
 pub mod minutes;
 pub mod minutes_api;

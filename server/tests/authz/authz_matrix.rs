@@ -582,7 +582,7 @@ async fn every_endpoint_answers_every_user_as_written(engine: Engine) {
     )
     .await
     .unwrap();
-    let scratch_item = app::meetings::editing::add_item(
+    let scratch_item = app::meetings::agenda_editing::add_item(
         &server.state,
         &secretary,
         scratch,
