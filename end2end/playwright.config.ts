@@ -46,7 +46,9 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/readyz`,
     reuseExistingServer: false,
     timeout: 120_000,
-    stdout: 'ignore',
+    // The server's warnings and errors show beside a failing test; its request log does not.
+    env: { RUST_LOG: process.env.RUST_LOG ?? 'warn' },
+    stdout: 'pipe',
     stderr: 'pipe',
   },
 });

@@ -109,7 +109,7 @@ pub fn App() -> impl IntoView {
     // Every server function this render calls shares one session lookup (see the module).
     #[cfg(feature = "ssr")]
     provide_context(crate::render_memo::RenderMemo::default());
-    provide_context(I18n(RwSignal::new(initial_lang())));
+    provide_context(I18n::new(initial_lang()));
     provide_context(crate::live::LiveVersion(RwSignal::new(0)));
     provide_context(crate::live::PositionsVersion(RwSignal::new(0)));
     provide_context(crate::live::CommentsVersion(RwSignal::new(0)));
@@ -138,11 +138,10 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Stylesheet id="leptos" href="/pkg/ecabinet.css"/>
-        // `try_get`: leptos_axum may format the title after the render's reactive values are
-        // disposed; reading the signal with `get` then panicked (2 pages in 4,500 under load,
-        // each a dropped connection). The default language's name serves then.
+        // leptos_meta formats the title outside the render's reactive arena: it reads no
+        // signal on the server (see `I18n`).
         <Title formatter=move |text: String| {
-            let app_name = i18n.0.try_get().unwrap_or_default().messages().app_name;
+            let app_name = i18n.t().app_name;
             if text.is_empty() {
                 app_name.to_owned()
             } else {

@@ -1,17 +1,11 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { demoUser, hydrated } from './helpers/people';
 
-async function hydrated(page: Page) {
-  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
-}
+/** Errors any page logged (a panic in the WASM, a CSP violation): the test fails on them. */
+const pageErrors: string[] = [];
 
-/** A new browser (own cookies) signed in as `name` through the demo shortcut. */
-async function signedIn(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: `Đăng nhập với tư cách ${name}` }).click();
-  await expect(page.locator('.current-user')).toContainText(name);
-  return page;
+function signedIn(browser: Browser, name: string): Promise<Page> {
+  return demoUser(browser, name, pageErrors);
 }
 
 async function liveChannelOpen(page: Page) {
@@ -36,6 +30,7 @@ test('see the devices signed in and sign out the others', async ({ browser }) =>
   // The phone's page is told at once and drops what it showed.
   await expect(phone.getByRole('heading', { name: 'Phiên làm việc đã kết thúc' })).toBeVisible();
   await expect(phone.locator('#main')).toBeEmpty();
+  expect(pageErrors).toEqual([]);
 });
 
 test('an administrator deactivates a member whose meeting page is open', async ({ browser }) => {
@@ -65,4 +60,5 @@ test('an administrator deactivates a member whose meeting page is open', async (
     headers: { 'sec-fetch-site': 'same-origin' },
   });
   expect(refused.status()).toBe(401);
+  expect(pageErrors).toEqual([]);
 });

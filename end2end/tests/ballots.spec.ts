@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { memberWithPasskey, watch } from './helpers/people';
+import { hydrated, memberWithPasskey, watch } from './helpers/people';
 import { answer } from './helpers/ballots';
 import { pdf } from './helpers/pdf';
 
@@ -16,7 +16,7 @@ async function openBallot(page: Page) {
   await page.getByRole('link', { name: 'Phiếu lấy ý kiến' }).first().click();
   await page.getByRole('link', { name: TITLE }).click();
   await expect(page.getByRole('heading', { name: TITLE })).toBeVisible();
-  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
+  await hydrated(page);
   await expect(page.locator('body[data-live="ready"]')).toHaveCount(1);
 }
 
@@ -30,10 +30,10 @@ test('the secretariat sends a ballot to three members; two answer with passkeys;
   await office.getByRole('button', { name: 'Đăng nhập với tư cách Trương Thị Hạnh' }).click();
   // /ballots loaded afresh (not reached by a click inside the app): the draft form, rendered on
   // the server, must hydrate as rendered (it once did not, and its buttons stayed inert).
-  await expect(office.locator('body[data-hydrated="true"]')).toHaveCount(1);
+  await hydrated(office);
   await office.goto('/ballots');
   await expect(office.getByRole('heading', { name: 'Tạo phiếu lấy ý kiến' })).toBeVisible();
-  await expect(office.locator('body[data-hydrated="true"]')).toHaveCount(1);
+  await hydrated(office);
   await office.getByLabel('Tên phiếu').fill(TITLE);
   await office.getByLabel('Nội dung xin ý kiến').fill('Đề nghị các thành viên Chính phủ cho ý kiến về việc ban hành Nghị định.');
   await office.getByLabel('Thời hạn trả lời').fill('2030-12-31T17:00');

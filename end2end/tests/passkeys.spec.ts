@@ -1,18 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-
-async function hydrated(page: Page) {
-  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
-}
-
-/** The demo enrolment link of `name`, as the server wrote it at start. */
-function enrolmentPath(name: string): string {
-  const links = readFileSync(join(process.env.E2E_DATA_DIR!, 'demo-enrolment-links.txt'), 'utf8');
-  const line = links.split('\n').find((l) => l.startsWith(`${name}\t`));
-  if (!line) throw new Error(`no enrolment link for ${name}`);
-  return new URL(line.split('\t')[1]).pathname;
-}
+import { expect, test } from '@playwright/test';
+import { enrolmentPath, hydrated } from './helpers/people';
 
 test('enrol a passkey through a link, sign out, sign in without a user name', async ({ page }) => {
   // A platform authenticator with user verification, as on a tablet.

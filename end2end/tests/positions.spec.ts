@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { demoUser, hydrated } from './helpers/people';
 
 const REGULAR = 'Phiên họp Chính phủ thường kỳ tháng 11 năm 2026';
 
@@ -6,18 +7,11 @@ const REGULAR = 'Phiên họp Chính phủ thường kỳ tháng 11 năm 2026';
 const pageErrors: string[] = [];
 
 async function openMeeting(browser: Browser, name: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  page.on('console', (message) => {
-    // The refused objection below is a 400 on purpose; Chromium logs it as a failed load.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-      pageErrors.push(`${name}: ${message.text().split('\n')[0]}`);
-    }
-  });
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: `Đăng nhập với tư cách ${name}` }).click();
+  // The refused objection below is a 400 on purpose: `watch` leaves failed loads out.
+  const page = await demoUser(browser, name, pageErrors);
   await page.getByRole('link', { name: new RegExp(REGULAR) }).click();
   await expect(page.getByRole('heading', { name: REGULAR })).toBeVisible();
-  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
+  await hydrated(page);
   await expect(page.locator('body[data-live="ready"]')).toHaveCount(1);
   return page;
 }

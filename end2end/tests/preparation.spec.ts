@@ -1,25 +1,13 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { pdf } from './helpers/pdf';
-
-async function hydrated(page: Page) {
-  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
-}
+import { demoUser, hydrated } from './helpers/people';
 
 /** Errors any page logged (a panic in the WASM, a CSP violation): the test fails on them. */
 const pageErrors: string[] = [];
 
-async function signedIn(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(`${name}: ${message.text().split('\n')[0]}`);
-  });
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: `Đăng nhập với tư cách ${name}` }).click();
-  await expect(page.locator('.current-user')).toContainText(name);
-  return page;
+function signedIn(browser: Browser, name: string): Promise<Page> {
+  return demoUser(browser, name, pageErrors);
 }
-
 
 test('the secretariat prepares and publishes a meeting; a member finds, reads and annotates a document; the guest sees only their item; readiness shows it', async ({ browser }) => {
   const secretary = await signedIn(browser, 'Trương Thị Hạnh');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { answer } from './helpers/ballots';
-import { call, demoUser, memberWithPasskey } from './helpers/people';
+import { call, demoUser, hydrated, memberWithPasskey } from './helpers/people';
 
 // People no other test signs in with a passkey (enrolment links work once).
 const CHAIR = 'Trịnh Minh Quân';
@@ -27,7 +27,7 @@ interface Room { items: { id: string }[] }
 
 async function enterRoom(page: Page, meeting: string) {
   await page.goto(`/meetings/${meeting}/room`);
-  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
+  await hydrated(page);
   await expect(page.locator('body[data-live="ready"]')).toHaveCount(1);
 }
 
@@ -128,7 +128,7 @@ test('the chair runs the meeting; two members follow it live, ask to speak and v
   for (const member of [voter, chair]) {
     await member.getByRole('link', { name: 'Biểu quyết ngay' }).click();
     await expect(member.getByRole('heading', { name: ITEMS[0] })).toBeVisible();
-    await expect(member.locator('body[data-hydrated="true"]')).toHaveCount(1);
+    await hydrated(member);
     await answer(member, 'Đồng ý');
     await enterRoom(member, meeting);
   }
@@ -146,7 +146,7 @@ test('the chair runs the meeting; two members follow it live, ask to speak and v
 
   // The minutes, drafted from what was recorded, for the chair to approve.
   await chair.goto(`/meetings/${meeting}/minutes`);
-  await expect(chair.locator('body[data-hydrated="true"]')).toHaveCount(1);
+  await hydrated(chair);
   const draft = chair.locator('.minutes-text');
   await expect(draft).toContainText(`II. CÁC NỘI DUNG THÔNG QUA KHÔNG THẢO LUẬN2. ${ITEMS[1]}3. ${ITEMS[2]}`);
   await expect(draft).toContainText(`III. CÁC NỘI DUNG THẢO LUẬN1. ${ITEMS[0]}`);
@@ -173,7 +173,7 @@ test('the chair runs the meeting; two members follow it live, ask to speak and v
   await chair.getByRole('button', { name: 'Duyệt biên bản' }).click();
   await expect(chair.locator('.minutes .badge')).toHaveText('Chủ tọa đã duyệt');
   await office.goto(`/meetings/${meeting}/minutes`);
-  await expect(office.locator('body[data-hydrated="true"]')).toHaveCount(1);
+  await hydrated(office);
   office.once('dialog', (dialog) => dialog.accept());
   await office.getByRole('button', { name: 'Hoàn tất biên bản' }).click();
   await expect(office.locator('.minutes .badge')).toHaveText('Đã hoàn tất');
@@ -186,7 +186,7 @@ test('the chair runs the meeting; two members follow it live, ask to speak and v
   // baseline of that kind yet, so no reduction is claimed) and draws its charts.
   await office.getByRole('link', { name: 'Thống kê' }).click();
   await expect(office.getByRole('heading', { name: 'Hiệu quả của Chính phủ điện tử' })).toBeVisible();
-  await expect(office.locator('body[data-hydrated="true"]')).toHaveCount(1);
+  await hydrated(office);
   const row = office.locator('table.savings tr', { hasText: MEETING });
   await expect(row).toHaveCount(1);
   await expect(row.locator('td').nth(2)).toHaveText('3 (2)');

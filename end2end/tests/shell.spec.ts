@@ -1,13 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { hydrated } from './helpers/people';
 
 const REGULAR = 'Phiên họp Chính phủ thường kỳ tháng 11 năm 2026';
 const FIRST_ITEM =
   'Tình hình kinh tế - xã hội tháng 11 và 11 tháng năm 2026; nhiệm vụ, giải pháp trọng tâm tháng 12 năm 2026';
-
-/** The page has hydrated: its event handlers are attached. */
-async function hydrated(page: Page) {
-  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
-}
 
 test('Vietnamese first, English on request, and the choice persists', async ({ page }) => {
   // Our Content-Security-Policy must never block our own page.

@@ -2,14 +2,41 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Browser, type Page } from '@playwright/test';
 
+/** What each watched page logged as an error, its uncaught exceptions included: shown when
+ * the page fails to hydrate. */
+const logged = new WeakMap<Page, string[]>();
+
 /** Collect what a page logs as an error (a panic in the WASM, a CSP violation) into `sink`. */
 export function watch(page: Page, name: string, sink: string[]) {
+  const own: string[] = [];
+  logged.set(page, own);
   page.on('console', (message) => {
     // Refusals tested on purpose are 4xx; Chromium logs them as failed loads.
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-      sink.push(`${name}: ${message.text().split('\n')[0]}`);
+      const text = message.text().split('\n')[0];
+      sink.push(`${name}: ${text}`);
+      own.push(text);
     }
   });
+  page.on('pageerror', (error) => own.push(`uncaught: ${error.message.split('\n')[0]}`));
+  // Each page the tab loads, with its status and policy: a page served without its nonce
+  // policy cannot run its scripts.
+  page.on('response', (response) => {
+    if (response.request().isNavigationRequest() && response.frame() === page.mainFrame()) {
+      const policy = response.headers()['content-security-policy'] ?? 'none';
+      own.push(`loaded ${response.url()}: ${response.status()}, policy ${policy.slice(0, 40)}…`);
+    }
+  });
+}
+
+/** Wait until the page's code has hydrated it; if it does not, say what the page logged. */
+export async function hydrated(page: Page) {
+  try {
+    await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
+  } catch (error) {
+    const log = logged.get(page) ?? ['(page not watched)'];
+    throw new Error(`${page.url()} did not hydrate; what the tab saw:\n  ${log.join('\n  ')}\n${error}`);
+  }
 }
 
 /** The demo enrolment link of `name`, as the server wrote it at start. */
@@ -37,7 +64,7 @@ export async function memberWithPasskey(browser: Browser, name: string, errors: 
     },
   });
   await page.goto(enrolmentPath(name));
-  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
+  await hydrated(page);
   await page.getByLabel('Tên thiết bị').fill('Máy tính bảng');
   await page.getByRole('button', { name: 'Tạo khóa truy cập' }).click();
   await expect(page.locator('.current-user')).toContainText(name);

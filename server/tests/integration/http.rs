@@ -15,6 +15,7 @@ on_both_engines!(
     state_changes_from_other_origins_are_refused,
     server_functions_decide_access_on_the_server,
     pages_travel_compressed_but_not_the_live_channel_or_pdfs,
+    pages_render_whole_under_concurrent_load,
 );
 
 fn client() -> Client {
@@ -429,4 +430,50 @@ async fn pages_travel_compressed_but_not_the_live_channel_or_pdfs(engine: Engine
     assert_eq!(pdf.headers()["content-type"], "application/pdf");
     assert_eq!(pdf.headers().get("content-encoding"), None);
     assert!(pdf.bytes().await.unwrap().starts_with(b"%PDF-"));
+}
+
+/// Many pages rendered at once, half in each language, every one whole: its status, its own
+/// nonce policy and its own language's title. leptos_meta formats the title outside the
+/// render's reactive arena; reading the language signal there once dropped about 1 page in
+/// 200 at this load (a panic) and could read another request's language.
+async fn pages_render_whole_under_concurrent_load(engine: Engine) {
+    use futures::StreamExt;
+    const PAGES: usize = 1000;
+    let server = start_server(engine, true).await;
+    let session = demo_session(&server, "Lưu Quang Minh").await;
+    let client = client();
+    let outcomes: Vec<Result<(), String>> = futures::stream::iter(0..PAGES)
+        .map(|n| {
+            let (lang, title) = if n % 2 == 0 {
+                ("vi", "<title>Quản trị hệ thống · e-Cabinet</title>")
+            } else {
+                ("en", "<title>Administration · e-Cabinet</title>")
+            };
+            let request = client
+                .get(format!("{}/admin", server.base))
+                .header(COOKIE, format!("{session}; ecab_lang={lang}"));
+            async move {
+                let response = request.send().await.map_err(|e| format!("{n}: {e}"))?;
+                let status = response.status();
+                let policy = response.headers()["content-security-policy"]
+                    .to_str()
+                    .unwrap_or_default()
+                    .to_owned();
+                let html = response.text().await.map_err(|e| format!("{n}: {e}"))?;
+                if status != StatusCode::OK || !policy.contains("'nonce-") || !html.contains(title)
+                {
+                    return Err(format!("{n}: {status}, policy {policy}"));
+                }
+                Ok(())
+            }
+        })
+        .buffer_unordered(12)
+        .collect()
+        .await;
+    let failed: Vec<String> = outcomes.into_iter().filter_map(Result::err).collect();
+    assert!(
+        failed.is_empty(),
+        "{} of {PAGES} pages failed: {failed:?}",
+        failed.len()
+    );
 }
