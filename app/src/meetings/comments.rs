@@ -27,6 +27,7 @@ const MAY_READ: &str = "$2 or c.secretariat_only = $3 or c.author_id = $4
 
 type Row = (
     Uuid,
+    Uuid,
     Option<Uuid>,
     Option<Uuid>,
     Option<String>,
@@ -38,34 +39,56 @@ type Row = (
     bool,
 );
 
-/// The comments on `item` that `user` may read, oldest first.
-pub async fn list(db: &Db, user: &CurrentUser, item: Uuid) -> Result<Vec<CommentView>, AppError> {
-    crate::meetings::store::visible_item(db, user, item).await?;
+/// The comments `user` may read where `scope` ($1) holds, oldest first: $5 = the viewer sees
+/// every item (else only the items they are a guest of).
+async fn fetch(
+    db: &Db,
+    user: &CurrentUser,
+    scope: &str,
+    id: Uuid,
+) -> Result<Vec<CommentView>, AppError> {
     let rows: Vec<Row> = with_db!(db, |pool| {
         sqlx::query_as(&format!(
-            "select c.id, c.parent_id, d.id, d.title, u.full_name, c.body, c.secretariat_only,
-                    c.created_at, c.author_id,
+            "select c.id, c.agenda_item_id, c.parent_id, d.id, d.title, u.full_name, c.body,
+                    c.secretariat_only, c.created_at, c.author_id,
                     exists(select 1 from comment_revision r where r.comment_id = c.id)
              from comment c
+             join agenda_item i on i.id = c.agenda_item_id
              join user_account u on u.id = c.author_id
              left join document d on d.id = c.document_id
-             where c.agenda_item_id = $1
+             where {scope}
+               and ($5 or exists(select 1 from item_guest g
+                                 where g.agenda_item_id = c.agenda_item_id and g.user_id = $4))
                and ({MAY_READ})
              order by c.created_at, c.id"
         ))
-        .bind(item)
+        .bind(id)
         .bind(user.role == Role::Secretariat)
         .bind(false)
         .bind(user.id)
+        .bind(user.role != Role::Guest)
         .fetch_all(pool)
         .await
     })?;
     Ok(rows
         .into_iter()
         .map(
-            |(id, parent_id, doc, doc_title, author, body, secret, at, author_id, edited)| {
+            |(
+                id,
+                item_id,
+                parent_id,
+                doc,
+                doc_title,
+                author,
+                body,
+                secret,
+                at,
+                author_id,
+                edited,
+            )| {
                 CommentView {
                     id,
+                    item_id,
                     parent_id,
                     document: doc.zip(doc_title),
                     author,
@@ -78,6 +101,25 @@ pub async fn list(db: &Db, user: &CurrentUser, item: Uuid) -> Result<Vec<Comment
             },
         )
         .collect())
+}
+
+/// The comments on `item` that `user` may read, oldest first.
+pub async fn list(db: &Db, user: &CurrentUser, item: Uuid) -> Result<Vec<CommentView>, AppError> {
+    crate::meetings::store::visible_item(db, user, item).await?;
+    fetch(db, user, "c.agenda_item_id = $1", item).await
+}
+
+/// The comments on every item of `meeting` that `user` may read (a guest: on their own
+/// items), oldest first: the meeting page reads them all at once instead of item by item.
+pub async fn list_for_meeting(
+    db: &Db,
+    user: &CurrentUser,
+    meeting: Uuid,
+) -> Result<Vec<CommentView>, AppError> {
+    if !crate::meetings::store::visible(db, user, meeting).await? {
+        return Err(AppError::NotFound);
+    }
+    fetch(db, user, "i.meeting_id = $1", meeting).await
 }
 
 fn checked_body(body: &str) -> Result<String, AppError> {

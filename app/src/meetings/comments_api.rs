@@ -32,6 +32,19 @@ pub async fn get_comments(item_id: String) -> Result<Vec<CommentView>, AppError>
     .await
 }
 
+/// The comments on every agenda item of a meeting the caller may read (a guest: on their own
+/// items): the meeting page's discussions in one call.
+#[server(prefix = "/api", endpoint = "meeting_comments")]
+pub async fn get_meeting_comments(meeting_id: String) -> Result<Vec<CommentView>, AppError> {
+    crate::error::respond(async {
+        let meeting = crate::ids::parse_id(&meeting_id, crate::error::BadInput::MeetingId)?;
+        let user = crate::identity::session::require_user().await?;
+        let state = crate::state::AppState::from_context()?;
+        crate::meetings::comments::list_for_meeting(&state.db, &user, meeting).await
+    })
+    .await
+}
+
 /// Write a comment (or an answer to one); returns its id.
 #[server(prefix = "/api", endpoint = "comment_add", input = Json)]
 pub async fn add_comment(form: CommentForm) -> Result<uuid::Uuid, AppError> {

@@ -8,7 +8,7 @@ use crate::i18n::use_i18n;
 use crate::meetings::comment_entry::CommentEntry;
 #[cfg(feature = "hydrate")]
 use crate::meetings::comments_api::add_comment;
-use crate::meetings::comments_api::get_comments;
+use crate::meetings::comments_api::get_meeting_comments;
 #[cfg(feature = "hydrate")]
 use crate::meetings::model::CommentForm;
 use crate::meetings::model::CommentView;
@@ -37,16 +37,34 @@ fn threaded(comments: Vec<CommentView>) -> Vec<(usize, CommentView)> {
     out
 }
 
+/// The comments on every item of the meeting shown, read in one call and re-read on live
+/// events or when the viewer writes one (`changed`).
+#[derive(Clone, Copy)]
+pub struct MeetingComments {
+    list: Resource<Result<Vec<CommentView>, AppError>>,
+    changed: RwSignal<u64>,
+}
+
+/// Provide [`MeetingComments`] for meeting `meeting_id`, for the discussions of its items.
+pub fn provide_meeting_comments(meeting_id: Uuid) {
+    let live = expect_context::<crate::live::CommentsVersion>().0;
+    let changed = RwSignal::new(0u64);
+    let list = Resource::new(
+        move || (live.get(), changed.get()),
+        move |_| get_meeting_comments(meeting_id.to_string()),
+    );
+    provide_context(MeetingComments { list, changed });
+}
+
+/// The discussion of one item (the page provides [`MeetingComments`]).
 #[component]
 pub fn ItemComments(item_id: Uuid, documents: Vec<(Uuid, String)>) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
-    let live = expect_context::<crate::live::CommentsVersion>().0;
-    let changed = RwSignal::new(0u64);
-    let comments = Resource::new(
-        move || (live.get(), changed.get()),
-        move |_| get_comments(item_id.to_string()),
-    );
+    let MeetingComments {
+        list: comments,
+        changed,
+    } = expect_context::<MeetingComments>();
     let body = RwSignal::new(String::new());
     let on_document = RwSignal::new(String::new());
     let private = RwSignal::new(false);
@@ -87,7 +105,8 @@ pub fn ItemComments(item_id: Uuid, documents: Vec<(Uuid, String)>) -> impl IntoV
             <summary>{move || t().comments_title}</summary>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    let list = comments.await.unwrap_or_default();
+                    let mut list = comments.await.unwrap_or_default();
+                    list.retain(|c| c.item_id == item_id);
                     view! {
                         <ol class="plain-list comment-list">
                             {threaded(list).into_iter().map(|(depth, c)| view! {
@@ -133,6 +152,7 @@ mod tests {
     fn comment(id: u128, parent: Option<u128>) -> CommentView {
         CommentView {
             id: Uuid::from_u128(id),
+            item_id: Uuid::from_u128(100),
             parent_id: parent.map(Uuid::from_u128),
             document: None,
             author: format!("A{id}"),

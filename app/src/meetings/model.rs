@@ -353,6 +353,8 @@ pub struct PositionSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommentView {
     pub id: Uuid,
+    /// The agenda item it is on.
+    pub item_id: Uuid,
     /// The comment it answers (threads are one level deep or more, in order).
     pub parent_id: Option<Uuid>,
     /// On one of the item's documents: its id and title.

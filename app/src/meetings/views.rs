@@ -113,6 +113,7 @@ fn MeetingView(detail: MeetingDetail, viewer: Option<CurrentUser>) -> impl IntoV
     if positions_open && viewer.as_ref().is_some_and(|u| u.role == Role::Member) {
         crate::meetings::positions_views::provide_my_positions(meeting_id);
     }
+    crate::meetings::comments_views::provide_meeting_comments(meeting_id);
     let sees_positions = viewer
         .as_ref()
         .is_some_and(|u| u.role == Role::Secretariat || Some(u.id) == chair_id)

@@ -139,6 +139,7 @@ const ENDPOINTS: &[&str] = &[
     "POST /api/positions_mine",
     "POST /api/positions_summary",
     "POST /api/comments",
+    "POST /api/meeting_comments",
     "POST /api/comment_add",
     "POST /api/comment_edit",
     "POST /api/comment_history",
@@ -342,6 +343,7 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
         | "POST /api/meeting_room"
         | "POST /api/meeting"
         | "POST /api/notes_of_meeting"
+        | "POST /api/meeting_comments"
         | "POST /api/positions_mine" => {
             let [draft, published, closed] = match who {
                 Anonymous | Deactivated => [401, 401, 401],

@@ -189,7 +189,9 @@ pub fn request_body(
             "POST /api/positions_mine" | "POST /api/positions_summary" => {
                 (FORM, format!("meeting_id={regular}"))
             }
-            "POST /api/notes_of_meeting" | "POST /api/readiness" => {
+            "POST /api/notes_of_meeting"
+            | "POST /api/readiness"
+            | "POST /api/meeting_comments" => {
                 (FORM, format!("meeting_id={regular}"))
             }
             "POST /demo/sign-in" => (FORM, format!("user_id={pm}")),

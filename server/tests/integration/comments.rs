@@ -7,7 +7,10 @@ use crate::common::*;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-on_both_engines!(members_discuss_an_item_in_threads);
+on_both_engines!(
+    members_discuss_an_item_in_threads,
+    the_meeting_page_reads_every_discussion_at_once,
+);
 
 const OTHER_MEMBER: &str = "Lò Văn Tiến";
 
@@ -162,4 +165,121 @@ async fn members_discuss_an_item_in_threads(engine: Engine) {
     assert_eq!(status, 404);
     let (status, _) = add(&server, &guest, item, "", "x", false).await;
     assert_eq!(status, 404);
+}
+
+/// The comments of the meeting's items that `cookie` may read, as (item, body) in order.
+async fn listed_for_meeting(
+    server: &TestServer,
+    cookie: &str,
+    meeting: Uuid,
+) -> (u16, Vec<(String, String)>) {
+    let (status, body) = call_form(
+        server,
+        cookie,
+        "meeting_comments",
+        &[("meeting_id", &meeting.to_string())],
+    )
+    .await;
+    if status != 200 {
+        return (status, Vec::new());
+    }
+    let list = json_of(&body)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["item_id"].as_str().unwrap().to_owned(),
+                c["body"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    (status, list)
+}
+
+/// The meeting page reads the discussions of all its items in one call, under the same rules
+/// as item by item: the secretariat-only comment for the secretariat and its author, a guest
+/// only their own item's.
+async fn the_meeting_page_reads_every_discussion_at_once(engine: Engine) {
+    let server = start_server(engine, true).await;
+    let db = server.state.db.clone();
+    let regular = meeting_id(&db, REGULAR).await;
+    let items = agenda_items(&db, regular).await;
+    let guest_id = user_id(&db, GUEST).await;
+    let (guest_item,): (Uuid,) = app::with_db!(&db, |pool| {
+        sqlx::query_as(
+            "select g.agenda_item_id from item_guest g
+             join agenda_item i on i.id = g.agenda_item_id
+             where g.user_id = $1 and i.meeting_id = $2",
+        )
+        .bind(guest_id)
+        .bind(regular)
+        .fetch_one(pool)
+        .await
+    })
+    .unwrap();
+    let first = items[0];
+    assert_ne!(first, guest_item);
+    let finance = demo_cookie(&server, FINANCE_MINISTER).await;
+    let other = demo_cookie(&server, OTHER_MEMBER).await;
+    let secretary = demo_cookie(&server, SECRETARY).await;
+    let guest = demo_cookie(&server, GUEST).await;
+    for (cookie, item, body, private) in [
+        (&finance, first, "Ý kiến về mục 1", false),
+        (&finance, first, "Riêng Văn phòng", true),
+        (&finance, guest_item, "Câu hỏi cho khách mời", false),
+        (&guest, guest_item, "Khách mời trả lời", false),
+    ] {
+        let (status, answer) = add(&server, cookie, item, "", body, private).await;
+        assert_eq!(status, 200, "{answer}");
+    }
+    let (first, guest_item) = (first.to_string(), guest_item.to_string());
+    let on = |item: &String, body: &str| (item.clone(), body.to_owned());
+
+    assert_eq!(
+        listed_for_meeting(&server, &other, regular).await,
+        (
+            200,
+            vec![
+                on(&first, "Ý kiến về mục 1"),
+                on(&guest_item, "Câu hỏi cho khách mời"),
+                on(&guest_item, "Khách mời trả lời"),
+            ]
+        )
+    );
+    for cookie in [&finance, &secretary] {
+        assert_eq!(
+            listed_for_meeting(&server, cookie, regular).await,
+            (
+                200,
+                vec![
+                    on(&first, "Ý kiến về mục 1"),
+                    on(&first, "Riêng Văn phòng"),
+                    on(&guest_item, "Câu hỏi cho khách mời"),
+                    on(&guest_item, "Khách mời trả lời"),
+                ]
+            )
+        );
+    }
+    assert_eq!(
+        listed_for_meeting(&server, &guest, regular).await,
+        (
+            200,
+            vec![
+                on(&guest_item, "Câu hỏi cho khách mời"),
+                on(&guest_item, "Khách mời trả lời"),
+            ]
+        )
+    );
+    // A meeting that does not exist, and a malformed id.
+    let unknown = uuid::Uuid::now_v7();
+    assert_eq!(listed_for_meeting(&server, &finance, unknown).await.0, 404);
+    let (status, _) = call_form(
+        &server,
+        &finance,
+        "meeting_comments",
+        &[("meeting_id", "x")],
+    )
+    .await;
+    assert_eq!(status, 400);
 }
