@@ -49,6 +49,32 @@ async fn validate_item(tx: &mut Tx, form: &ItemForm) -> Result<ValidItem, AppErr
     })
 }
 
+/// The meeting of an item that may still lose items and documents (a draft's), or why not.
+async fn draft_meeting_of(tx: &mut Tx, item: Uuid) -> Result<Uuid, AppError> {
+    let meeting = item_meeting(tx, item).await?;
+    if state_of(tx, meeting).await? != MeetingState::Draft {
+        return Err(AppError::BadRequest(BadInput::MeetingState));
+    }
+    Ok(meeting)
+}
+
+/// Record an agenda change by `actor`, commit, and tell the meeting's tablets.
+async fn agenda_changed(
+    state: &AppState,
+    mut tx: Tx,
+    actor: &CurrentUser,
+    meeting: Uuid,
+) -> Result<(), AppError> {
+    audit::append(
+        &mut tx,
+        Some(actor.id),
+        AuditEvent::AgendaChanged,
+        Some(meeting),
+    )
+    .await?;
+    finish(state, tx, meeting).await
+}
+
 /// The meeting of an item, or `NotFound`.
 pub(super) async fn item_meeting(tx: &mut Tx, item: Uuid) -> Result<Uuid, AppError> {
     let row: Option<(Uuid,)> = with_tx!(tx, |conn| {
@@ -90,14 +116,7 @@ pub async fn add_item(
         .await?;
     });
     note_change(&mut tx, meeting, current, "item_added", Some(id)).await?;
-    audit::append(
-        &mut tx,
-        Some(actor.id),
-        AuditEvent::AgendaChanged,
-        Some(meeting),
-    )
-    .await?;
-    finish(state, tx, meeting).await?;
+    agenda_changed(state, tx, actor, meeting).await?;
     Ok(id)
 }
 
@@ -126,14 +145,7 @@ pub async fn update_item(
         .await?;
     });
     note_change(&mut tx, meeting, current, "item_changed", Some(item)).await?;
-    audit::append(
-        &mut tx,
-        Some(actor.id),
-        AuditEvent::AgendaChanged,
-        Some(meeting),
-    )
-    .await?;
-    finish(state, tx, meeting).await
+    agenda_changed(state, tx, actor, meeting).await
 }
 
 /// Put the meeting's items in this order (drag and drop, or the up/down buttons).
@@ -171,14 +183,7 @@ pub async fn reorder(
         }
     });
     note_change(&mut tx, meeting, current, "items_reordered", None).await?;
-    audit::append(
-        &mut tx,
-        Some(actor.id),
-        AuditEvent::AgendaChanged,
-        Some(meeting),
-    )
-    .await?;
-    finish(state, tx, meeting).await
+    agenda_changed(state, tx, actor, meeting).await
 }
 
 /// Remove an item (and its documents) — only before publication.
@@ -188,10 +193,7 @@ pub async fn remove_item(
     item: Uuid,
 ) -> Result<(), AppError> {
     let mut tx = state.db.begin().await?;
-    let meeting = item_meeting(&mut tx, item).await?;
-    if state_of(&mut tx, meeting).await? != MeetingState::Draft {
-        return Err(AppError::BadRequest(BadInput::MeetingState));
-    }
+    let meeting = draft_meeting_of(&mut tx, item).await?;
     with_tx!(&mut tx, |conn| {
         sqlx::query("delete from agenda_item where id = $1")
             .bind(item)
@@ -211,14 +213,7 @@ pub async fn remove_item(
                 .await?;
         }
     });
-    audit::append(
-        &mut tx,
-        Some(actor.id),
-        AuditEvent::AgendaChanged,
-        Some(meeting),
-    )
-    .await?;
-    finish(state, tx, meeting).await
+    agenda_changed(state, tx, actor, meeting).await
 }
 
 /// Remove a document — only before publication.
@@ -251,10 +246,7 @@ pub async fn remove_document(
         }
         _ => return Err(AppError::NotFound),
     };
-    let meeting = item_meeting(&mut tx, item).await?;
-    if state_of(&mut tx, meeting).await? != MeetingState::Draft {
-        return Err(AppError::BadRequest(BadInput::MeetingState));
-    }
+    let meeting = draft_meeting_of(&mut tx, item).await?;
     with_tx!(&mut tx, |conn| {
         sqlx::query("delete from document where id = $1")
             .bind(document)
@@ -290,12 +282,5 @@ pub async fn set_downloadable(
     });
     let item = row.and_then(|(i,)| i).ok_or(AppError::NotFound)?;
     let meeting = item_meeting(&mut tx, item).await?;
-    audit::append(
-        &mut tx,
-        Some(actor.id),
-        AuditEvent::AgendaChanged,
-        Some(meeting),
-    )
-    .await?;
-    finish(state, tx, meeting).await
+    agenda_changed(state, tx, actor, meeting).await
 }
