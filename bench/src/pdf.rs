@@ -118,6 +118,37 @@ fn legacy_font(count: usize, truetype: bool) -> Vec<u8> {
     })
 }
 
+/// A catalog holding an array nested 20,000 deep, written by hand (a writer that recurses
+/// would overflow its own stack): a reader that parses by recursion aborts on it
+/// (RUSTSEC-2026-0187, lopdf before 0.42).
+fn deeply_nested() -> Vec<u8> {
+    let depth = 20_000;
+    let objects = [
+        format!(
+            "<< /Type /Catalog /Pages 2 0 R /X {}{} >>",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        ),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>".to_owned(),
+    ];
+    let mut pdf = b"%PDF-1.5\n".to_vec();
+    let mut offsets = Vec::new();
+    for (n, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", n + 1).as_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(b"xref\n0 4\n0000000000 65535 f \n");
+    for offset in offsets {
+        pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!("trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    pdf
+}
+
 /// Files made to hurt a reader.
 fn hostile(valid: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
     let self_drawing = pages(&[b"/Fm1 Do".to_vec()], |doc| {
@@ -137,6 +168,7 @@ fn hostile(valid: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
     });
     vec![
         ("a form that draws itself", self_drawing),
+        ("arrays nested 20,000 deep", deeply_nested()),
         ("cut in half", valid[..valid.len() / 2].to_vec()),
         ("not a PDF", b"%PDF-1.7\n\x00\xff garbage".repeat(1000)),
         ("empty", Vec::new()),

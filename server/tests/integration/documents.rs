@@ -1,7 +1,7 @@
 //! Reading PDFs in a child process, on both engines: the demo documents are indexed for
 //! search; hostile and odd PDFs built here (truncated, not a PDF, encrypted, image-only, a
-//! page tree that contains itself, a form that draws itself) each end within the limit with
-//! a clear status while the server keeps serving. Then search: unaccented queries with "đ",
+//! page tree that contains itself, a form that draws itself, arrays nested 20,000 deep) each
+//! end within the limit with a clear status while the server keeps serving. Then search: unaccented queries with "đ",
 //! exact accented matches first, snippets with page numbers, and access rules.
 
 use std::time::{Duration, Instant};
@@ -291,6 +291,37 @@ fn encrypted() -> Vec<u8> {
     save(doc)
 }
 
+/// A catalog holding an array nested 20,000 deep, written by hand (a writer that recurses
+/// would overflow its own stack): readers that parse by recursion overflow theirs
+/// (RUSTSEC-2026-0187, lopdf before 0.42), and a stack overflow is an abort, not a panic.
+fn deeply_nested() -> Vec<u8> {
+    let depth = 20_000;
+    let objects = [
+        format!(
+            "<< /Type /Catalog /Pages 2 0 R /X {}{} >>",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        ),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>".to_owned(),
+    ];
+    let mut pdf = b"%PDF-1.5\n".to_vec();
+    let mut offsets = Vec::new();
+    for (n, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", n + 1).as_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(b"xref\n0 4\n0000000000 65535 f \n");
+    for offset in offsets {
+        pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!("trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    pdf
+}
+
 async fn hostile_pdfs_end_with_a_clear_status_and_the_server_keeps_serving(engine: Engine) {
     let server = start_server_with(engine, true, &["--extract-timeout-secs", "5"]).await;
     // The demo documents are read first (ten PDFs).
@@ -315,6 +346,7 @@ async fn hostile_pdfs_end_with_a_clear_status_and_the_server_keeps_serving(engin
         ("legacy font", legacy_font()),
         ("self-drawing form", self_drawing_form()),
         ("page tree loop", page_tree_loop()),
+        ("deeply nested", deeply_nested()),
     ];
     let started = Instant::now();
     let mut ids = Vec::new();
@@ -328,10 +360,10 @@ async fn hostile_pdfs_end_with_a_clear_status_and_the_server_keeps_serving(engin
         .await
         .unwrap();
     assert_eq!(health.status(), 200);
-    // Seven jobs, one at a time, each within 5 s (plus start-up).
+    // Eight jobs, one at a time, each within 5 s (plus start-up).
     wait_for_jobs(&server, Duration::from_secs(60)).await;
     assert!(
-        started.elapsed() < Duration::from_secs(7 * 7),
+        started.elapsed() < Duration::from_secs(8 * 7),
         "{:?}",
         started.elapsed()
     );
@@ -343,6 +375,13 @@ async fn hostile_pdfs_end_with_a_clear_status_and_the_server_keeps_serving(engin
             "truncated" | "not a PDF" => {
                 assert_eq!(status, "failed", "{name}");
                 assert!(error.is_some(), "{name}");
+            }
+            // Refused with a reason (no pages survive the broken catalog): the reader did not
+            // abort, as it did before lopdf 0.42.
+            "deeply nested" => {
+                assert_eq!(status, "failed", "{name}");
+                let error = error.unwrap_or_default();
+                assert!(error.starts_with("not a readable PDF"), "{name}: {error}");
             }
             "image only" | "legacy font" => {
                 assert_eq!(status, "indexed", "{name}: {error:?}");

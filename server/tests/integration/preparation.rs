@@ -139,6 +139,16 @@ async fn the_secretariat_prepares_and_publishes_a_meeting(engine: Engine) {
     .await;
     assert_eq!(status, 400);
     assert!(body.contains("không phải là PDF"), "{body}");
+    // A well-formed PDF without a single page: nothing to read.
+    let (status, body) = upload(
+        &server,
+        &secretary,
+        &format!("item={}&name=empty.pdf", items[0]),
+        no_pages(),
+    )
+    .await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("không phải là PDF"), "{body}");
     let (status, body) = upload(
         &server,
         &secretary,
@@ -349,4 +359,18 @@ async fn postgres_an_event_on_one_node_reaches_a_page_on_another() {
         stream.next_name(Duration::from_secs(5)).await.as_deref(),
         Some("meeting")
     );
+}
+
+/// A PDF whose page tree is empty.
+fn no_pages() -> Vec<u8> {
+    use lopdf::dictionary;
+    let mut doc = lopdf::Document::with_version("1.5");
+    let pages = doc.add_object(dictionary! {
+        "Type" => "Pages", "Kids" => Vec::<lopdf::Object>::new(), "Count" => 0,
+    });
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
 }
