@@ -30,9 +30,11 @@ ensure_debian_packages() {
   command -v pkg-config >/dev/null || want+=(pkg-config)
   command -v npm >/dev/null || want+=(nodejs npm)
   command -v git >/dev/null || want+=(git)
+  # pdftoppm draws each document's first page for the reader (and pdftotext is the benchmark's
+  # reference): without it the reader waits for pdf.js, as it always could.
+  command -v pdftoppm >/dev/null || want+=(poppler-utils)
   if [ "${1:-}" = test ]; then
     command -v chromium >/dev/null || want+=(chromium)
-    command -v pdftotext >/dev/null || want+=(poppler-utils)
     ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || want+=(postgresql)
   fi
   if [ ${#want[@]} -gt 0 ]; then

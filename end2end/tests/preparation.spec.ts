@@ -123,6 +123,16 @@ test('the secretariat prepares and publishes a meeting; a member finds, reads an
   await expect(member.locator('#reader-page')).toHaveValue(String(other));
   await expect(member.locator('.note-list .note')).toHaveCount(1);
 
+  // Opened at its first page, the reader shows a picture of that page at once (made when the
+  // file was read), until pdf.js has drawn the page over it.
+  await member.goto(member.url().replace(/\?.*$/, '?page=1'));
+  const picture = member.locator('#reader-picture');
+  await expect(picture).toHaveJSProperty('naturalWidth', 1024);
+  await expect(reader).toHaveAttribute('data-state', 'shown');
+  await expect(picture).toBeHidden();
+  await expect(reader).toHaveAttribute('data-page', '1');
+  await hydrated(member);
+
   // The guest sees only their item.
   const guest = await signedIn(browser, 'Diệp Thanh Bình');
   await guest.getByRole('link', { name: /Phiên họp chuyên đề về kinh tế số/ }).click();

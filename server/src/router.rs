@@ -61,6 +61,11 @@ pub fn plain_routes(demo: bool) -> PlainRoutes {
         documents::file_route::file,
     )
     .add(
+        Method::GET,
+        "/documents/{id}/first-page",
+        documents::picture_route::first_page,
+    )
+    .add(
         Method::POST,
         "/documents/upload",
         documents::upload_route::upload,

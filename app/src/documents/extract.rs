@@ -36,6 +36,15 @@ pub struct Extracted {
     pub pages: Vec<PageText>,
 }
 
+/// A picture of a PDF's first page, as the child answers it (the JPEG in base64: the answer
+/// is JSON).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Picture {
+    pub jpeg_base64: String,
+    pub width: u32,
+    pub height: u32,
+}
+
 /// How to run the child.
 #[derive(Debug, Clone)]
 pub struct Extractor {
@@ -70,6 +79,11 @@ impl Extractor {
         self.run("extract", pdf).await
     }
 
+    /// A picture of the first page (the child runs poppler's `pdftoppm` under its limits).
+    pub async fn picture(&self, pdf: &[u8]) -> Result<Picture, ChildError> {
+        self.run("picture", pdf).await
+    }
+
     async fn run<T: DeserializeOwned>(&self, task: &str, pdf: &[u8]) -> Result<T, ChildError> {
         let secs = self.timeout.as_secs().max(1);
         let mut child = tokio::process::Command::new(&self.exe)
@@ -79,6 +93,8 @@ impl Extractor {
             .args(["--cpu-secs", &secs.to_string()])
             // Nothing of the server's environment (database URL, keys) reaches the child.
             .env_clear()
+            // Where to find `pdftoppm` (a search path holds no secret).
+            .envs(std::env::var_os("PATH").map(|path| ("PATH", path)))
             // The server's allocator (mimalloc) reserves 1 GiB of address space up front by
             // default, which the child's address-space limit (`--memory-mb`) would not leave
             // room for. A quarter of the limit instead: with no reserve at all it maps and

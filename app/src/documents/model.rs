@@ -37,6 +37,9 @@ pub struct ReaderView {
     pub last_page: i64,
     /// The watermark's name.
     pub viewer: String,
+    /// The size (width, height in pixels) of the picture of the file's first page, when one
+    /// was made (`/documents/{id}/first-page`): shown while pdf.js loads.
+    pub first_page_picture: Option<(i64, i64)>,
 }
 
 /// A private note on a page, as its author sees it.

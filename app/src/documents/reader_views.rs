@@ -73,6 +73,8 @@ fn Reader(view: ReaderView, start: i64) -> impl IntoView {
     let document_id = view.document_id;
     let title = view.title.clone();
     let pages = view.page_count;
+    // Only for a reader starting on the first page.
+    let picture = view.first_page_picture.filter(|_| start == 1);
     view! {
         <Title text=title.clone()/>
         <p class="breadcrumb">
@@ -124,6 +126,17 @@ fn Reader(view: ReaderView, start: i64) -> impl IntoView {
                 </div>
                 <p id="reader-status" role="status" aria-live="polite"></p>
                 <div id="reader-stage" class="reader-stage" tabindex="0" aria-label=move || t().reader_stage>
+                    // The first page as a picture, shown with the page until pdf.js has drawn
+                    // it (the CSS hides it then): the first page is on screen at once.
+                    {picture.map(|(width, height)| view! {
+                        <img
+                            id="reader-picture"
+                            src=format!("/documents/{document_id}/first-page?v={}", view.version_id)
+                            width=width.to_string()
+                            height=height.to_string()
+                            alt=move || t().reader_picture
+                        />
+                    })}
                     <canvas id="reader-canvas"></canvas>
                     <div class="reader-watermark" aria-hidden="true"></div>
                 </div>

@@ -66,6 +66,12 @@ pub async fn open(
             (format!("/ballots/{ballot_id}"), title, String::new())
         }
     };
+    let picture: Option<(i64, i64)> = with_tx!(&mut tx, |conn| {
+        sqlx::query_as("select width, height from blob_picture where sha256 = $1")
+            .bind(&doc.sha256)
+            .fetch_optional(&mut *conn)
+            .await?
+    });
     crate::audit::store::append(
         &mut tx,
         Some(user.id),
@@ -86,6 +92,7 @@ pub async fn open(
         item_title,
         last_page,
         viewer: user.full_name.clone(),
+        first_page_picture: picture,
     })
 }
 

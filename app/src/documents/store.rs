@@ -104,6 +104,20 @@ pub async fn read_blob(db: &crate::db::Db, sha256: &str) -> Result<Vec<u8>, sqlx
     Ok(chunks.into_iter().flat_map(|(c,)| c).collect())
 }
 
+/// The picture of a stored file's first page (a JPEG), if one was made.
+pub async fn first_page_picture(
+    db: &crate::db::Db,
+    sha256: &str,
+) -> Result<Option<Vec<u8>>, sqlx::Error> {
+    let row: Option<(Vec<u8>,)> = crate::with_db!(db, |pool| {
+        sqlx::query_as("select jpeg from blob_picture where sha256 = $1")
+            .bind(sha256)
+            .fetch_optional(pool)
+            .await
+    })?;
+    Ok(row.map(|(jpeg,)| jpeg))
+}
+
 /// Bytes `start..=end` of a stored blob, reading only the chunks they fall in.
 pub async fn read_range(
     db: &crate::db::Db,

@@ -97,8 +97,21 @@ pub async fn process(
             return Ok("failed");
         }
     };
+    let picture = first_page_picture(db, extractor, job, &bytes).await?;
     let mut tx = db.begin().await?;
     with_tx!(&mut tx, |conn| {
+        if let Some(picture) = &picture {
+            sqlx::query(
+                "insert into blob_picture (sha256, jpeg, width, height) values ($1, $2, $3, $4)
+                 on conflict (sha256) do nothing",
+            )
+            .bind(&job.sha256)
+            .bind(&picture.jpeg)
+            .bind(i64::from(picture.width))
+            .bind(i64::from(picture.height))
+            .execute(&mut *conn)
+            .await?;
+        }
         sqlx::query("delete from document_page where version_id = $1")
             .bind(job.version_id)
             .execute(&mut *conn)
@@ -131,6 +144,52 @@ pub async fn process(
     tx.commit().await?;
     tracing::info!(version = %job.version_id, pages = extracted.pages.len(), "text indexed");
     Ok("indexed")
+}
+
+/// A first-page picture, decoded.
+struct FirstPage {
+    jpeg: Vec<u8>,
+    width: u32,
+    height: u32,
+}
+
+/// The picture of the file's first page, unless the file has one already. A file the
+/// rasteriser cannot draw (or a machine without `pdftoppm`) has none: the reader then shows
+/// the page once pdf.js has drawn it, as it always could.
+async fn first_page_picture(
+    db: &Db,
+    extractor: &Extractor,
+    job: &Job,
+    pdf: &[u8],
+) -> Result<Option<FirstPage>, sqlx::Error> {
+    use base64::Engine as _;
+    let existing: Option<(i64,)> = app::with_db!(db, |pool| {
+        sqlx::query_as("select width from blob_picture where sha256 = $1")
+            .bind(&job.sha256)
+            .fetch_optional(pool)
+            .await
+    })?;
+    if existing.is_some() {
+        return Ok(None);
+    }
+    let picture = match extractor.picture(pdf).await {
+        Ok(picture) => picture,
+        Err(err) => {
+            tracing::warn!(version = %job.version_id, %err, "no picture of the first page");
+            return Ok(None);
+        }
+    };
+    match base64::engine::general_purpose::STANDARD.decode(&picture.jpeg_base64) {
+        Ok(jpeg) => Ok(Some(FirstPage {
+            jpeg,
+            width: picture.width,
+            height: picture.height,
+        })),
+        Err(err) => {
+            tracing::warn!(version = %job.version_id, %err, "the first page's picture is garbled");
+            Ok(None)
+        }
+    }
 }
 
 /// Copy the pages of an indexed version of the same file into `job`'s version; whether

@@ -6,4 +6,5 @@ pub mod jobs;
 pub mod legacy_encoding;
 pub mod page_text;
 pub mod pdf_child;
+pub mod picture_route;
 pub mod upload_route;

@@ -6,7 +6,7 @@ use std::io::{Read, Write};
 
 use rayon::prelude::*;
 
-use app::documents::extract::{Extracted, Facts, PageText, MARKER};
+use app::documents::extract::{Extracted, Facts, PageText, Picture, MARKER};
 /// The largest input the child reads (the upload limit is enforced before).
 const MAX_INPUT: u64 = 512 * 1024 * 1024;
 
@@ -16,6 +16,9 @@ pub enum Task {
     Inspect,
     /// Page count and the text of every page.
     Extract,
+    /// A picture of the first page: poppler's `pdftoppm`, run by the child so that it runs
+    /// under the same limits (a process inherits them).
+    Picture,
 }
 
 /// Run the child task and exit: 0 with an answer, 2 when the PDF cannot be read, 3 when the
@@ -38,6 +41,7 @@ pub fn run(task: Task, memory_mb: u64, cpu_secs: u64) -> ! {
     let outcome = std::panic::catch_unwind(|| match task {
         Task::Inspect => inspect(&input).map(|f| serde_json::to_string(&f)),
         Task::Extract => extract(&input).map(|e| serde_json::to_string(&e)),
+        Task::Picture => picture(&input).map(|p| serde_json::to_string(&p)),
     });
     match outcome {
         Ok(Ok(Ok(json))) => {
@@ -174,4 +178,65 @@ fn extract(bytes: &[u8]) -> Result<Extracted, String> {
         })
         .collect();
     Ok(Extracted { facts, pages })
+}
+
+/// The width of the first page's picture: a tablet's page width; pdf.js draws over it, sharp,
+/// once loaded.
+const PICTURE_WIDTH: u32 = 1024;
+
+fn picture(bytes: &[u8]) -> Result<Picture, String> {
+    use base64::Engine as _;
+    use std::process::{Command, Stdio};
+    // What our own reader refuses, the rasteriser is not given.
+    load(bytes)?;
+    let mut rasteriser = Command::new("pdftoppm")
+        .args([
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            "-jpeg",
+            "-jpegopt",
+            "quality=60",
+        ])
+        .args([
+            "-scale-to-x",
+            &PICTURE_WIDTH.to_string(),
+            "-scale-to-y",
+            "-1",
+            "-",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot run pdftoppm: {e}"))?;
+    let mut stdin = rasteriser.stdin.take().ok_or("no pipe to pdftoppm")?;
+    let input = bytes.to_vec();
+    // Written beside the read: a rasteriser that stops reading early cannot block us.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let output = rasteriser
+        .wait_with_output()
+        .map_err(|e| format!("pdftoppm: {e}"))?;
+    let _ = writer.join();
+    if !output.status.success() {
+        return Err(format!(
+            "pdftoppm could not draw the page ({})",
+            output.status
+        ));
+    }
+    let size = imagesize::blob_size(&output.stdout)
+        .map_err(|e| format!("pdftoppm gave no picture: {e}"))?;
+    let (width, height) = (
+        u32::try_from(size.width).map_err(|e| e.to_string())?,
+        u32::try_from(size.height).map_err(|e| e.to_string())?,
+    );
+    Ok(Picture {
+        jpeg_base64: base64::engine::general_purpose::STANDARD.encode(&output.stdout),
+        width,
+        height,
+    })
 }

@@ -109,6 +109,7 @@ const ENDPOINTS: &[&str] = &[
     "GET /search",
     "POST /api/search",
     "GET /documents/{id}/file",
+    "GET /documents/{id}/first-page",
     "POST /documents/upload",
     "GET /meetings/new",
     "GET /meetings/{id}/edit",
@@ -285,9 +286,10 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
             Anonymous | Deactivated => 401,
             _ => 200,
         },
-        // The document of item 1, which is not the guest's item: reading it, its reader page,
-        // its reading progress and the reader's notes on it.
+        // The document of item 1, which is not the guest's item: reading it, the picture of its
+        // first page, its reader page, its reading progress and the reader's notes on it.
         "GET /documents/{id}/file"
+        | "GET /documents/{id}/first-page"
         | "GET /documents/{id}/read"
         | "POST /api/reader_open"
         | "POST /api/record_page_view"
@@ -607,6 +609,20 @@ async fn every_endpoint_answers_every_user_as_written(engine: Engine) {
             .bind(item_1_document)
             .fetch_one(pool)
             .await
+    })
+    .unwrap();
+    // Its first page's picture, whether or not the text job has made it yet.
+    app::with_db!(&db, |pool| {
+        sqlx::query(
+            "insert into blob_picture (sha256, jpeg, width, height)
+             select blob_sha256, $2, 1024, 1448 from document_version where id = $1
+             on conflict (sha256) do nothing",
+        )
+        .bind(item_1_version)
+        .bind(b"\xFF\xD8\xFF a picture".to_vec())
+        .execute(pool)
+        .await
+        .map(|_| ())
     })
     .unwrap();
     let (item_1,): (uuid::Uuid,) = app::with_db!(&db, |pool| {

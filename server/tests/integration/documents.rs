@@ -1,11 +1,13 @@
 //! Reading PDFs in a child process, on both engines: the demo documents are indexed for
-//! search; hostile and odd PDFs built here (truncated, not a PDF, encrypted, image-only, a
-//! page tree that contains itself, a form that draws itself, arrays nested 20,000 deep) each
-//! end within the limit with a clear status while the server keeps serving. Then search: unaccented queries with "đ",
-//! exact accented matches first, snippets with page numbers, and access rules.
+//! search, and their first pages pictured for the reader; hostile and odd PDFs built here
+//! (truncated, not a PDF, encrypted, image-only, a page tree that contains itself, a form that
+//! draws itself, arrays nested 20,000 deep) each end within the limit with a clear status
+//! while the server keeps serving. Then search: unaccented queries with "đ", exact accented
+//! matches first, snippets with page numbers, and access rules.
 
 use std::time::{Duration, Instant};
 
+use crate::common::meetings::json_of;
 use crate::common::*;
 use lopdf::{dictionary, Document, Object, Stream};
 use reqwest::header::{COOKIE, ORIGIN};
@@ -17,6 +19,7 @@ on_both_engines!(
     documents_are_served_in_ranges_to_those_who_may_read_them,
     hostile_pdfs_end_with_a_clear_status_and_the_server_keeps_serving,
     search_is_accent_insensitive_and_follows_access,
+    the_first_page_is_pictured_for_those_who_may_read_it,
 );
 
 /// Wait until no version is waiting or being read; fail after `limit`.
@@ -592,4 +595,109 @@ async fn documents_are_served_in_ranges_to_those_who_may_read_them(engine: Engin
         get_file(&server, "", document, "", None).await.status(),
         401
     );
+}
+
+async fn get_picture(server: &TestServer, cookie: &str, document: Uuid) -> reqwest::Response {
+    client()
+        .get(format!("{}/documents/{document}/first-page", server.base))
+        .header(COOKIE, cookie)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn the_first_page_is_pictured_for_those_who_may_read_it(engine: Engine) {
+    let server = start_server(engine, true).await;
+    wait_for_jobs(&server, Duration::from_secs(120)).await;
+    let db = &server.state.db;
+    // The first document of the regular session's first item (not the guest's item).
+    let (document, sha256): (Uuid, String) = app::with_db!(db, |pool| {
+        sqlx::query_as(
+            "select d.id, v.blob_sha256 from document d
+             join document_version v on v.document_id = d.id
+             join agenda_item ai on ai.id = d.agenda_item_id
+             where ai.meeting_id = $1 order by ai.position, d.position limit 1",
+        )
+        .bind(meeting_id(db, REGULAR).await)
+        .fetch_one(pool)
+        .await
+    })
+    .unwrap();
+    let member = demo_cookie(&server, FINANCE_MINISTER).await;
+
+    let response = get_picture(&server, &member, document).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "image/jpeg");
+    assert_eq!(response.headers()["cache-control"], "private, no-store");
+    let jpeg = response.bytes().await.unwrap();
+    assert_eq!(&jpeg[..3], b"\xFF\xD8\xFF", "a JPEG");
+    // Worked out by hand: the writer's A4 page is 595 x 842 points; 1024 pixels wide makes it
+    // 1024 x 842 / 595 = 1449.08, rounded up by pdftoppm: 1450 pixels high.
+    let size = imagesize::blob_size(&jpeg).unwrap();
+    assert_eq!((size.width, size.height), (1024, 1450));
+    // The reader page is told its size, to lay the picture out before it arrives.
+    let (status, body) = call_form(
+        &server,
+        &member,
+        "reader_open",
+        &[("document_id", &document.to_string())],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        json_of(&body)["first_page_picture"],
+        serde_json::json!([1024, 1450])
+    );
+
+    // The same file attached again shares the picture; it is not drawn twice.
+    let bytes = app::documents::store::read_blob(db, &sha256).await.unwrap();
+    let again = add(&server, "Bản sao", &bytes).await;
+    wait_for_jobs(&server, Duration::from_secs(60)).await;
+    let copy = get_picture(&server, &member, again).await;
+    assert_eq!(copy.status(), 200);
+    assert_eq!(copy.bytes().await.unwrap(), jpeg);
+    let (pictures,): (i64,) = app::with_db!(db, |pool| {
+        sqlx::query_as("select count(*) from blob_picture where sha256 = $1")
+            .bind(&sha256)
+            .fetch_one(pool)
+            .await
+    })
+    .unwrap();
+    assert_eq!(pictures, 1);
+
+    // A file that cannot be drawn has none; the reader is told so.
+    let broken = add(&server, "Hỏng", b"%PDF-1.7\n not really").await;
+    wait_for_jobs(&server, Duration::from_secs(60)).await;
+    let secretary = demo_cookie(&server, SECRETARY).await;
+    assert_eq!(get_picture(&server, &secretary, broken).await.status(), 404);
+    let (status, body) = call_form(
+        &server,
+        &secretary,
+        "reader_open",
+        &[("document_id", &broken.to_string())],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(json_of(&body)["first_page_picture"], Value::Null);
+
+    // Only those who may read the document: not the guest (another item), not a stranger.
+    let guest = demo_cookie(&server, GUEST).await;
+    assert_eq!(get_picture(&server, &guest, document).await.status(), 404);
+    let anonymous = client()
+        .get(format!("{}/documents/{document}/first-page", server.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anonymous.status(), 401);
+    assert_eq!(
+        get_picture(&server, &member, Uuid::nil()).await.status(),
+        404
+    );
+    let malformed = client()
+        .get(format!("{}/documents/not-an-id/first-page", server.base))
+        .header(COOKIE, &member)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(malformed.status(), 400);
 }
