@@ -56,7 +56,7 @@ type PageRow = (Uuid, String, Option<Uuid>, i64, String, String);
 /// best first. The index matches the phrase itself (word positions), so every page that holds
 /// it is a candidate. A phrase on more than `RANKED` pages (a word on nearly every page) ranks
 /// the first `RANKED` the index yields (SQLite: the newest), not all of them: ranking 100,000
-/// pages costs far more than a search may.
+/// pages costs far more than a search may. Only the best `CANDIDATES` have their text read.
 async fn matching_pages(
     db: &Db,
     words: &[String],
@@ -84,15 +84,17 @@ async fn matching_pages(
             let items = format!("[{}]", hex.join(","));
             sqlx::query_as(&format!(
                 "{PICK} from (
-                     select f.rowid as page, bm25(document_page_fts) as score
-                     from document_page_fts f
-                     cross join document_page p on p.rowid = f.rowid {JOIN}
-                     where document_page_fts match $1 and {LATEST}
-                       and d.agenda_item_id in (select unhex(value) from json_each($2))
-                     order by f.rowid desc limit $3
+                     select page, score from (
+                         select f.rowid as page, bm25(document_page_fts) as score
+                         from document_page_fts f
+                         cross join document_page p on p.rowid = f.rowid {JOIN}
+                         where document_page_fts match $1 and {LATEST}
+                           and d.agenda_item_id in (select unhex(value) from json_each($2))
+                         order by f.rowid desc limit $3
+                     ) order by score limit $4
                  ) m
                  join document_page p on p.rowid = m.page {JOIN}
-                 order by m.score limit $4"
+                 order by m.score"
             ))
             .bind(format!("\"{phrase}\""))
             .bind(items)
@@ -108,17 +110,19 @@ async fn matching_pages(
             // page of every visible document instead (400 ms for a rare word at 100,000).
             sqlx::query_as(&format!(
                 "{PICK} from (
-                     select p.version_id, p.page_no,
-                            ts_rank(p.tsv, phraseto_tsquery('simple', $1)) as score
-                     from (select version_id, page_no, tsv from document_page
-                           where tsv @@ phraseto_tsquery('simple', $1) offset 0) p
-                     {JOIN}
-                     where {LATEST} and d.agenda_item_id = any($2)
-                     limit $3
+                     select version_id, page_no, score from (
+                         select p.version_id, p.page_no,
+                                ts_rank(p.tsv, phraseto_tsquery('simple', $1)) as score
+                         from (select version_id, page_no, tsv from document_page
+                               where tsv @@ phraseto_tsquery('simple', $1) offset 0) p
+                         {JOIN}
+                         where {LATEST} and d.agenda_item_id = any($2)
+                         limit $3
+                     ) r order by score desc limit $4
                  ) m
                  join document_page p on p.version_id = m.version_id and p.page_no = m.page_no
                  {JOIN}
-                 order by m.score desc limit $4"
+                 order by m.score desc"
             ))
             .bind(phrase)
             .bind(items)
