@@ -39,8 +39,16 @@ pub struct Extracted {
 /// A picture of a PDF's first page, as the child answers it (the JPEG in base64: the answer
 /// is JSON).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Picture {
+pub struct PictureAnswer {
     pub jpeg_base64: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// A picture of a PDF's first page: a JPEG and its size in pixels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picture {
+    pub jpeg: Vec<u8>,
     pub width: u32,
     pub height: u32,
 }
@@ -81,7 +89,16 @@ impl Extractor {
 
     /// A picture of the first page (the child runs poppler's `pdftoppm` under its limits).
     pub async fn picture(&self, pdf: &[u8]) -> Result<Picture, ChildError> {
-        self.run("picture", pdf).await
+        use base64::Engine as _;
+        let answer: PictureAnswer = self.run("picture", pdf).await?;
+        let jpeg = base64::engine::general_purpose::STANDARD
+            .decode(&answer.jpeg_base64)
+            .map_err(|e| ChildError::Crashed(format!("bad answer: {e}")))?;
+        Ok(Picture {
+            jpeg,
+            width: answer.width,
+            height: answer.height,
+        })
     }
 
     async fn run<T: DeserializeOwned>(&self, task: &str, pdf: &[u8]) -> Result<T, ChildError> {

@@ -13,7 +13,7 @@ use app::db::Db;
 use app::search::fold::{fold, normalise};
 use app::with_tx;
 
-use app::documents::extract::Extractor;
+use app::documents::extract::{Extractor, Picture};
 
 /// A claim older than this is taken over (its node is presumed dead).
 const STALE_AFTER_SECS: i64 = 300;
@@ -146,13 +146,6 @@ pub async fn process(
     Ok("indexed")
 }
 
-/// A first-page picture, decoded.
-struct FirstPage {
-    jpeg: Vec<u8>,
-    width: u32,
-    height: u32,
-}
-
 /// The picture of the file's first page, unless the file has one already. A file the
 /// rasteriser cannot draw (or a machine without `pdftoppm`) has none: the reader then shows
 /// the page once pdf.js has drawn it, as it always could.
@@ -161,8 +154,7 @@ async fn first_page_picture(
     extractor: &Extractor,
     job: &Job,
     pdf: &[u8],
-) -> Result<Option<FirstPage>, sqlx::Error> {
-    use base64::Engine as _;
+) -> Result<Option<Picture>, sqlx::Error> {
     let existing: Option<(i64,)> = app::with_db!(db, |pool| {
         sqlx::query_as("select width from blob_picture where sha256 = $1")
             .bind(&job.sha256)
@@ -172,21 +164,10 @@ async fn first_page_picture(
     if existing.is_some() {
         return Ok(None);
     }
-    let picture = match extractor.picture(pdf).await {
-        Ok(picture) => picture,
+    match extractor.picture(pdf).await {
+        Ok(picture) => Ok(Some(picture)),
         Err(err) => {
             tracing::warn!(version = %job.version_id, %err, "no picture of the first page");
-            return Ok(None);
-        }
-    };
-    match base64::engine::general_purpose::STANDARD.decode(&picture.jpeg_base64) {
-        Ok(jpeg) => Ok(Some(FirstPage {
-            jpeg,
-            width: picture.width,
-            height: picture.height,
-        })),
-        Err(err) => {
-            tracing::warn!(version = %job.version_id, %err, "the first page's picture is garbled");
             Ok(None)
         }
     }

@@ -6,7 +6,7 @@ use std::io::{Read, Write};
 
 use rayon::prelude::*;
 
-use app::documents::extract::{Extracted, Facts, PageText, Picture, MARKER};
+use app::documents::extract::{Extracted, Facts, PageText, PictureAnswer, MARKER};
 /// The largest input the child reads (the upload limit is enforced before).
 const MAX_INPUT: u64 = 512 * 1024 * 1024;
 
@@ -184,7 +184,7 @@ fn extract(bytes: &[u8]) -> Result<Extracted, String> {
 /// once loaded.
 const PICTURE_WIDTH: u32 = 1024;
 
-fn picture(bytes: &[u8]) -> Result<Picture, String> {
+fn picture(bytes: &[u8]) -> Result<PictureAnswer, String> {
     use base64::Engine as _;
     use std::process::{Command, Stdio};
     // What our own reader refuses, the rasteriser is not given.
@@ -234,7 +234,7 @@ fn picture(bytes: &[u8]) -> Result<Picture, String> {
         u32::try_from(size.width).map_err(|e| e.to_string())?,
         u32::try_from(size.height).map_err(|e| e.to_string())?,
     );
-    Ok(Picture {
+    Ok(PictureAnswer {
         jpeg_base64: base64::engine::general_purpose::STANDARD.encode(&output.stdout),
         width,
         height,
