@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::Stdio;
 use std::time::Duration;
 
+use rustix::process::{kill_process_group, Pid, Signal};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -124,8 +125,12 @@ impl Extractor {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .kill_on_drop(true)
+            // The child leads a process group of its own, so that what it starts (`pdftoppm`)
+            // is killed with it, not left to run out its CPU limit.
+            .process_group(0)
             .spawn()
             .map_err(|e| ChildError::Spawn(e.to_string()))?;
+        let group = ChildGroup(child.id().and_then(|id| Pid::from_raw(id as i32)));
         let (Some(mut stdin), Some(stdout), Some(stderr)) =
             (child.stdin.take(), child.stdout.take(), child.stderr.take())
         else {
@@ -159,12 +164,14 @@ impl Extractor {
         let (out, err, status) = match outcome {
             Ok(done) => done,
             Err(_) => {
+                group.kill();
                 let _ = child.start_kill();
                 let _ = child.wait().await;
                 return Err(ChildError::Timeout(secs));
             }
         };
         if out.len() > cap {
+            group.kill();
             let _ = child.start_kill();
             return Err(ChildError::OutputTooLarge);
         }
@@ -174,7 +181,10 @@ impl Extractor {
             Ok(Some(2)) => return Err(ChildError::Unreadable(reason)),
             Ok(Some(code)) => return Err(ChildError::Crashed(format!("exit {code}: {reason}"))),
             // Killed by a signal: out of memory, CPU limit, stack overflow.
-            Ok(None) => return Err(ChildError::Crashed("killed".to_owned())),
+            Ok(None) => {
+                group.kill();
+                return Err(ChildError::Crashed("killed".to_owned()));
+            }
             Err(e) => return Err(ChildError::Crashed(e.to_string())),
         }
         let text = String::from_utf8_lossy(&out);
@@ -183,5 +193,19 @@ impl Extractor {
             .map(|(_, json)| json.trim())
             .ok_or_else(|| ChildError::Crashed("no answer".to_owned()))?;
         serde_json::from_str(answer).map_err(|e| ChildError::Crashed(format!("bad answer: {e}")))
+    }
+}
+
+/// The process group a child leads (its id is the child's).
+struct ChildGroup(Option<Pid>);
+
+impl ChildGroup {
+    /// Kill every process left in the group. Called while the group still has a member (the
+    /// child not yet reaped, or what it started), so the id cannot have been reused.
+    fn kill(&self) {
+        if let Some(group) = self.0 {
+            // Nothing left to kill (ESRCH) is the usual case after a crash.
+            let _ = kill_process_group(group, Signal::KILL);
+        }
     }
 }
