@@ -2,15 +2,16 @@
 //! search, and their first pages pictured for the reader; hostile and odd PDFs built here
 //! (truncated, not a PDF, encrypted, image-only, a page tree that contains itself, a form that
 //! draws itself, arrays nested 20,000 deep) each end within the limit with a clear status
-//! while the server keeps serving. Then search: unaccented queries with "đ", exact accented
-//! matches first, snippets with page numbers, and access rules.
+//! while the server keeps serving; files served in ranges, and the first page's picture, to
+//! those who may read them. (Search over the demo's PDFs: `search.rs`.)
 
 use std::time::{Duration, Instant};
 
+use crate::common::documents::wait_for_jobs;
 use crate::common::meetings::json_of;
 use crate::common::*;
 use lopdf::{dictionary, Document, Object, Stream};
-use reqwest::header::{COOKIE, ORIGIN};
+use reqwest::header::COOKIE;
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -18,29 +19,8 @@ on_both_engines!(
     the_same_file_is_read_once,
     documents_are_served_in_ranges_to_those_who_may_read_them,
     hostile_pdfs_end_with_a_clear_status_and_the_server_keeps_serving,
-    search_is_accent_insensitive_and_follows_access,
     the_first_page_is_pictured_for_those_who_may_read_it,
 );
-
-/// Wait until no version is waiting or being read; fail after `limit`.
-async fn wait_for_jobs(server: &TestServer, limit: Duration) {
-    let start = Instant::now();
-    loop {
-        let pending: (i64,) = app::with_db!(&server.state.db, |pool| {
-            sqlx::query_as(
-                "select count(*) from document_version where text_status in ('queued', 'extracting')",
-            )
-            .fetch_one(pool)
-            .await
-        })
-        .unwrap();
-        if pending.0 == 0 {
-            return;
-        }
-        assert!(start.elapsed() < limit, "{} jobs still pending", pending.0);
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-}
 
 /// A version of a file already read gets its pages copied: here the PDF reader is one that
 /// can only fail, and the new version is indexed all the same, page for page.
@@ -122,6 +102,49 @@ async fn the_same_file_is_read_once(engine: Engine) {
     let (mine, theirs) = (pages(version).await, pages(twin).await);
     assert!(!theirs.is_empty());
     assert_eq!(mine, theirs);
+}
+
+/// A child past its wall-clock limit is killed with everything it started, as the real child
+/// starts `pdftoppm`. The stand-in child here starts a long `sleep`, notes its pid and waits.
+#[tokio::test]
+async fn a_child_past_its_limit_is_killed_with_what_it_started() {
+    use app::documents::extract::{ChildError, Extractor};
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let exe = dir.path().join("slow-child");
+    let pid_file = dir.path().join("grandchild.pid");
+    let script = format!(
+        "#!/bin/sh\nsleep 300 &\necho $! > '{}'\nexec sleep 300\n",
+        pid_file.display()
+    );
+    std::fs::write(&exe, script).unwrap();
+    std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let extractor = Extractor {
+        exe,
+        timeout: Duration::from_secs(1),
+        memory_mb: 64,
+        max_output: 1024,
+    };
+    let error = extractor.picture(b"%PDF-1.7").await.unwrap_err();
+    assert_eq!(error, ChildError::Timeout(1));
+    let pid = std::fs::read_to_string(&pid_file).unwrap();
+    let stat = format!("/proc/{}/stat", pid.trim());
+    // Gone, or a zombie until its new parent reaps it: either way no longer running.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let state = std::fs::read_to_string(&stat).ok().and_then(|s| {
+            let (_, rest) = s.rsplit_once(')')?;
+            rest.trim_start().chars().next()
+        });
+        if matches!(state, None | Some('Z')) {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "what the child started still runs ({state:?})"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 /// Add a document with `bytes` under the first agenda item of the regular session.
@@ -414,100 +437,6 @@ async fn hostile_pdfs_end_with_a_clear_status_and_the_server_keeps_serving(engin
         .await
         .unwrap();
     assert_eq!(health.status(), 200);
-}
-
-async fn search(server: &TestServer, cookie: &str, query: &str) -> Vec<Value> {
-    let response = client()
-        .post(format!("{}/api/search", server.base))
-        .header(ORIGIN, &server.base)
-        .header(COOKIE, cookie)
-        .form(&[("query", query)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
-    serde_json::from_str(&response.text().await.unwrap()).unwrap()
-}
-
-fn documents_of(hits: &[Value]) -> std::collections::BTreeSet<String> {
-    hits.iter()
-        .filter(|h| h["kind"] == "Document")
-        .map(|h| h["title"].as_str().unwrap().to_owned())
-        .collect()
-}
-
-async fn search_is_accent_insensitive_and_follows_access(engine: Engine) {
-    let server = start_server(engine, true).await;
-    wait_for_jobs(&server, Duration::from_secs(120)).await;
-    let statuses: Vec<(String,)> = app::with_db!(&server.state.db, |pool| {
-        sqlx::query_as("select distinct text_status from document_version")
-            .fetch_all(pool)
-            .await
-    })
-    .unwrap();
-    assert_eq!(
-        statuses,
-        [("indexed".to_owned(),)],
-        "every demo PDF is indexed"
-    );
-
-    let minister = demo_cookie(&server, FINANCE_MINISTER).await;
-    // "Đà Nẵng" is in six documents of the regular session (grep of the demo texts):
-    // items 1, 2, 3 (the statement), 5, 6 and 7.
-    let hits = search(&server, &minister, "da nang").await;
-    assert_eq!(documents_of(&hits).len(), 6, "{hits:#?}");
-    for hit in hits.iter().filter(|h| h["kind"] == "Document") {
-        assert!(
-            hit["snippet"].as_str().unwrap().contains("Đà Nẵng"),
-            "{hit}"
-        );
-        assert!(hit["page"].as_i64().unwrap() >= 1);
-        assert_eq!(hit["exact"], false, "the query was typed without accents");
-    }
-    // Accented, the same documents, every hit an exact match.
-    let exact = search(&server, &minister, "Đà Nẵng").await;
-    assert_eq!(documents_of(&exact), documents_of(&hits));
-    assert!(exact.iter().all(|h| h["exact"] == true));
-
-    // "chinh phu" finds "Chính phủ" (in titles too: the meeting's own title).
-    let hits = search(&server, &minister, "chinh phu").await;
-    assert!(hits
-        .iter()
-        .any(|h| h["kind"] == "Meeting" && h["title"] == REGULAR));
-    assert!(hits
-        .iter()
-        .any(|h| h["snippet"].as_str().unwrap().contains("Chính phủ")));
-    // "quyet dinh" finds "quyết định"; with accents, exact matches come first.
-    let hits = search(&server, &minister, "quyết định").await;
-    assert!(!hits.is_empty());
-    let first_inexact = hits
-        .iter()
-        .position(|h| h["exact"] == false)
-        .unwrap_or(hits.len());
-    assert!(hits[..first_inexact].iter().all(|h| h["exact"] == true));
-    assert!(hits[first_inexact..].iter().all(|h| h["exact"] == false));
-    assert!(first_inexact > 0, "an exact match exists and ranks first");
-
-    // The guest sees only their item (item 2): one of the six documents.
-    let guest = demo_cookie(&server, GUEST).await;
-    let hits = search(&server, &guest, "da nang").await;
-    assert_eq!(documents_of(&hits).len(), 1, "{hits:#?}");
-    // A member not invited to the regular session finds nothing of it.
-    let outsider = user_id(&server.state.db, "Lò Văn Tiến").await;
-    app::with_db!(&server.state.db, |pool| {
-        sqlx::query("delete from invitation where user_id = $1")
-            .bind(outsider)
-            .execute(pool)
-            .await
-            .unwrap();
-    });
-    let uninvited = demo_cookie(&server, "Lò Văn Tiến").await;
-    assert!(search(&server, &uninvited, "da nang").await.is_empty());
-    assert!(search(&server, &uninvited, "chinh phu").await.is_empty());
-    // The administrator sees no meeting content; odd queries are harmless.
-    let admin = demo_cookie(&server, ADMIN).await;
-    assert!(search(&server, &admin, "da nang").await.is_empty());
-    assert!(search(&server, &minister, "\"* OR NEAR(").await.len() <= 50);
 }
 
 async fn get_file(

@@ -8,6 +8,7 @@
 pub mod authenticator;
 pub mod ballots;
 pub mod calls;
+pub mod documents;
 pub mod fixtures;
 pub mod meetings;
 pub mod processes;
