@@ -221,6 +221,40 @@ pub fn address(server: &Server) -> anyhow::Result<SocketAddr> {
     Ok(server.base.trim_start_matches("http://").parse()?)
 }
 
+/// Wait until the fresh server is idle: the demo's documents read (the text jobs run at
+/// start) and its memory steady. Measured before that, the memory a finished job gave back
+/// hid the growth of 100 connections (a row of 0.0 KiB per connection).
+async fn settle(server: &Server, db: &app::db::Db) -> anyhow::Result<()> {
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        let (pending,): (i64,) = app::with_db!(db, |pool| {
+            sqlx::query_as(
+                "select count(*) from document_version where text_status in ('queued', 'extracting')",
+            )
+            .fetch_one(pool)
+            .await
+        })?;
+        if pending == 0 {
+            break;
+        }
+        if Instant::now() > deadline {
+            bail!("{pending} document jobs still pending after 120 s");
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    // Steady: two readings a second apart within 256 KiB (at most 10 s).
+    let mut last = rss_kib(server.pid());
+    for _ in 0..10 {
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let now = rss_kib(server.pid());
+        if now.abs_diff(last) < 256 {
+            break;
+        }
+        last = now;
+    }
+    Ok(())
+}
+
 pub async fn run(server_bin: &Path, quick: bool) -> anyhow::Result<String> {
     let sizes: &[usize] = if quick {
         &[50, 200]
@@ -237,6 +271,7 @@ pub async fn run(server_bin: &Path, quick: bool) -> anyhow::Result<String> {
 
     let mut rows = Vec::new();
     let mut memory = Vec::new();
+    settle(&server, &db).await?;
     for &n in sizes {
         tokio::time::sleep(Duration::from_secs(1)).await;
         let idle = rss_kib(server.pid());
