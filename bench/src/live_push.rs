@@ -227,13 +227,7 @@ pub fn address(server: &Server) -> anyhow::Result<SocketAddr> {
 async fn settle(server: &Server, db: &app::db::Db) -> anyhow::Result<()> {
     let deadline = Instant::now() + Duration::from_secs(120);
     loop {
-        let (pending,): (i64,) = app::with_db!(db, |pool| {
-            sqlx::query_as(
-                "select count(*) from document_version where text_status in ('queued', 'extracting')",
-            )
-            .fetch_one(pool)
-            .await
-        })?;
+        let pending = app::documents::store::unread_versions(db).await?;
         if pending == 0 {
             break;
         }

@@ -104,6 +104,19 @@ pub async fn read_blob(db: &crate::db::Db, sha256: &str) -> Result<Vec<u8>, sqlx
     Ok(chunks.into_iter().flat_map(|(c,)| c).collect())
 }
 
+/// How many document versions are waiting for their text to be read, or being read (the
+/// background job's queue).
+pub async fn unread_versions(db: &crate::db::Db) -> Result<i64, sqlx::Error> {
+    let (count,): (i64,) = crate::with_db!(db, |pool| {
+        sqlx::query_as(
+            "select count(*) from document_version where text_status in ('queued', 'extracting')",
+        )
+        .fetch_one(pool)
+        .await
+    })?;
+    Ok(count)
+}
+
 /// The picture of a stored file's first page (a JPEG), if one was made.
 pub async fn first_page_picture(
     db: &crate::db::Db,

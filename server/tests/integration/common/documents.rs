@@ -8,18 +8,13 @@ use super::TestServer;
 pub async fn wait_for_jobs(server: &TestServer, limit: Duration) {
     let start = Instant::now();
     loop {
-        let pending: (i64,) = app::with_db!(&server.state.db, |pool| {
-            sqlx::query_as(
-                "select count(*) from document_version where text_status in ('queued', 'extracting')",
-            )
-            .fetch_one(pool)
+        let pending = app::documents::store::unread_versions(&server.state.db)
             .await
-        })
-        .unwrap();
-        if pending.0 == 0 {
+            .unwrap();
+        if pending == 0 {
             return;
         }
-        assert!(start.elapsed() < limit, "{} jobs still pending", pending.0);
+        assert!(start.elapsed() < limit, "{pending} jobs still pending");
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }
