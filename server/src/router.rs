@@ -1,11 +1,13 @@
 //! The HTTP router: Leptos pages and server functions, plain routes, and the middleware every
 //! request passes through. Tests build it with [`router`] and drive it on port 0.
+use std::sync::OnceLock;
+
 use axum::handler::Handler;
 use axum::middleware;
 use axum::routing::{on, MethodFilter};
 use axum::Router;
 use http::Method;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 
@@ -110,8 +112,18 @@ fn compression() -> CompressionLayer<impl Predicate> {
         .compress_when(DefaultPredicate::new().and(NotForContentType::const_new("application/pdf")))
 }
 
+/// The app's routes, worked out once per process. `generate_route_list` runs the whole app
+/// with a process-wide flag set, and a resource first polled meanwhile (in a page another
+/// router of the same process is rendering) waits for ever (leptos-rs/leptos#4773). The binary
+/// builds its one router before serving; the tests build many while others serve, and 1 run in
+/// 5 of two concurrent page-load tests hung on a page that never finished.
+fn routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router(state: AppState, options: &RouterOptions) -> Router {
-    let routes = generate_route_list(App);
+    let routes = routes();
     let hsts = options.https;
     plain_routes(state.demo)
         .router

@@ -21,6 +21,8 @@ on_both_engines!(
 fn client() -> Client {
     Client::builder()
         .redirect(redirect::Policy::none())
+        // A page that never finishes fails the test instead of stalling the suite.
+        .timeout(std::time::Duration::from_secs(30))
         .build()
         .expect("client")
 }
