@@ -9,6 +9,7 @@ pub mod config;
 pub mod demo;
 pub mod documents;
 pub mod health;
+pub mod http1;
 pub mod live_route;
 pub mod mail;
 pub mod meetings;

@@ -47,6 +47,7 @@ pub async fn stream(State(state): State<AppState>, headers: HeaderMap) -> Respon
     };
     // Subscribe before reading the backlog, so nothing falls between the two.
     let events = state.live.subscribe();
+    let closing = state.live.closing();
     let backlog = match last_event_id(&headers) {
         Some(after) => match Hub::since(&state.db, after).await {
             Ok(missed) => missed,
@@ -62,6 +63,7 @@ pub async fn stream(State(state): State<AppState>, headers: HeaderMap) -> Respon
     let follower = Follower {
         db: state.db.clone(),
         events,
+        closing,
         user,
         session_id,
         visible,
@@ -86,6 +88,9 @@ enum Step {
 struct Follower {
     db: Db,
     events: Receiver<Stamped>,
+    /// The node is stopping: end the stream (without `ended`: the session stays valid, and
+    /// the page reconnects by itself, resuming from the last event it received).
+    closing: tokio::sync::watch::Receiver<bool>,
     user: CurrentUser,
     session_id: Uuid,
     /// The meetings this user may see: events of others never reach the page.
@@ -123,6 +128,8 @@ enum Wake {
     Meeting(Uuid, i64, StreamMessage),
     /// The room of a meeting the user may see, as they may see it (with the event's id).
     Room(i64, Arc<app::live::room::Room>),
+    /// The node is stopping.
+    Close,
 }
 
 async fn visible_meetings(db: &Db, user: &CurrentUser) -> Result<HashSet<Uuid>, AppError> {
@@ -148,9 +155,10 @@ impl Follower {
                         Ok(stamped) => stamped,
                         Err(RecvError::Lagged(_)) => return Wake::Check,
                         // The hub is gone: the server is stopping.
-                        Err(RecvError::Closed) => return Wake::Check,
+                        Err(RecvError::Closed) => return Wake::Close,
                     },
                     () = tokio::time::sleep(RECHECK) => return Wake::Check,
+                    _ = self.closing.wait_for(|closing| *closing) => return Wake::Close,
                 }
             };
             match stamped.event {
@@ -299,6 +307,7 @@ fn messages(follower: Follower) -> impl Stream<Item = Result<Event, Infallible>>
                         return Some((meeting_message(id, event_id, kind), f));
                     }
                     Wake::Room(event_id, room) => return Some((room_message(event_id, &room), f)),
+                    Wake::Close => return None,
                     Wake::Check => {}
                 }
                 match session::still_open(&f.db, f.session_id).await {

@@ -1,9 +1,7 @@
-//! Listening: plain HTTP, or HTTPS with rustls when a certificate is configured; graceful
-//! shutdown on SIGTERM/Ctrl-C (in-flight requests finish, then the database closes).
-use std::time::Duration;
-
+//! Listening: plain HTTP/1.1 ([`crate::http1`]), or HTTPS with rustls when a certificate is
+//! configured; graceful shutdown on SIGTERM/Ctrl-C (live channels end, in-flight requests
+//! finish, then the database closes).
 use app::state::AppState;
-use axum::serve::ListenerExt;
 
 use crate::config::Config;
 use crate::router::{router, RouterOptions};
@@ -27,7 +25,8 @@ fn listen(address: std::net::SocketAddr) -> std::io::Result<std::net::TcpListene
     socket.listen(4096)?.into_std()
 }
 
-/// Serve on `listener` until `shutdown` completes, then let in-flight requests finish.
+/// Serve on `listener` until `shutdown` completes: then end the live channels and let the
+/// requests in flight finish (at most [`crate::http1::GRACE`]).
 pub async fn serve_on(
     listener: std::net::TcpListener,
     config: &Config,
@@ -37,6 +36,7 @@ pub async fn serve_on(
     listener.set_nonblocking(true)?;
     let address = listener.local_addr()?;
     let db = state.db.clone();
+    let live = state.live.clone();
     let app = router(
         state,
         &RouterOptions {
@@ -44,22 +44,18 @@ pub async fn serve_on(
             https: config.tls().is_some(),
         },
     );
+    // Stopping ends the live channels first: each would otherwise hold its connection (and
+    // the shutdown) open for as long as its page stays open.
+    let shutdown = async move {
+        shutdown.await;
+        tracing::info!("shutting down: finishing in-flight requests");
+        live.close();
+    };
     match config.tls() {
         None => {
-            // No Nagle delay: a small write after another (a response's body, the next live
-            // event) would otherwise wait for the peer's delayed acknowledgement, up to 40 ms.
-            let listener = tokio::net::TcpListener::from_std(listener)?.tap_io(|tcp| {
-                if let Err(err) = tcp.set_nodelay(true) {
-                    tracing::debug!(%err, "TCP_NODELAY not set");
-                }
-            });
+            let listener = tokio::net::TcpListener::from_std(listener)?;
             tracing::info!(%address, "listening on http");
-            axum::serve(
-                listener,
-                app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-            )
-            .with_graceful_shutdown(shutdown)
-            .await?;
+            crate::http1::serve(listener, app, shutdown).await;
         }
         Some((cert, key)) => {
             // One process-wide crypto provider; `ring` builds from crates.io alone.
@@ -69,7 +65,7 @@ pub async fn serve_on(
             let stopper = handle.clone();
             tokio::spawn(async move {
                 shutdown.await;
-                stopper.graceful_shutdown(Some(Duration::from_secs(30)));
+                stopper.graceful_shutdown(Some(crate::http1::GRACE));
             });
             tracing::info!(%address, "listening on https");
             axum_server::from_tcp_rustls(listener, tls)
@@ -102,5 +98,4 @@ async fn shutdown_signal() {
         () = ctrl_c => {},
         () = term => {},
     }
-    tracing::info!("shutting down: finishing in-flight requests");
 }

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
-use tokio::sync::broadcast;
+use tokio::sync::{broadcast, watch};
 
 use crate::db::Db;
 use crate::live::event::LiveEvent;
@@ -35,6 +35,9 @@ pub const CHANNEL: &str = "ecabinet_live";
 #[derive(Clone, Debug)]
 pub struct Hub {
     sender: broadcast::Sender<Stamped>,
+    /// Set once the node is stopping: every stream ends, so that its connection can close
+    /// and the page reconnects (to this node restarted, or another one).
+    closing: watch::Sender<bool>,
 }
 
 impl Default for Hub {
@@ -48,11 +51,23 @@ impl Hub {
         // A stream that falls this far behind skips ahead (it re-checks its state): a slow
         // client never holds up the others.
         let (sender, _) = broadcast::channel(1024);
-        Hub { sender }
+        let (closing, _) = watch::channel(false);
+        Hub { sender, closing }
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<Stamped> {
         self.sender.subscribe()
+    }
+
+    /// Tell every stream of this node, and every one opened later, to end.
+    pub fn close(&self) {
+        self.closing.send_replace(true);
+    }
+
+    /// Whether the node is stopping, to wait on: `wait_for(|closing| *closing)` resolves once
+    /// [`Hub::close`] was called (at once if it already was).
+    pub fn closing(&self) -> watch::Receiver<bool> {
+        self.closing.subscribe()
     }
 
     /// Hand an event to this node's streams.

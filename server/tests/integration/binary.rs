@@ -93,6 +93,30 @@ fn prints_its_settings_then_stops_cleanly_on_sigterm() {
     assert!(rest.iter().any(|l| l.contains("\"stopped\"")), "{rest:?}");
 }
 
+/// Stopping with tablets connected: every live channel ends (so its connection can close)
+/// without `ended`, since the session is still good and the page reconnects by itself; then
+/// serving returns. Before, one open channel kept the server from ever stopping.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stopping_ends_open_live_channels_and_then_serving() {
+    use crate::common::{calls::open_live, demo_cookie, start_server, Engine, FINANCE_MINISTER};
+
+    let mut server = start_server(Engine::Sqlite, true).await;
+    let cookie = demo_cookie(&server, FINANCE_MINISTER).await;
+    let mut first = open_live(&server, &cookie, None).await;
+    let mut second = open_live(&server, &cookie, None).await;
+    tokio::time::timeout(Duration::from_secs(20), server.stop())
+        .await
+        .expect("serving returns with live channels open");
+    for live in [&mut first, &mut second] {
+        let rest = live
+            .rest(Duration::from_secs(5))
+            .await
+            .expect("the stream has ended");
+        // Not `ended`: that would make the page drop what it shows.
+        assert!(!rest.contains("event: ended"), "{rest}");
+    }
+}
+
 /// Run the subcommand `command` of the binary on the database in `data`.
 fn operate(data: &std::path::Path, settings: &[&str], command: &str) -> std::process::Output {
     Command::new(BIN)

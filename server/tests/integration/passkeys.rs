@@ -364,4 +364,12 @@ async fn sign_in_is_rate_limited_per_client(engine: Engine) {
     assert!((1..=300).contains(&retry), "{retry}");
     let text = refused.text().await.unwrap();
     assert!(text.contains("TooManyRequests"), "{text}");
+    // Counted for the connection's own address, as the listener saw it.
+    let buckets: Vec<(String,)> = app::with_db!(&server.state.db, |pool| {
+        sqlx::query_as("select bucket from rate_limit order by bucket")
+            .fetch_all(pool)
+            .await
+    })
+    .unwrap();
+    assert_eq!(buckets, [("sign_in:client:127.0.0.1".to_owned(),)]);
 }

@@ -109,6 +109,20 @@ impl Live {
         }
     }
 
+    /// Everything still to come, once the server has ended the stream (`None`: it did not
+    /// end within `wait`).
+    pub async fn rest(&mut self, wait: Duration) -> Option<String> {
+        let deadline = tokio::time::Instant::now() + wait;
+        let mut rest = std::mem::take(&mut self.buffer);
+        loop {
+            match tokio::time::timeout_at(deadline, self.stream.next()).await {
+                Err(_) => return None,
+                Ok(None) => return Some(rest),
+                Ok(Some(chunk)) => rest.push_str(&String::from_utf8_lossy(&chunk.ok()?)),
+            }
+        }
+    }
+
     /// The next event's name within `wait`.
     pub async fn next_name(&mut self, wait: Duration) -> Option<String> {
         self.next(wait).await.map(|e| e.name)

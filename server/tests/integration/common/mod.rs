@@ -24,7 +24,6 @@ use app::identity::model::Role;
 use app::state::AppState;
 use clap::Parser;
 use server::config::Config;
-use server::router::{router, RouterOptions};
 use uuid::Uuid;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,9 +124,21 @@ pub struct TestServer {
     pub base: String,
     pub state: AppState,
     task: tokio::task::JoinHandle<()>,
+    /// Stops it as SIGTERM stops the binary ([`TestServer::stop`]).
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
     _fresh: FreshDatabase,
     /// The site root it serves (empty but for what a test puts there).
     pub site: tempfile::TempDir,
+}
+
+impl TestServer {
+    /// Stop as the binary stops on SIGTERM, and wait until serving has returned.
+    pub async fn stop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        (&mut self.task).await.expect("serving ended cleanly");
+    }
 }
 
 impl Drop for TestServer {
@@ -158,9 +169,7 @@ pub async fn second_node(first: &TestServer) -> TestServer {
 
 async fn start_server_on(fresh: FreshDatabase, demo: bool, extra: &[&str]) -> TestServer {
     let site = tempfile::tempdir().expect("site dir");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let addr: SocketAddr = listener.local_addr().expect("addr");
     // `localhost`: the passkey relying party needs a host name, not an address.
     let base = format!("http://localhost:{}", addr.port());
@@ -184,18 +193,16 @@ async fn start_server_on(fresh: FreshDatabase, demo: bool, extra: &[&str]) -> Te
     args.extend(extra.iter().map(|a| (*a).to_owned()));
     let config = Config::parse_from(args);
     let state = server::start(&config).await.expect("start");
-    let app = router(
-        state.clone(),
-        &RouterOptions {
-            public_origin: base.clone(),
-            https: false,
-        },
-    );
+    // Served as the binary serves (HTTP/1.1, the client's address on each request).
+    let serving = state.clone();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let task = tokio::spawn(async move {
-        axum::serve(
-            listener,
-            app.into_make_service_with_connect_info::<SocketAddr>(),
-        )
+        server::serve::serve_on(listener, &config, serving, async {
+            // Dropped with the test server: keep serving until aborted.
+            if stopped.await.is_err() {
+                std::future::pending::<()>().await;
+            }
+        })
         .await
         .expect("serve");
     });
@@ -203,6 +210,7 @@ async fn start_server_on(fresh: FreshDatabase, demo: bool, extra: &[&str]) -> Te
         base,
         state,
         task,
+        stop: Some(stop),
         _fresh: fresh,
         site,
     }
