@@ -60,7 +60,9 @@ pub const PDF_WORKER: &str = "/vendor/pdfjs/pdf.worker.min.mjs";
 /// plain routes, files) gets one that allows nothing.
 pub async fn security_headers(request: Request<Body>, next: Next, hsts: bool) -> Response {
     let pdf_worker = request.uri().path() == PDF_WORKER;
+    let uri = request.uri().clone();
     let mut response = next.run(request).await;
+    let status = response.status();
     let headers = response.headers_mut();
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
@@ -80,6 +82,15 @@ pub async fn security_headers(request: Request<Body>, next: Next, hsts: bool) ->
         );
     }
     if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        let html = headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/html"));
+        if html {
+            // Every page sets its own policy; without it none of the page's scripts run (seen
+            // once in CI, not reproduced: this names the page if it happens again).
+            tracing::warn!(%uri, %status, "a page was served without its script policy");
+        }
         headers.insert(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'; base-uri 'none'"),
