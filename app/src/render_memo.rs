@@ -4,6 +4,12 @@
 //! page. The memo lives in the render's context only (the `App` shell provides it on the
 //! server). A server function called over HTTP has no memo and looks everything up itself,
 //! so a request that changes the session or a meeting never reads a stale answer.
+//!
+//! The memo answers only the request it was made for: it holds that request's session token
+//! and is ignored wherever the request in context carries another. Contexts are found by
+//! walking up Leptos's owner tree, and an owner made while another request's owner was
+//! current on the thread hangs under that request (see `server::owner_isolation`); a memo
+//! read there would hand one person's session to another's request.
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -16,18 +22,33 @@ use crate::identity::session::Lookup;
 
 #[derive(Clone, Default)]
 pub struct RenderMemo {
+    /// The session token of the request being rendered (`None`: signed out).
+    token: Option<String>,
     session: Arc<OnceCell<Lookup>>,
     /// (viewer, meeting) → whether the viewer may see the meeting.
     visible: Arc<Mutex<HashMap<(Uuid, Uuid), bool>>>,
 }
 
 impl RenderMemo {
-    /// The render's session: `look_up` runs at most once per render.
-    pub async fn session<F>(look_up: F) -> Result<Lookup, AppError>
+    /// A memo for the request whose session token is `token`.
+    pub fn for_token(token: Option<String>) -> Self {
+        RenderMemo {
+            token,
+            ..RenderMemo::default()
+        }
+    }
+
+    /// The memo in context, if it was made for the request carrying `token`.
+    fn for_request(token: Option<&str>) -> Option<RenderMemo> {
+        use_context::<RenderMemo>().filter(|memo| token.is_some() && memo.token.as_deref() == token)
+    }
+
+    /// The session of the request carrying `token`: `look_up` runs at most once per render.
+    pub async fn session<F>(token: &str, look_up: F) -> Result<Lookup, AppError>
     where
         F: AsyncFnOnce() -> Result<Lookup, AppError>,
     {
-        match use_context::<RenderMemo>() {
+        match RenderMemo::for_request(Some(token)) {
             Some(memo) => memo.session.get_or_try_init(|| look_up()).await.cloned(),
             None => look_up().await,
         }
@@ -38,7 +59,7 @@ impl RenderMemo {
     where
         F: AsyncFnOnce() -> Result<bool, AppError>,
     {
-        let memo = use_context::<RenderMemo>();
+        let memo = RenderMemo::for_request(crate::identity::session::request_token().as_deref());
         let known = memo.as_ref().and_then(|m| {
             m.visible
                 .lock()

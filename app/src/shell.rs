@@ -108,7 +108,9 @@ pub fn App() -> impl IntoView {
     }
     // Every server function this render calls shares one session lookup (see the module).
     #[cfg(feature = "ssr")]
-    provide_context(crate::render_memo::RenderMemo::default());
+    provide_context(crate::render_memo::RenderMemo::for_token(
+        crate::identity::session::request_token(),
+    ));
     provide_context(I18n::new(initial_lang()));
     provide_context(crate::live::LiveVersion(RwSignal::new(0)));
     provide_context(crate::live::PositionsVersion(RwSignal::new(0)));

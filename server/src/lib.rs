@@ -13,6 +13,7 @@ pub mod http1;
 pub mod live_route;
 pub mod mail;
 pub mod meetings;
+pub mod owner_isolation;
 pub mod respond;
 pub mod router;
 pub mod security;

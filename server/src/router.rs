@@ -16,7 +16,8 @@ use app::{shell, App};
 
 use crate::security::{self, AllowedOrigin};
 use crate::{
-    analytics, ballots, demo, documents, health, live_route, meetings, session_routes, telemetry,
+    analytics, ballots, demo, documents, health, live_route, meetings, owner_isolation,
+    session_routes, telemetry,
 };
 
 /// Settings of the router that are not application state.
@@ -142,4 +143,6 @@ pub fn router(state: AppState, options: &RouterOptions) -> Router {
             security::security_headers(req, next, hsts)
         }))
         .layer(telemetry::layer())
+        // Outermost: nothing below it runs under another request's reactive owner.
+        .layer(middleware::from_fn(owner_isolation::isolate))
 }

@@ -268,7 +268,8 @@ pub async fn user_from_headers(
     }
 }
 
-fn request_token() -> Option<String> {
+/// The session token the request in context carries.
+pub fn request_token() -> Option<String> {
     let parts = leptos::prelude::use_context::<http::request::Parts>()?;
     token_from_headers(&parts.headers)
 }
@@ -279,7 +280,7 @@ pub async fn current() -> Result<Lookup, AppError> {
         return Ok(Lookup::None);
     };
     let state = crate::state::AppState::from_context()?;
-    crate::render_memo::RenderMemo::session(async || {
+    crate::render_memo::RenderMemo::session(&token, async || {
         lookup(&state.db, &token, state.session_idle).await
     })
     .await

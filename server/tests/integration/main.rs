@@ -18,6 +18,7 @@ mod http;
 mod mail;
 mod minutes;
 mod nodes;
+mod owners;
 mod passkeys;
 mod positions;
 mod preparation;
