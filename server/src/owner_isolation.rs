@@ -1,13 +1,15 @@
 //! Every request is handled with no Leptos reactive owner current on its thread.
 //!
-//! Leptos keeps the current reactive owner in a thread-local, and leptos_axum's handlers for
-//! server functions and static files start theirs with `Owner::new()`: a child of whatever
-//! owner is current on the thread. Now and then a page render leaves its owner current on a
-//! worker thread after its task yields (the browser tests caught a request starting with
-//! another page's owner current, about once a run). A handler polled next on that thread
-//! hung under that page's owner, and read that page's contexts:
+//! Leptos keeps the current reactive owner in a thread-local. Each page render makes its root
+//! owner with `Owner::new_root` (leptos_integration_utils' `build_response`), which makes it
+//! current and never puts the previous one back (reactive_graph 0.2.16, `owner.rs`); a render
+//! waiting on its resources returns `Pending` with its root still current on the worker
+//! thread. leptos_axum's handlers for server functions and static files start their own owner
+//! with `Owner::new()`, a child of whatever owner is current, so a request polled next on that
+//! thread hung under the page's owner and read the page's contexts:
 //! - a static file took the page's response headers, the page's script policy among them, so
-//!   the page arrived without it and none of its scripts ran;
+//!   the page arrived without it and none of its scripts ran (the browser tests caught a
+//!   request starting with another page's owner current about once a run);
 //! - a server function saw the page's render memo, which holds the page viewer's session.
 //!
 //! Clearing the thread's owner around every poll of a request keeps each request's reactive
