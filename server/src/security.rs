@@ -86,8 +86,9 @@ pub async fn security_headers(request: Request<Body>, next: Next, hsts: bool) ->
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.starts_with("text/html"));
         if html {
-            // Every page sets its own policy; without it none of the page's scripts run (seen
-            // once in CI, not reproduced). The request's span names the route it matched.
+            // Every page sets its own policy; without it none of the page's scripts run. Seen
+            // when a static file's handler took a page's headers (`crate::owner_isolation`
+            // explains how, and stops it). The request's span names the route it matched.
             tracing::warn!(%status, "a page was served without its script policy");
         }
         headers.insert(
