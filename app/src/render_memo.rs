@@ -5,8 +5,9 @@
 //! server). A server function called over HTTP has no memo and looks everything up itself,
 //! so a request that changes the session or a meeting never reads a stale answer.
 //!
-//! The memo answers only the request it was made for: it holds that request's session token
-//! and is ignored wherever the request in context carries another. Contexts are found by
+//! The memo's session answers only the request it was made for: the memo holds that request's
+//! session token, and its session is ignored wherever the request in context carries another
+//! (its answers on meetings are keyed by viewer, so they hold whoever asks). Contexts are found by
 //! walking up Leptos's owner tree, and an owner made while another request's owner was
 //! current on the thread hangs under that request (see `server::owner_isolation`); a memo
 //! read there would hand one person's session to another's request.
@@ -39,8 +40,8 @@ impl RenderMemo {
     }
 
     /// The memo in context, if it was made for the request carrying `token`.
-    fn for_request(token: Option<&str>) -> Option<RenderMemo> {
-        use_context::<RenderMemo>().filter(|memo| token.is_some() && memo.token.as_deref() == token)
+    fn for_request(token: &str) -> Option<RenderMemo> {
+        use_context::<RenderMemo>().filter(|memo| memo.token.as_deref() == Some(token))
     }
 
     /// The session of the request carrying `token`: `look_up` runs at most once per render.
@@ -48,7 +49,7 @@ impl RenderMemo {
     where
         F: AsyncFnOnce() -> Result<Lookup, AppError>,
     {
-        match RenderMemo::for_request(Some(token)) {
+        match RenderMemo::for_request(token) {
             Some(memo) => memo.session.get_or_try_init(|| look_up()).await.cloned(),
             None => look_up().await,
         }
@@ -59,7 +60,9 @@ impl RenderMemo {
     where
         F: AsyncFnOnce() -> Result<bool, AppError>,
     {
-        let memo = RenderMemo::for_request(crate::identity::session::request_token().as_deref());
+        // Keyed by viewer, whose session came through the token check above: the answer is
+        // the same whichever request asks, so no second look at the request's cookie here.
+        let memo = use_context::<RenderMemo>();
         let known = memo.as_ref().and_then(|m| {
             m.visible
                 .lock()

@@ -97,13 +97,19 @@ async fn a_static_file_leaves_a_page_s_headers_alone(engine: Engine) {
     );
 }
 
-async fn a_server_function_answers_for_its_own_session(engine: Engine) {
+/// Mai's page, which has looked her session up (its memo holds it), and Ngân's cookie.
+async fn mai_s_page_and_ngan(engine: Engine) -> (TestServer, Owner, String) {
     let server = start_server(engine, true).await;
     let mai = demo_cookie(&server, "Quách Thị Mai").await;
     let ngan = demo_cookie(&server, "Kha Thị Bích Ngân").await;
-    // Mai's page has looked her session up (its memo holds it), and its owner stays current.
     let (page, _) = page_render(&server, &mai);
     assert_eq!(session_name(&page).await, "Quách Thị Mai");
+    (server, page, ngan)
+}
+
+async fn a_server_function_answers_for_its_own_session(engine: Engine) {
+    let (server, page, ngan) = mai_s_page_and_ngan(engine).await;
+    // Mai's page's owner stays current.
     page.set();
 
     let (status, body) = call_json(&server, &ngan, "session", serde_json::json!({})).await;
@@ -114,11 +120,7 @@ async fn a_server_function_answers_for_its_own_session(engine: Engine) {
 }
 
 async fn a_render_s_memo_answers_only_its_own_request(engine: Engine) {
-    let server = start_server(engine, true).await;
-    let mai = demo_cookie(&server, "Quách Thị Mai").await;
-    let ngan = demo_cookie(&server, "Kha Thị Bích Ngân").await;
-    let (page, _) = page_render(&server, &mai);
-    assert_eq!(session_name(&page).await, "Quách Thị Mai");
+    let (_server, page, ngan) = mai_s_page_and_ngan(engine).await;
 
     // Another request's owner made under Mai's page (as one made while her page's owner was
     // left current would be) finds her memo, but carries Ngân's session.
