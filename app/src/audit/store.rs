@@ -5,7 +5,7 @@ use uuid::Uuid;
 use crate::audit::chain::{normalise_time, record_hash, AuditRecord, GENESIS};
 use crate::audit::event::AuditEvent;
 use crate::audit::model::{AuditFilter, AuditPage, AuditRow};
-use crate::db::params::placeholders;
+use crate::db::params::Params;
 use crate::db::{Db, Tx};
 use crate::error::{AppError, BadInput};
 use crate::with_tx;
@@ -58,7 +58,7 @@ pub async fn append_all(
     let sql = format!(
         "insert into audit_event (seq, at, actor_id, event, subject_id, prev_hash, hash)
          values {}",
-        placeholders(1, rows.len(), 7)
+        Params::of(tx).rows(1, rows.len(), 7)
     );
     with_tx!(tx, |conn| {
         let mut insert = sqlx::query(&sql);

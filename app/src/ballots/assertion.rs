@@ -12,8 +12,7 @@
 //! 7. the ECDSA P-256 signature is valid over `authenticatorData ‖ SHA-256(clientDataJSON)`
 //!    with the member's stored public key.
 use base64::Engine;
-use p256::ecdsa::signature::Verifier;
-use p256::ecdsa::{Signature, VerifyingKey};
+use ring::signature::{UnparsedPublicKey, ECDSA_P256_SHA256_ASN1};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
@@ -110,11 +109,15 @@ pub fn verify(
     if (counter != 0 || expected.stored_counter != 0) && counter <= expected.stored_counter {
         return Err(Refused::Counter);
     }
-    let key = VerifyingKey::from_sec1_bytes(public_key_sec1).map_err(|_| Refused::PublicKey)?;
-    let signature = Signature::from_der(&assertion.signature).map_err(|_| Refused::Signature)?;
+    // An uncompressed SEC1 point (`04 ‖ x ‖ y`), as the passkey store keeps it. ring checks
+    // that the point is on the curve, and refuses it with the signature.
+    if public_key_sec1.len() != 65 || public_key_sec1[0] != 0x04 {
+        return Err(Refused::PublicKey);
+    }
     let mut signed = data.clone();
     signed.extend_from_slice(&Sha256::digest(&assertion.client_data_json));
-    key.verify(&signed, &signature)
+    UnparsedPublicKey::new(&ECDSA_P256_SHA256_ASN1, public_key_sec1)
+        .verify(&signed, &assertion.signature)
         .map_err(|_| Refused::Signature)?;
     Ok(counter)
 }
@@ -123,7 +126,7 @@ pub fn verify(
 mod tests {
     use super::*;
     use p256::ecdsa::signature::Signer;
-    use p256::ecdsa::SigningKey;
+    use p256::ecdsa::{Signature, SigningKey};
 
     const ORIGIN: &str = "https://ecabinet.example.gov.vn";
     const RP_ID: &str = "ecabinet.example.gov.vn";
@@ -294,6 +297,19 @@ mod tests {
         assert_eq!(
             verify(&expected(7), &good(), &[4, 1, 2, 3]),
             Err(Refused::PublicKey)
+        );
+        // The store keeps uncompressed points only; a compressed one is not a stored key.
+        let compressed = key().verifying_key().to_sec1_point(true);
+        assert_eq!(
+            verify(&expected(7), &good(), compressed.as_bytes()),
+            Err(Refused::PublicKey)
+        );
+        // A point off the curve (the right key with one bit of y changed) verifies nothing.
+        let mut off_curve = public_key();
+        off_curve[64] ^= 1;
+        assert_eq!(
+            verify(&expected(7), &good(), &off_curve),
+            Err(Refused::Signature)
         );
         let mut truncated = good();
         truncated.authenticator_data.truncate(36);

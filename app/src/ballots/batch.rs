@@ -19,7 +19,7 @@ use crate::ballots::editing::problem;
 use crate::ballots::model::BallotState;
 use crate::ballots::problem::BallotProblem;
 use crate::ballots::writer::NewAnswer;
-use crate::db::params::placeholders;
+use crate::db::params::Params;
 use crate::db::{Db, Tx};
 use crate::error::AppError;
 use crate::with_tx;
@@ -119,8 +119,8 @@ macro_rules! fetch_bound {
 }
 
 /// `… in ($1, …, $n)` for `n` values.
-fn list(n: usize) -> String {
-    format!("({})", placeholders(1, n, 1))
+fn list(params: Params, n: usize) -> String {
+    format!("({})", params.rows(1, n, 1))
 }
 
 fn distinct<T: Ord + Copy>(items: impl Iterator<Item = T>) -> Vec<T> {
@@ -137,13 +137,14 @@ async fn decide(
     answers: &[&NewAnswer],
     now: DateTime<Utc>,
 ) -> Result<Vec<Verdict>, sqlx::Error> {
+    let params = Params::of(tx);
     let keys: Vec<&str> = answers.iter().map(|a| a.request_key.as_str()).collect();
     let earlier: HashMap<String, (Uuid, Uuid, Uuid)> = fetch_bound!(
         tx,
         (String, Uuid, Uuid, Uuid),
         format!(
             "select request_key, id, ballot_id, user_id from ballot_answer where request_key in {}",
-            list(keys.len())
+            list(params, keys.len())
         ),
         &keys
     )
@@ -156,7 +157,7 @@ async fn decide(
         (Uuid, String, DateTime<Utc>),
         format!(
             "select id, state, deadline_at from ballot where id in {}",
-            list(ballot_ids.len())
+            list(params, ballot_ids.len())
         ),
         &ballot_ids
     )
@@ -170,8 +171,8 @@ async fn decide(
         format!(
             "select ballot_id, user_id from ballot_eligible
              where ballot_id in {} and user_id in ({})",
-            list(ballot_ids.len()),
-            placeholders(ballot_ids.len() + 1, members.len(), 1)
+            list(params, ballot_ids.len()),
+            params.rows(ballot_ids.len() + 1, members.len(), 1)
         ),
         &ballot_ids.iter().chain(&members).collect::<Vec<_>>()
     )
@@ -186,7 +187,7 @@ async fn decide(
         (Vec<u8>, Uuid, Uuid, DateTime<Utc>),
         format!(
             "select nonce, ballot_id, user_id, expires_at from ballot_nonce where nonce in {}",
-            list(nonces.len())
+            list(params, nonces.len())
         ),
         &nonces
     )
@@ -257,6 +258,7 @@ async fn use_nonces(
     answers: &[&NewAnswer],
     verdicts: &mut [Verdict],
 ) -> Result<(), sqlx::Error> {
+    let params = Params::of(tx);
     let nonces: Vec<&[u8]> = accepted(answers, verdicts)
         .filter_map(|(a, _)| a.signed.as_ref().map(|s| s.nonce.as_slice()))
         .collect();
@@ -265,7 +267,7 @@ async fn use_nonces(
         (Vec<u8>,),
         format!(
             "delete from ballot_nonce where nonce in {} returning nonce",
-            list(nonces.len())
+            list(params, nonces.len())
         ),
         &nonces
     )
@@ -290,6 +292,7 @@ async fn advance_counters(
     answers: &[&NewAnswer],
     verdicts: &mut [Verdict],
 ) -> Result<(), sqlx::Error> {
+    let params = Params::of(tx);
     let passkey_ids = distinct(
         accepted(answers, verdicts).filter_map(|(a, _)| a.signed.as_ref().map(|s| s.passkey_id)),
     );
@@ -298,7 +301,7 @@ async fn advance_counters(
         (Uuid, String),
         format!(
             "select id, passkey from passkey where id in {}",
-            list(passkey_ids.len())
+            list(params, passkey_ids.len())
         ),
         &passkey_ids
     )
@@ -334,10 +337,11 @@ async fn advance_counters(
         return Ok(());
     }
     let sql = format!(
-        "update passkey set passkey = v.passkey, last_used_at = $1
+        "update passkey set passkey = v.passkey, last_used_at = {}
          from (select column1 as id, column2 as passkey from (values {}) as t) as v
          where passkey.id = v.id",
-        placeholders(2, changed.len(), 2)
+        params.one(1),
+        params.rows(2, changed.len(), 2)
     );
     let now = Utc::now();
     with_tx!(tx, |conn| {
@@ -365,7 +369,7 @@ async fn insert_answers(
              entered_by, answered_at, answer_sha256, nonce, credential_id, client_data_json,
              authenticator_data, signature, request_key)
          values {}",
-        placeholders(1, rows.len(), 15)
+        Params::of(tx).rows(1, rows.len(), 15)
     );
     with_tx!(tx, |conn| {
         let mut insert = sqlx::query(&sql);
