@@ -198,6 +198,24 @@ mod tests {
     }
 
     #[test]
+    fn both_forms_of_a_signature_pass() {
+        // ECDSA's (r, s) and (r, n − s) are both valid; authenticators do not normalise s
+        // to the low form, so neither may be refused.
+        let genuine = good();
+        let signature = Signature::from_der(&genuine.signature).unwrap();
+        let (r, s) = signature.split_scalars();
+        let twin = Signature::from_scalars(r, -s).unwrap();
+        assert_ne!(twin, signature);
+        for signature in [signature, twin] {
+            let assertion = Assertion {
+                signature: signature.to_der().as_bytes().to_vec(),
+                ..genuine.clone()
+            };
+            assert_eq!(verify(&expected(7), &assertion, &public_key()), Ok(8));
+        }
+    }
+
+    #[test]
     fn each_step_refuses_what_it_checks() {
         let data = |kind, challenge, origin| client_data(kind, challenge, origin);
         let cases = [
