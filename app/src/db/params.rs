@@ -7,6 +7,8 @@
 //! writes answers. Plain `?` (numbered in the order they appear) has no name to look up, so
 //! on SQLite every parameter of such a statement is written that way, and its values must be
 //! bound in the order they appear in the text.
+use std::fmt::Write;
+
 use super::Tx;
 
 /// How a statement writes its parameters.
@@ -29,9 +31,19 @@ impl Params {
 
     /// Parameter number `n`. In the `InOrder` form it must be the `n`th to appear.
     pub fn one(self, n: usize) -> String {
+        let mut out = String::new();
+        self.push(&mut out, n);
+        out
+    }
+
+    /// Append parameter number `n` to `out`.
+    fn push(self, out: &mut String, n: usize) {
         match self {
-            Params::Numbered => format!("${n}"),
-            Params::InOrder => "?".to_owned(),
+            Params::Numbered => {
+                // Writing to a String cannot fail.
+                let _ = write!(out, "${n}");
+            }
+            Params::InOrder => out.push('?'),
         }
     }
 
@@ -50,7 +62,7 @@ impl Params {
                 if col > 0 {
                     out.push_str(", ");
                 }
-                out.push_str(&self.one(first + row * width + col));
+                self.push(&mut out, first + row * width + col);
             }
             if width > 1 {
                 out.push(')');
