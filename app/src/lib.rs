@@ -4,7 +4,7 @@
 //! functions, storage) and with `hydrate` into the WebAssembly bundle that makes the
 //! server-rendered pages interactive. Server-only modules are behind `#[cfg(feature = "ssr")]`
 //! so the bundle carries no database, PDF or crypto code.
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 #![recursion_limit = "256"]
 
 pub mod cookies;
@@ -37,5 +37,20 @@ pub use shell::{shell, App};
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    // As `leptos::mount::hydrate_lazy` (a page's code may be loading: see `ui::pages`), and
+    // then mark the page hydrated: tests (and curious engineers) can tell a hydrated page from
+    // a server-rendered one. An effect in `App` would run before a lazily loaded page is
+    // hydrated, and a test would click buttons that do nothing yet.
+    wasm_bindgen_futures::spawn_local(async {
+        let Some(body) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        else {
+            return;
+        };
+        leptos::mount::hydrate_from_async(body.clone(), App)
+            .await
+            .forget();
+        let _ = body.set_attribute("data-hydrated", "true");
+    });
 }

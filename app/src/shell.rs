@@ -2,31 +2,16 @@
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, Lazy, SsrMode};
 
-use crate::analytics::views::AnalyticsPage;
-use crate::audit::views::AuditPage;
-use crate::ballots::views::page::BallotPage;
-use crate::ballots::views::result::BallotSummaryPage;
-use crate::ballots::views::BallotsPage;
-use crate::documents::reader_views::ReaderPage;
 use crate::error::AppError;
 use crate::i18n::{use_i18n, I18n, Lang};
-use crate::identity::account_views::AccountPage;
-use crate::identity::accounts_views::AdminPage;
 use crate::identity::api::get_session_info;
 use crate::identity::lock::PageGuard;
 use crate::identity::model::SessionInfo;
-use crate::identity::passkey_views::EnrolPage;
-use crate::identity::views::SignInPage;
-use crate::live::room_views::RoomPage;
-use crate::meetings::edit_views::{EditMeetingPage, NewMeetingPage};
-use crate::meetings::minutes_views::{ConclusionsPage, MinutesPage};
-use crate::meetings::readiness_views::ReadinessPage;
-use crate::meetings::views::{MeetingPage, MeetingsPage};
-use crate::search::views::SearchPage;
 use crate::ui::error_pages::NotFoundPage;
 use crate::ui::layout::Layout;
+use crate::ui::pages;
 
 /// The viewer's session, loaded once per page.
 #[derive(Clone, Copy)]
@@ -111,6 +96,8 @@ pub fn App() -> impl IntoView {
     provide_context(crate::render_memo::RenderMemo::for_token(
         crate::identity::session::request_token(),
     ));
+    #[cfg(feature = "ssr")]
+    provide_context(pages::HintedGroups::default());
     provide_context(I18n::new(initial_lang()));
     provide_context(crate::live::LiveVersion(RwSignal::new(0)));
     provide_context(crate::live::PositionsVersion(RwSignal::new(0)));
@@ -127,17 +114,6 @@ pub fn App() -> impl IntoView {
     )));
     let i18n = use_i18n();
 
-    // Tests (and curious engineers) can tell a hydrated page from a server-rendered one.
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        if let Some(body) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.body())
-        {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
-
     view! {
         <Stylesheet id="leptos" href="/pkg/ecabinet.css"/>
         // leptos_meta formats the title outside the render's reactive arena: it reads no
@@ -153,25 +129,25 @@ pub fn App() -> impl IntoView {
         <Router>
             <Layout>
                 <Routes fallback=|| view! { <NotFoundPage/> }>
-                    <Route path=path!("/") view=MeetingsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
-                    <Route path=path!("/meetings/new") view=NewMeetingPage ssr=SsrMode::Async/>
-                    <Route path=path!("/meetings/:id/edit") view=EditMeetingPage ssr=SsrMode::Async/>
-                    <Route path=path!("/meetings/:id/readiness") view=ReadinessPage ssr=SsrMode::Async/>
-                    <Route path=path!("/meetings/:id/room") view=RoomPage ssr=SsrMode::Async/>
-                    <Route path=path!("/meetings/:id/minutes") view=MinutesPage ssr=SsrMode::Async/>
-                    <Route path=path!("/meetings/:id/conclusions") view=ConclusionsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/meetings/:id") view=MeetingPage ssr=SsrMode::Async/>
-                    <Route path=path!("/ballots") view=BallotsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/ballots/:id/summary") view=BallotSummaryPage ssr=SsrMode::Async/>
-                    <Route path=path!("/ballots/:id") view=BallotPage ssr=SsrMode::Async/>
-                    <Route path=path!("/documents/:id/read") view=ReaderPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
-                    <Route path=path!("/enrol/:token") view=EnrolPage ssr=SsrMode::Async/>
-                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
-                    <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async/>
-                    <Route path=path!("/analytics") view=AnalyticsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
+                    <Route path=path!("/") view={Lazy::<pages::Meetings>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/sign-in") view={Lazy::<pages::SignIn>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/new") view={Lazy::<pages::NewMeeting>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id/edit") view={Lazy::<pages::EditMeeting>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id/readiness") view={Lazy::<pages::Readiness>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id/room") view={Lazy::<pages::Room>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id/minutes") view={Lazy::<pages::Minutes>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id/conclusions") view={Lazy::<pages::Conclusions>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id") view={Lazy::<pages::Meeting>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/ballots") view={Lazy::<pages::Ballots>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/ballots/:id/summary") view={Lazy::<pages::BallotSummary>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/ballots/:id") view={Lazy::<pages::Ballot>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/documents/:id/read") view={Lazy::<pages::Reader>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin") view={Lazy::<pages::Admin>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/enrol/:token") view={Lazy::<pages::Enrol>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view={Lazy::<pages::Account>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/audit") view={Lazy::<pages::Audit>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/analytics") view={Lazy::<pages::Analytics>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/search") view={Lazy::<pages::Search>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

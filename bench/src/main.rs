@@ -186,7 +186,7 @@ fn write_report(
     let reading = std::fs::read_to_string("bench/reading.md").unwrap_or_default();
     let report = format!(
         "# Benchmarks\n\nProduced by `bash bench/run` from a clean checkout: it installs what is \
-         missing, builds e-Cabinet in release mode (`cargo leptos build --release --precompress`) \
+         missing, builds e-Cabinet in release mode (`cargo leptos build --release --precompress --split`) \
          and this harness, starts a throwaway PostgreSQL on loopback, and runs\n\n```\necabinet-bench {}\n```\n\n\
          Every figure is measured side by side with its reference in the same run, on this \
          machine, all traffic on loopback. Started {} UTC.\n\n## Machine\n\n{machine}\n\n{}\n{reading}",

@@ -52,6 +52,16 @@ async function inp(page: Page): Promise<number> {
   return page.evaluate(() => (window as any).__inp as number);
 }
 
+/** The site's own code a page fetches (`/pkg/`: the main bundle and the page's split modules). */
+function pkgRequests(page: Page): Set<string> {
+  const seen = new Set<string>();
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/pkg/')) seen.add(path.slice(1));
+  });
+  return seen;
+}
+
 function pdfRequests(page: Page): string[] {
   const seen: string[] = [];
   page.on('request', (r) => {
@@ -84,11 +94,12 @@ test('the front end on a slow tablet', async ({ browser }) => {
     expect(picture.status()).toBe(200);
   }).toPass({ timeout: 60_000 });
 
-  const results = { lcp: [] as number[], openItem: [] as number[], answer: [] as number[], picture: [] as number[], firstPage: [] as number[], pdfOnMeetingPage: 0 };
+  const results = { lcp: [] as number[], openItem: [] as number[], answer: [] as number[], picture: [] as number[], firstPage: [] as number[], pdfOnMeetingPage: 0, pkg: {} as Record<string, string[]> };
   for (let round = 0; round < ROUNDS; round++) {
     // The meeting page, loaded cold.
     const page = await member.context().newPage();
     const pdf = pdfRequests(page);
+    const meetingPkg = pkgRequests(page);
     await slow(page);
     await page.goto(`/meetings/${meetingId}`, { waitUntil: 'load' });
     await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1, { timeout: 60_000 });
@@ -99,11 +110,13 @@ test('the front end on a slow tablet', async ({ browser }) => {
     await watchInteractions(page);
     await page.locator('.agenda-item details.comments summary').first().click();
     results.openItem.push(await inp(page));
+    results.pkg.meeting = [...meetingPkg];
     await page.close();
 
     // Answering a ballot: choosing, then sending (up to the next paint; the passkey prompt
     // and the network come after and are not part of the interaction).
     const ballotPage = await member.context().newPage();
+    const ballotPkg = pkgRequests(ballotPage);
     await slow(ballotPage);
     await ballotPage.goto('/ballots', { waitUntil: 'load' });
     await expect(ballotPage.locator('body[data-hydrated="true"]')).toHaveCount(1, { timeout: 60_000 });
@@ -114,12 +127,14 @@ test('the front end on a slow tablet', async ({ browser }) => {
     await form.getByRole('radio', { name: 'Đồng ý', exact: true }).check();
     await form.getByRole('button', { name: 'Ký bằng khóa truy cập và gửi' }).click();
     results.answer.push(await inp(ballotPage));
+    results.pkg.ballot = [...ballotPkg];
     await ballotPage.close();
 
     // The first page of the 300-page document, from clicking its link to the page on screen:
     // first as the picture made when the file was read, then drawn by pdf.js.
     const reader = await member.context().newPage();
     watch(reader, 'reader', errors);
+    const readerPkg = pkgRequests(reader);
     await slow(reader);
     const start = Date.now();
     await reader.goto(`/documents/${documentId}/read?page=1`, { waitUntil: 'commit' });
@@ -135,6 +150,7 @@ test('the front end on a slow tablet', async ({ browser }) => {
     const pages = await reader.locator('#reader').getAttribute('data-pages');
     expect(Number(pages)).toBeGreaterThan(250);
     await expect(reader.locator('#reader-count')).toHaveText(pages!);
+    results.pkg.reader = [...readerPkg];
     await reader.close();
   }
   expect(errors, errors.join('\n')).toEqual([]);

@@ -127,10 +127,12 @@ fn Reader(view: ReaderView, start: i64) -> impl IntoView {
                 <p id="reader-status" role="status" aria-live="polite"></p>
                 <div id="reader-stage" class="reader-stage" tabindex="0" aria-label=move || t().reader_stage>
                     // The first page as a picture, shown with the page until pdf.js has drawn
-                    // it (the CSS hides it then): the first page is on screen at once.
+                    // it (the CSS hides it then): the first page is on screen at once. It goes
+                    // before the page's code (hinted at low priority, `ui::pages`).
                     {picture.map(|(width, height)| view! {
                         <img
                             id="reader-picture"
+                            fetchpriority="high"
                             src=format!("/documents/{document_id}/first-page?v={}", view.version_id)
                             width=width.to_string()
                             height=height.to_string()

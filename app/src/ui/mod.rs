@@ -3,3 +3,4 @@ pub mod error_pages;
 pub mod format;
 pub mod layout;
 pub mod nav;
+pub mod pages;
