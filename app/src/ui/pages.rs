@@ -1,8 +1,8 @@
 //! Every page as a lazily loaded route: the WebAssembly bundle is split by group of pages.
 //!
 //! Built with `cargo leptos build --split` (every build must pass it, as the README's, `.ci/`'s
-//! and `bench/run`'s commands do: without it the `#[lazy]` functions' imports are left
-//! unresolved). Each group's views, and the decoders of the server functions only they call,
+//! and `bench/run`'s commands do: without it the `#[lazy]` functions import from a
+//! placeholder module that only the split replaces). Each group's views, and the decoders of the server functions only they call,
 //! go to modules of their own, which the browser loads with the page; the server names them in
 //! the page's `<head>`, so they download alongside the main bundle. What every page shares
 //! (Leptos, the layout, the texts) stays in the main bundle. See `BENCHMARKS.md`, figure 6.
