@@ -59,6 +59,43 @@ test('a member signs in (demo) and reads the agenda of the published session', a
   await expect(page.locator('ol.people > li').first()).toContainText('Prime Minister');
 });
 
+test('a page names the code it needs in its head, loads that, and hydrates once', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: 'Đăng nhập với tư cách Bạch Quang Nhật' }).click();
+  await expect(page.getByRole('heading', { name: 'Các cuộc họp' })).toBeVisible();
+  const href = await page.getByRole('link', { name: new RegExp(REGULAR) }).getAttribute('href');
+
+  // The bundle is split by group of pages (app/src/ui/pages.rs): the server hints the
+  // meeting page's modules in its <head>, and the page fetches those.
+  const html = await (await page.request.get(href!)).text();
+  const head = html.slice(0, html.indexOf('</head>'));
+  const hinted = new Set(
+    (head.match(/<link[^>]*>/g) ?? [])
+      .filter((link) => /rel="preload"/.test(link))
+      .map((link) => /href="([^"]+\.wasm)"/.exec(link)?.[1])
+      .filter((path): path is string => path !== undefined && path !== '/pkg/ecabinet.wasm'),
+  );
+  expect(hinted.size).toBeGreaterThan(0);
+  // The list page loaded the same group's modules: fetch them afresh.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const fetched = new Set<string>();
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/pkg/') && path.endsWith('.wasm') && path !== '/pkg/ecabinet.wasm') {
+      fetched.add(path);
+    }
+  });
+  await page.goto(href!);
+  await hydrated(page);
+  expect([...fetched].filter((path) => !hinted.has(path))).toEqual([]);
+  expect(fetched.size).toBeGreaterThan(0);
+  // Hydrated once: a lazily loaded page that hydrates wrongly renders itself a second time.
+  await expect(page.locator('ol.agenda')).toHaveCount(1);
+  await expect(page.getByRole('heading', { name: REGULAR })).toHaveCount(1);
+});
+
 test('a guest sees only the item they are invited to', async ({ page }) => {
   await page.goto('/sign-in');
   await page.getByRole('button', { name: 'Đăng nhập với tư cách Diệp Thanh Bình' }).click();
