@@ -74,6 +74,10 @@ fn preload_in_head(load: &'static str) {
 /// Pages are grouped by who opens them together: each split point is a module, and code that
 /// several split points share goes to a module for each distinct set of them, so a split point
 /// per page made about 200 small modules for the meeting page alone (a request each).
+///
+/// `load / preload`: the group's split point, and the loader `#[lazy]` generates beside it in
+/// the browser build (`__preload_` and the split point's name, spelt out as `macro_rules!`
+/// cannot build a name).
 macro_rules! page_group {
     (
         $(#[$doc:meta])*
