@@ -116,9 +116,8 @@ pub async fn run(server_bin: &Path, site: &Path, quick: bool) -> anyhow::Result<
     for file in &modules {
         let data = std::fs::read(site.join(file))?;
         let (raw, gz, br) = (data.len(), gzip_size(&data), brotli_size(&data));
-        let (wire, _) = served(&server.base, &format!("/{file}")).await?;
         all_modules = (all_modules.0 + raw, all_modules.1 + gz, all_modules.2 + br);
-        module_sizes.insert(file.clone(), (raw, gz, br, wire));
+        module_sizes.insert(file.clone(), (raw, br));
     }
     if !modules.is_empty() {
         sizes.push(format!(
@@ -205,11 +204,11 @@ pub async fn run(server_bin: &Path, site: &Path, quick: bool) -> anyhow::Result<
                     .collect()
             })
             .unwrap_or_default();
-        let mut sum = (0, 0, 0);
+        let mut sum = (0, 0);
         let mut module_count = 0;
         for file in &fetched {
-            if let Some((raw, _, br, wire)) = module_sizes.get(file) {
-                sum = (sum.0 + raw, sum.1 + br, sum.2 + wire);
+            if let Some((raw, br)) = module_sizes.get(file) {
+                sum = (sum.0 + raw, sum.1 + br);
                 module_count += 1;
             }
         }

@@ -2,10 +2,11 @@
 //!
 //! Built with `cargo leptos build --split` (every build must pass it, as the README's, `.ci/`'s
 //! and `bench/run`'s commands do: without it the `#[lazy]` functions import from a
-//! placeholder module that only the split replaces). Each group's views, and the decoders of the server functions only they call,
-//! go to modules of their own, which the browser loads with the page; the server names them in
-//! the page's `<head>`, so they download alongside the main bundle. What every page shares
-//! (Leptos, the layout, the texts) stays in the main bundle. See `BENCHMARKS.md`, figure 6.
+//! placeholder module that only the split replaces). Each group's views, and the decoders of
+//! the server functions only they call, go to modules of their own, which the browser loads
+//! with the page; the server names them in the page's `<head>`, so they download alongside
+//! the main bundle. What every page shares (Leptos, the layout, the texts) stays in the main
+//! bundle. See `BENCHMARKS.md`, figure 6.
 //!
 //! Each page is a component without props that reads its parameters from the router; the
 //! route only loads its code. Data loading stays in the page (its resources), as before. The
