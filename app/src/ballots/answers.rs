@@ -181,17 +181,18 @@ fn challenge_for(
 
 /// The SEC1 public key (`04 ‖ x ‖ y`) and signature counter of a stored passkey (ES256).
 pub fn public_key_and_counter(stored: &str) -> Option<(Vec<u8>, u32)> {
-    let passkey: Passkey = serde_json::from_str(stored).ok()?;
+    // Parsed once: webauthn-rs keeps the counter inside its credential and has no getter
+    // for it, so it is read from the JSON before the JSON becomes a `Passkey`.
+    let json: serde_json::Value = serde_json::from_str(stored).ok()?;
+    let counter = u32::try_from(json.pointer("/cred/counter")?.as_u64()?).ok()?;
+    let passkey: Passkey = serde_json::from_value(json).ok()?;
     let webauthn_rs::prelude::COSEKeyType::EC_EC2(key) = &passkey.get_public_key().key else {
         return None;
     };
     let mut sec1 = vec![0x04];
     sec1.extend_from_slice(&key.x);
     sec1.extend_from_slice(&key.y);
-    // webauthn-rs keeps the counter inside its credential; it has no getter.
-    let json: serde_json::Value = serde_json::from_str(stored).ok()?;
-    let counter = json.pointer("/cred/counter")?.as_u64()?;
-    Some((sec1, u32::try_from(counter).ok()?))
+    Some((sec1, counter))
 }
 
 /// The request key of a signed answer: its nonce (a repeated submission is the same answer).
