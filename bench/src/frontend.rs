@@ -188,7 +188,8 @@ pub async fn run(server_bin: &Path, site: &Path, quick: bool) -> anyhow::Result<
         ),
         row("the same page drawn by pdf.js over it", "firstPage", "—"),
     ];
-    // What each page fetched of the site's code (`/pkg/`), in the first round.
+    // What each page fetched of the site's code (`/pkg/`), in the last round (each round
+    // loads the same files: the cache is off).
     let mut pages = Vec::new();
     let mut meeting_page = None;
     for (key, what) in [
@@ -236,7 +237,7 @@ pub async fn run(server_bin: &Path, site: &Path, quick: bool) -> anyhow::Result<
          | **every page** | | **{}** | **{}** | **{}** | |\n\n\
          The bundle is split by page group (`cargo leptos build --split`, `app/src/ui/pages.rs`): \
          what each page fetched of `/pkg/` in the browser run below (the main bundle above and its \
-         group's modules). Target: the meeting page, {}.\n\n\
+         group's modules). Target: ≤ 200 KB brotli; the meeting page loaded {}.\n\n\
          | page | `/pkg/` files fetched | of them split modules | modules, brotli −11 | page, raw | \
          **page, brotli −11** |\n|---|---|---|---|---|---|\n{}\n\n\
          In Chromium, CPU slowed 4×, network 10 Mbit/s both ways with 50 ms latency, cache \
