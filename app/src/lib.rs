@@ -12,6 +12,8 @@ pub mod error;
 pub mod i18n;
 pub mod ids;
 pub mod shell;
+pub mod spreadsheet;
+pub mod text_rules;
 pub mod ui;
 
 pub mod analytics;

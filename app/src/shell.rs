@@ -120,11 +120,17 @@ pub fn App() -> impl IntoView {
         // signal on the server (see `I18n`).
         <Title formatter=move |text: String| {
             let app_name = i18n.t().app_name;
-            if text.is_empty() {
+            let title = if text.is_empty() {
                 app_name.to_owned()
             } else {
                 format!("{text} · {app_name}")
-            }
+            };
+            // leptos_meta (0.8.7) writes the server's <title> as given, unescaped: a meeting
+            // titled `T</title><h1>…` would put markup into every viewer's page. In the
+            // browser it sets `document.title`, plain text, so the escaping is the server's.
+            #[cfg(feature = "ssr")]
+            let title = html_escape::encode_text(&title).into_owned();
+            title
         }/>
         <Router>
             <Layout>

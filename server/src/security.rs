@@ -60,9 +60,19 @@ pub const PDF_WORKER: &str = "/vendor/pdfjs/pdf.worker.min.mjs";
 /// plain routes, files) gets one that allows nothing.
 pub async fn security_headers(request: Request<Body>, next: Next, hsts: bool) -> Response {
     let pdf_worker = request.uri().path() == PDF_WORKER;
+    let static_asset = is_static_asset(request.uri().path());
+    let signed_in = app::identity::session::token_from_headers(request.headers()).is_some();
     let mut response = next.run(request).await;
     let status = response.status();
     let headers = response.headers_mut();
+    if !static_asset && (signed_in || is_page_or_data(headers)) {
+        // Confidential pages and answers must not come back from a cache (Back on a shared
+        // tablet after sign-out, a proxy): never stored, anywhere.
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        );
+    }
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -103,6 +113,23 @@ pub async fn security_headers(request: Request<Body>, next: Next, hsts: bool) ->
         );
     }
     response
+}
+
+/// The site's own files (the WASM bundle, styles, pdf.js, robots.txt): the same for everyone,
+/// cacheable.
+fn is_static_asset(path: &str) -> bool {
+    path.starts_with("/pkg/")
+        || path.starts_with("/vendor/")
+        || path == "/reader.js"
+        || path == "/robots.txt"
+}
+
+/// A page or a server function's answer (what may carry meeting content).
+fn is_page_or_data(headers: &http::HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html") || v.starts_with("application/json"))
 }
 
 #[cfg(test)]

@@ -18,7 +18,16 @@ pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Resp
         }
     }
     (
-        [(header::SET_COOKIE, session::clear_cookie())],
+        [
+            (header::SET_COOKIE, session::clear_cookie()),
+            // What this browser kept of the session's pages (its HTTP cache, storage, a
+            // service worker's copies) goes with it: a shared tablet shows nothing after.
+            // The language cookie is kept; the session cookie is removed above.
+            (
+                http::HeaderName::from_static("clear-site-data"),
+                "\"cache\", \"storage\"".to_owned(),
+            ),
+        ],
         Redirect::to("/sign-in"),
     )
         .into_response()

@@ -305,7 +305,18 @@ pub async fn dashboard(db: &Db, user: &CurrentUser) -> Result<Dashboard, AppErro
     let settings = settings(db).await?;
     let history = history(db).await?;
     let rates = rates(&history, &settings);
-    let meetings = savings_list(db, &rates, settings.cost_per_page).await?;
+    let mut meetings = savings_list(db, &rates, settings.cost_per_page).await?;
+    if user.role != Role::Secretariat {
+        // A leader sees the meetings they may see (invited), as everywhere else: not the
+        // titles of closed meetings they were not part of.
+        let mut visible = Vec::with_capacity(meetings.len());
+        for meeting in meetings {
+            if crate::meetings::store::visible(db, user, meeting.meeting_id).await? {
+                visible.push(meeting);
+            }
+        }
+        meetings = visible;
+    }
     let (ballots_closed, answers) = with_db!(db, |pool| {
         let closed: (i64,) = sqlx::query_as(
             "select count(*) from ballot where state = 'closed' and meeting_id is null",
@@ -375,13 +386,19 @@ pub async fn live_usage(db: &Db, user: &CurrentUser) -> Result<LiveUsage, AppErr
         .bind(midnight)
         .fetch_one(pool)
         .await?;
+        // The open ballots: all for the secretariat, a leader's own (asked on) for a leader.
         let pending: Vec<(Uuid, String, i64)> = sqlx::query_as(
             "select b.id, b.title,
                     (select count(*) from ballot_eligible e where e.ballot_id = b.id
                        and not exists (select 1 from ballot_answer a
                                        where a.ballot_id = b.id and a.user_id = e.user_id))
-             from ballot b where b.state = 'open' order by b.deadline_at",
+             from ballot b where b.state = 'open'
+               and ($1 or exists(select 1 from ballot_eligible o
+                                 where o.ballot_id = b.id and o.user_id = $2))
+             order by b.deadline_at",
         )
+        .bind(user.role == Role::Secretariat)
+        .bind(user.id)
         .fetch_all(pool)
         .await?;
         Ok::<_, sqlx::Error>((online, opened, pending))
@@ -427,7 +444,7 @@ pub async fn csv(db: &Db, user: &CurrentUser) -> Result<Vec<u8>, AppError> {
         writer
             .write_record([
                 m.held_on.to_string(),
-                m.title.clone(),
+                crate::spreadsheet::text_cell(&m.title).into_owned(),
                 m.kind.as_str().to_owned(),
                 m.items.to_string(),
                 m.consent_items.to_string(),

@@ -11,6 +11,7 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::identity::model::CurrentUser;
+use crate::spreadsheet::text_cell;
 
 pub async fn csv(db: &Db, user: &CurrentUser, ballot: Uuid) -> Result<(String, Vec<u8>), AppError> {
     crate::ballots::editing::require_secretariat(user)?;
@@ -41,13 +42,14 @@ pub async fn csv(db: &Db, user: &CurrentUser, ballot: Uuid) -> Result<(String, V
             .as_deref()
             .and_then(Choice::parse)
             .map_or(t.not_answered, |c| texts::choice(c, lang));
+        // Names, opinions and comments are free text: never a formula.
         write(
             &mut out,
             &[
-                name,
+                &text_cell(name),
                 choice,
-                text.as_deref().unwrap_or(""),
-                comment.as_deref().unwrap_or(""),
+                &text_cell(text.as_deref().unwrap_or("")),
+                &text_cell(comment.as_deref().unwrap_or("")),
             ],
         )?;
     }

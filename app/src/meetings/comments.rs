@@ -21,9 +21,12 @@ fn bad() -> AppError {
 
 /// Whether the viewer may read comment `c`: $2 = the viewer is the secretariat, $3 = false,
 /// $4 = the viewer. A comment for the secretariat only is read by the secretariat, its
-/// author, and the author of the comment it answers (a member sees the Office's reply).
+/// author, and — when the secretariat wrote it — the author of the comment it answers (a
+/// member sees the Office's reply). Another member's private reply stays between that member
+/// and the secretariat, whoever wrote the comment it answers.
 const MAY_READ: &str = "$2 or c.secretariat_only = $3 or c.author_id = $4
-    or exists(select 1 from comment p where p.id = c.parent_id and p.author_id = $4)";
+    or exists(select 1 from comment p join user_account w on w.id = c.author_id
+              where p.id = c.parent_id and p.author_id = $4 and w.role = 'secretariat')";
 
 type Row = (
     Uuid,
@@ -230,6 +233,17 @@ pub async fn add(
 /// Change one of the author's comments, keeping the earlier text; returns the meeting.
 pub async fn edit(db: &Db, user: &CurrentUser, id: Uuid, body: &str) -> Result<Uuid, AppError> {
     let body = checked_body(body)?;
+    // The author may have lost the item since (uninvited, a guest's item taken away): the
+    // same access as writing a new comment, checked again.
+    let item: Option<(Uuid,)> = with_db!(db, |pool| {
+        sqlx::query_as("select agenda_item_id from comment where id = $1 and author_id = $2")
+            .bind(id)
+            .bind(user.id)
+            .fetch_optional(pool)
+            .await
+    })?;
+    let (item,) = item.ok_or(AppError::NotFound)?;
+    crate::meetings::store::visible_item(db, user, item).await?;
     let mut tx = db.begin().await?;
     let found: Option<(String, Uuid)> = with_tx!(&mut tx, |conn| {
         sqlx::query_as(

@@ -12,7 +12,8 @@ use app::ballots::model::Choice;
 
 on_both_engines!(
     savings_of_a_scripted_meeting_match_the_hand_computed_figures,
-    the_demo_history_shows_meetings_getting_shorter
+    the_demo_history_shows_meetings_getting_shorter,
+    leaders_see_only_the_meetings_and_ballots_they_are_part_of
 );
 
 const OTHER_MEMBER: &str = "Lò Văn Tiến";
@@ -331,4 +332,60 @@ async fn the_demo_history_shows_meetings_getting_shorter(engine: Engine) {
     assert_eq!(d.totals.ballots_closed, 2);
     assert!(d.totals.read_percent.unwrap() > 80.0);
     assert!(d.totals.pages_saved > 0);
+}
+
+/// The Prime Minister reads the dashboard as a leader, not as the secretariat: a closed
+/// meeting he was not invited to and an open ballot he was not asked on do not appear (their
+/// titles are what would leak); the secretariat still sees both.
+async fn leaders_see_only_the_meetings_and_ballots_they_are_part_of(engine: Engine) {
+    let test = migrated(engine).await;
+    server::demo::seed(&test.db, true).await.unwrap();
+    let db = &test.db;
+    let pm = current_user(db, PRIME_MINISTER).await;
+    let secretary = current_user(db, SECRETARY).await;
+    let before = app::analytics::store::dashboard(db, &pm).await.unwrap();
+    // Six closed meetings in the demo history, the Prime Minister invited to all.
+    assert_eq!(before.meetings.len(), 6);
+    let hidden = before.meetings[2].meeting_id;
+    let (open_ballot,): (Uuid,) = app::with_db!(db, |pool| {
+        sqlx::query_as("select id from ballot where state = 'open' limit 1")
+            .fetch_one(pool)
+            .await
+    })
+    .unwrap();
+    for (sql, id) in [
+        (
+            "delete from invitation where meeting_id = $1 and user_id = $2",
+            hidden,
+        ),
+        (
+            "delete from ballot_eligible where ballot_id = $1 and user_id = $2",
+            open_ballot,
+        ),
+    ] {
+        app::with_db!(db, |pool| {
+            sqlx::query(sql)
+                .bind(id)
+                .bind(pm.id)
+                .execute(pool)
+                .await
+                .map(|_| ())
+        })
+        .unwrap();
+    }
+
+    let seen = app::analytics::store::dashboard(db, &pm).await.unwrap();
+    assert_eq!(seen.meetings.len(), 5);
+    assert!(seen.meetings.iter().all(|m| m.meeting_id != hidden));
+    let usage = app::analytics::store::live_usage(db, &pm).await.unwrap();
+    assert!(usage.pending.iter().all(|(id, _, _)| *id != open_ballot));
+
+    let all = app::analytics::store::dashboard(db, &secretary)
+        .await
+        .unwrap();
+    assert_eq!(all.meetings.len(), 6);
+    let usage = app::analytics::store::live_usage(db, &secretary)
+        .await
+        .unwrap();
+    assert!(usage.pending.iter().any(|(id, _, _)| *id == open_ballot));
 }

@@ -10,6 +10,8 @@ use uuid::Uuid;
 on_both_engines!(
     members_discuss_an_item_in_threads,
     the_meeting_page_reads_every_discussion_at_once,
+    a_members_private_reply_is_not_read_by_the_author_it_answers,
+    an_author_who_lost_the_item_cannot_edit_their_comment,
 );
 
 const OTHER_MEMBER: &str = "Lò Văn Tiến";
@@ -282,4 +284,97 @@ async fn the_meeting_page_reads_every_discussion_at_once(engine: Engine) {
     )
     .await;
     assert_eq!(status, 400);
+}
+
+/// A member's "secretariat only" reply to another member's comment is read by the
+/// secretariat and its writer, not by the author of the comment it answers (the exception
+/// for the answered author holds for the Office's replies only).
+async fn a_members_private_reply_is_not_read_by_the_author_it_answers(engine: Engine) {
+    let server = start_server(engine, true).await;
+    let db = server.state.db.clone();
+    let regular = meeting_id(&db, REGULAR).await;
+    let item = agenda_items(&db, regular).await[0];
+    let finance = demo_cookie(&server, FINANCE_MINISTER).await;
+    let other = demo_cookie(&server, OTHER_MEMBER).await;
+    let secretary = demo_cookie(&server, SECRETARY).await;
+
+    let (status, body) = add(&server, &finance, item, "", "Số liệu quý III", false).await;
+    assert_eq!(status, 200, "{body}");
+    let first: String = serde_json::from_str(&body).unwrap();
+    let (status, _) = add(
+        &server,
+        &other,
+        item,
+        &first,
+        "Riêng Văn phòng: số liệu này chưa khớp",
+        true,
+    )
+    .await;
+    assert_eq!(status, 200);
+    // Finance sees its own comment only; the writer and the secretariat see both.
+    let bodies = |list: Vec<Value>| -> Vec<String> {
+        list.iter()
+            .map(|c| c["body"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        bodies(listed(&server, &finance, item).await),
+        vec!["Số liệu quý III"]
+    );
+    assert_eq!(listed(&server, &other, item).await.len(), 2);
+    assert_eq!(listed(&server, &secretary, item).await.len(), 2);
+    // The secretariat's own private answer to Finance is read by Finance, as before.
+    let (status, _) = add(&server, &secretary, item, &first, "Văn phòng đã nhận", true).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        bodies(listed(&server, &finance, item).await),
+        vec!["Số liệu quý III", "Văn phòng đã nhận"]
+    );
+}
+
+/// Editing checks the author's access again: a guest whose item was taken away may no longer
+/// change what they wrote on it.
+async fn an_author_who_lost_the_item_cannot_edit_their_comment(engine: Engine) {
+    let server = start_server(engine, true).await;
+    let db = server.state.db.clone();
+    let guest_id = user_id(&db, GUEST).await;
+    let (item,): (Uuid,) = app::with_db!(&db, |pool| {
+        sqlx::query_as("select agenda_item_id from item_guest where user_id = $1 limit 1")
+            .bind(guest_id)
+            .fetch_one(pool)
+            .await
+    })
+    .unwrap();
+    let guest = demo_cookie(&server, GUEST).await;
+    let (status, body) = add(&server, &guest, item, "", "Ý kiến của khách mời", false).await;
+    assert_eq!(status, 200, "{body}");
+    let comment: String = serde_json::from_str(&body).unwrap();
+    app::with_db!(&db, |pool| {
+        sqlx::query("delete from item_guest where user_id = $1 and agenda_item_id = $2")
+            .bind(guest_id)
+            .bind(item)
+            .execute(pool)
+            .await
+            .map(|_| ())
+    })
+    .unwrap();
+    let (status, _) = call_form(
+        &server,
+        &guest,
+        "comment_edit",
+        &[
+            ("id", &comment),
+            ("body", "Sửa sau khi bị rút khỏi nội dung"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 404);
+    let (stored,): (String,) = app::with_db!(&db, |pool| {
+        sqlx::query_as("select body from comment where id = $1")
+            .bind(Uuid::parse_str(&comment).unwrap())
+            .fetch_one(pool)
+            .await
+    })
+    .unwrap();
+    assert_eq!(stored, "Ý kiến của khách mời");
 }
