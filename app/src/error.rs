@@ -87,6 +87,11 @@ pub enum BadInput {
     },
     /// Savings settings that are not valid (cost per page, minutes per item).
     SavingsSettings,
+    /// Free text that is not valid UTF-8, holds a control character, or is too long.
+    Text {
+        field: crate::text_rules::TextField,
+        problem: crate::text_rules::TextProblem,
+    },
 }
 
 /// What is wrong with a meeting's or an item's data.
@@ -141,6 +146,11 @@ pub enum AccountProblem {
     CsvUnreadable,
     /// Nothing to import.
     CsvEmpty,
+    /// A new link without a reset for an account that already has a passkey: its holder adds
+    /// the new device with that passkey, or a reset (approved by a second person) is needed.
+    HasPasskeys,
+    /// The request was made by the one who would approve it: a second person must.
+    OwnRequest,
 }
 
 impl AccountProblem {
@@ -169,6 +179,20 @@ impl AccountProblem {
             }
             (CsvEmpty, Lang::Vi) => "Tệp CSV không có dòng nào để nhập.",
             (CsvEmpty, Lang::En) => "The CSV file has no lines to import.",
+            (HasPasskeys, Lang::Vi) => {
+                "Tài khoản đã có khóa truy cập: người dùng tự thêm thiết bị mới bằng khóa hiện có \
+                 (Tài khoản của tôi), hoặc chọn thu hồi mọi khóa truy cập để đặt lại."
+            }
+            (HasPasskeys, Lang::En) => {
+                "The account already has a passkey: its holder adds the new device with it \
+                 (My account), or choose to revoke every passkey to reset the account."
+            }
+            (OwnRequest, Lang::Vi) => {
+                "Không thể tự phê duyệt yêu cầu của mình: cần một người thứ hai phê duyệt."
+            }
+            (OwnRequest, Lang::En) => {
+                "You cannot approve your own request: a second person must approve it."
+            }
         }
     }
 }
@@ -198,6 +222,9 @@ impl BadInput {
             (BadInput::HistoryLine { line }, Lang::En) => format!(
                 "Line {line}: needs a date (YYYY-MM-DD or DD/MM/YYYY), a kind (regular, thematic, extraordinary), a duration (1–1440 minutes) and a number of items (1–200)."
             ),
+            (BadInput::Text { field, problem }, lang) => {
+                crate::text_rules::message(field, problem, lang)
+            }
             (BadInput::TooLarge { limit_mb }, Lang::Vi) => {
                 format!("Tệp quá lớn: tối đa {limit_mb} MB.")
             }
@@ -217,6 +244,7 @@ impl BadInput {
                 | BadInput::Room(_)
                 | BadInput::HistoryLine { .. }
                 | BadInput::CsvLine { .. }
+                | BadInput::Text { .. }
                 | BadInput::TooLarge { .. },
                 _,
             ) => "",

@@ -56,6 +56,12 @@ audit_events! {
     AccountCreated => "identity.account_created", true, "Tạo tài khoản", "Account created";
     /// A one-time enrolment link was issued.
     EnrolmentIssued => "identity.enrolment_issued", true, "Cấp liên kết đăng ký", "Enrolment link issued";
+    /// An enrolment link was asked for (new account or reset): it waits for a second person.
+    EnrolmentRequested => "identity.enrolment_requested", true, "Đề nghị cấp liên kết đăng ký", "Enrolment link requested";
+    /// A second person approved a request: the link was made and shown to them.
+    EnrolmentApproved => "identity.enrolment_approved", true, "Phê duyệt cấp liên kết đăng ký", "Enrolment link approved";
+    /// A request was refused by a second person, or withdrawn by its issuer.
+    EnrolmentRefused => "identity.enrolment_refused", true, "Từ chối cấp liên kết đăng ký", "Enrolment link refused";
     /// An account was deactivated (its sessions ended, its pages wiped).
     AccountDeactivated => "identity.account_deactivated", true, "Vô hiệu hóa tài khoản", "Account deactivated";
     /// Someone signed in asked for something they may not see or do.

@@ -22,16 +22,28 @@ pub async fn append(
     event: AuditEvent,
     subject_id: Option<Uuid>,
 ) -> Result<i64, sqlx::Error> {
-    append_all(tx, &[(actor_id, event, subject_id)]).await
+    append_rows(tx, &[(actor_id, event, subject_id, None)]).await
 }
 
-/// Append records (actor, event, subject) in this order in the caller's transaction, with one
-/// read of the chain's head and one insert however many they are. Returns the sequence
-/// number of the last (that of the head when there are none).
-pub async fn append_all(
+/// [`append`] with a detail: what the record vouches for beyond actor and subject (see
+/// [`crate::audit::chain::record_hash`]), e.g. `sha256=…` of the content concerned.
+pub async fn append_detailed(
     tx: &mut Tx,
-    records: &[(Option<Uuid>, AuditEvent, Option<Uuid>)],
+    actor_id: Option<Uuid>,
+    event: AuditEvent,
+    subject_id: Option<Uuid>,
+    detail: String,
 ) -> Result<i64, sqlx::Error> {
+    append_rows(tx, &[(actor_id, event, subject_id, Some(detail))]).await
+}
+
+/// One record to append: actor, event, subject, detail.
+pub type Entry = (Option<Uuid>, AuditEvent, Option<Uuid>, Option<String>);
+
+/// Append records (actor, event, subject, detail) in this order in the caller's transaction,
+/// with one read of the chain's head and one insert however many they are. Returns the
+/// sequence number of the last (that of the head when there are none).
+pub async fn append_rows(tx: &mut Tx, records: &[Entry]) -> Result<i64, sqlx::Error> {
     let at = normalise_time(Utc::now());
     if let Tx::Postgres(pg) = tx {
         sqlx::query("select pg_advisory_xact_lock($1)")
@@ -49,20 +61,36 @@ pub async fn append_all(
         return Ok(seq);
     }
     let mut rows = Vec::with_capacity(records.len());
-    for &(actor_id, event, subject_id) in records {
+    for (actor_id, event, subject_id, detail) in records {
         seq += 1;
-        let hash = record_hash(&prev_hash, seq, at, actor_id, event.as_str(), subject_id);
-        rows.push((seq, actor_id, event, subject_id, prev_hash, hash.clone()));
+        let hash = record_hash(
+            &prev_hash,
+            seq,
+            at,
+            *actor_id,
+            event.as_str(),
+            *subject_id,
+            detail.as_deref(),
+        );
+        rows.push((
+            seq,
+            *actor_id,
+            *event,
+            *subject_id,
+            prev_hash,
+            hash.clone(),
+            detail,
+        ));
         prev_hash = hash;
     }
     let sql = format!(
-        "insert into audit_event (seq, at, actor_id, event, subject_id, prev_hash, hash)
+        "insert into audit_event (seq, at, actor_id, event, subject_id, prev_hash, hash, detail)
          values {}",
-        Params::of(tx).rows(1, rows.len(), 7)
+        Params::of(tx).rows(1, rows.len(), 8)
     );
     with_tx!(tx, |conn| {
         let mut insert = sqlx::query(&sql);
-        for (seq, actor_id, event, subject_id, prev_hash, hash) in &rows {
+        for (seq, actor_id, event, subject_id, prev_hash, hash, detail) in &rows {
             insert = insert
                 .bind(*seq)
                 .bind(at)
@@ -70,11 +98,24 @@ pub async fn append_all(
                 .bind(event.as_str())
                 .bind(*subject_id)
                 .bind(prev_hash)
-                .bind(hash);
+                .bind(hash)
+                .bind(detail.as_deref());
         }
         insert.execute(&mut *conn).await?;
     });
     Ok(seq)
+}
+
+/// [`append_rows`] for records without a detail.
+pub async fn append_all(
+    tx: &mut Tx,
+    records: &[(Option<Uuid>, AuditEvent, Option<Uuid>)],
+) -> Result<i64, sqlx::Error> {
+    let rows: Vec<Entry> = records
+        .iter()
+        .map(|&(actor, event, subject)| (actor, event, subject, None))
+        .collect();
+    append_rows(tx, &rows).await
 }
 
 /// Record an event that is not part of a write (e.g. access denied) in a transaction of its own.
@@ -94,7 +135,7 @@ pub async fn record(
 pub async fn page(db: &Db, after: i64, limit: i64) -> Result<Vec<AuditRecord>, sqlx::Error> {
     crate::with_db!(db, |pool| {
         sqlx::query_as(
-            "select seq, at, actor_id, event, subject_id, prev_hash, hash from audit_event
+            "select seq, at, actor_id, event, subject_id, prev_hash, hash, detail from audit_event
              where seq > $1 order by seq limit $2",
         )
         .bind(after)
@@ -108,7 +149,7 @@ pub async fn page(db: &Db, after: i64, limit: i64) -> Result<Vec<AuditRecord>, s
 pub async fn last(db: &Db) -> Result<Option<AuditRecord>, sqlx::Error> {
     crate::with_db!(db, |pool| {
         sqlx::query_as(
-            "select seq, at, actor_id, event, subject_id, prev_hash, hash from audit_event
+            "select seq, at, actor_id, event, subject_id, prev_hash, hash, detail from audit_event
              order by seq desc limit 1",
         )
         .fetch_optional(pool)

@@ -1,16 +1,21 @@
-//! Managing accounts: create one (or many from CSV) with its one-time enrolment link, issue a
-//! fresh link for a lost device (optionally revoking the other passkeys), deactivate.
+//! Managing accounts: create one (or many from CSV) and ask for its one-time enrolment link,
+//! ask for a fresh link for a lost device (a reset, revoking the passkeys), deactivate. The
+//! links themselves are made only on a second person's approval
+//! ([`crate::identity::enrolment_approval`]).
 //!
 //! The secretariat manages members and guests; administrators manage every account
 //! ([`Role::may_manage`]). Every act is one transaction with its audit records.
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use uuid::Uuid;
 
 use crate::audit::event::AuditEvent;
 use crate::audit::store as audit;
 use crate::db::{Db, Tx};
 use crate::error::{AccountProblem, AppError, BadInput};
-use crate::identity::model::{AccountRow, CurrentUser, IssuedLink, NewAccount, Role, Title};
+use crate::identity::enrolment_approval::request_in;
+use crate::identity::model::{
+    AccountRow, CurrentUser, NewAccount, RequestedEnrolment, Role, Title,
+};
 use crate::identity::protocol::Office;
 use crate::ids::new_id;
 use crate::live::event::LiveEvent;
@@ -208,43 +213,21 @@ impl From<AppError> for BadInputOr {
     }
 }
 
-fn link(state: &AppState, token: &str) -> String {
-    format!("{}/enrol/{token}", state.public_origin)
-}
-
-async fn issue_in(
-    tx: &mut Tx,
-    state: &AppState,
-    actor: Uuid,
-    user_id: Uuid,
-    full_name: String,
-) -> Result<IssuedLink, AppError> {
-    let (token, expires_at): (String, DateTime<Utc>) =
-        crate::identity::passkeys::create_enrolment_in(tx, user_id, Some(actor)).await?;
-    audit::append(tx, Some(actor), AuditEvent::EnrolmentIssued, Some(user_id)).await?;
-    Ok(IssuedLink {
-        user_id,
-        full_name,
-        link: link(state, &token),
-        expires_at,
-    })
-}
-
-/// Create one account and its enrolment link.
+/// Create one account and ask for its enrolment link (a second person approves it).
 pub async fn create(
     state: &AppState,
     creator: &CurrentUser,
     account: &NewAccount,
-) -> Result<IssuedLink, AppError> {
+) -> Result<RequestedEnrolment, AppError> {
     let mut tx = state.db.begin().await?;
     let (id, name) = match insert(&mut tx, creator, account).await {
         Ok(created) => created,
         Err(BadInputOr::Problem(p)) => return Err(AppError::BadRequest(BadInput::Account(p))),
         Err(BadInputOr::App(e)) => return Err(e),
     };
-    let issued = issue_in(&mut tx, state, creator.id, id, name).await?;
+    let requested = request_in(&mut tx, creator, id, name, false).await?;
     tx.commit().await?;
-    Ok(issued)
+    Ok(requested)
 }
 
 /// The columns of an import file, by the names people may give them.
@@ -311,19 +294,20 @@ pub fn parse_csv(text: &str) -> Result<Vec<NewAccount>, BadInput> {
     Ok(accounts)
 }
 
-/// Create every account of a CSV file, or none: the first bad line is reported.
+/// Create every account of a CSV file, or none: the first bad line is reported. Each
+/// account's link waits for a second person's approval.
 pub async fn import_csv(
     state: &AppState,
     creator: &CurrentUser,
     text: &str,
-) -> Result<Vec<IssuedLink>, AppError> {
+) -> Result<Vec<RequestedEnrolment>, AppError> {
     let accounts = parse_csv(text).map_err(AppError::BadRequest)?;
     let mut tx = state.db.begin().await?;
     let mut issued = Vec::with_capacity(accounts.len());
     for (index, account) in accounts.iter().enumerate() {
         let line = u32::try_from(index + 2).unwrap_or(u32::MAX);
         match insert(&mut tx, creator, account).await {
-            Ok((id, name)) => issued.push(issue_in(&mut tx, state, creator.id, id, name).await?),
+            Ok((id, name)) => issued.push(request_in(&mut tx, creator, id, name, false).await?),
             Err(BadInputOr::Problem(problem)) => {
                 tx.rollback().await?;
                 return Err(AppError::BadRequest(BadInput::CsvLine { line, problem }));
@@ -358,54 +342,37 @@ async fn managed(
     Ok((name, active))
 }
 
-/// A fresh enrolment link for a lost or new device. With `revoke_others`, every passkey of
-/// the account is revoked (kept, marked) and its sessions end. The user is notified.
+/// Ask for a fresh enrolment link for a lost or new device. With `revoke_others` it is a
+/// reset: once a second person approves, every passkey of the account is revoked (kept,
+/// marked) and its sessions end. Without it, only for an account with no passkey in use: one
+/// that has one adds the new device with it.
 pub async fn reissue_link(
     state: &AppState,
     actor: &CurrentUser,
     user_id: Uuid,
     revoke_others: bool,
-) -> Result<IssuedLink, AppError> {
+) -> Result<RequestedEnrolment, AppError> {
     let mut tx = state.db.begin().await?;
     let (name, active) = managed(&mut tx, actor, user_id).await?;
     if !active {
         return Err(AppError::BadRequest(BadInput::EnrolmentLink));
     }
-    let now = Utc::now();
-    if revoke_others {
-        with_tx!(&mut tx, |conn| {
-            sqlx::query(
-                "update passkey set revoked_at = $1 where user_id = $2 and revoked_at is null",
-            )
-            .bind(now)
-            .bind(user_id)
-            .execute(&mut *conn)
-            .await?;
+    if !revoke_others {
+        let (in_use,): (i64,) = with_tx!(&mut tx, |conn| {
+            sqlx::query_as("select count(*) from passkey where user_id = $1 and revoked_at is null")
+                .bind(user_id)
+                .fetch_one(&mut *conn)
+                .await?
         });
-        crate::identity::session::end_all_in(&mut tx, user_id, None).await?;
-        audit::append(
-            &mut tx,
-            Some(actor.id),
-            AuditEvent::PasskeysRevoked,
-            Some(user_id),
-        )
-        .await?;
+        if in_use > 0 {
+            return Err(AppError::BadRequest(BadInput::Account(
+                AccountProblem::HasPasskeys,
+            )));
+        }
     }
-    let kind = if revoke_others {
-        "passkeys_revoked_new_link"
-    } else {
-        "new_enrolment_link"
-    };
-    crate::identity::notifications::add_in(&mut tx, user_id, kind).await?;
-    let issued = issue_in(&mut tx, state, actor.id, user_id, name).await?;
+    let requested = request_in(&mut tx, actor, user_id, name, revoke_others).await?;
     tx.commit().await?;
-    if revoke_others {
-        state
-            .live
-            .publish(&state.db, LiveEvent::SessionsEnded { user_id })
-            .await;
-    }
-    Ok(issued)
+    Ok(requested)
 }
 
 /// Deactivate an account (administrators only): it can no longer sign in, its sessions end

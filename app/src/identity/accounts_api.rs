@@ -2,7 +2,9 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::identity::model::{AccountRow, IssuedLink, NewAccount};
+use crate::identity::model::{
+    AccountRow, IssuedLink, NewAccount, PendingEnrolment, RequestedEnrolment,
+};
 
 /// The signed-in user, if they manage accounts at all (secretariat, administrator).
 #[cfg(feature = "ssr")]
@@ -35,9 +37,9 @@ pub async fn list_accounts() -> Result<Vec<AccountRow>, AppError> {
     .await
 }
 
-/// Create an account; returns its one-time enrolment link (valid 72 h).
+/// Create an account and ask for its enrolment link (a second person approves it).
 #[server(prefix = "/api", endpoint = "account_create")]
-pub async fn create_account(account: NewAccount) -> Result<IssuedLink, AppError> {
+pub async fn create_account(account: NewAccount) -> Result<RequestedEnrolment, AppError> {
     crate::error::respond(async {
         let user = account_manager().await?;
         let state = crate::state::AppState::from_context()?;
@@ -48,7 +50,7 @@ pub async fn create_account(account: NewAccount) -> Result<IssuedLink, AppError>
 
 /// Create every account of a CSV file (or none, naming the first bad line).
 #[server(prefix = "/api", endpoint = "accounts_import")]
-pub async fn import_accounts(csv: String) -> Result<Vec<IssuedLink>, AppError> {
+pub async fn import_accounts(csv: String) -> Result<Vec<RequestedEnrolment>, AppError> {
     crate::error::respond(async {
         let user = account_manager().await?;
         if csv.len() > 1_000_000 {
@@ -60,12 +62,12 @@ pub async fn import_accounts(csv: String) -> Result<Vec<IssuedLink>, AppError> {
     .await
 }
 
-/// A fresh enrolment link (e.g. for a lost tablet); optionally revoke all other passkeys.
+/// Ask for a fresh enrolment link (e.g. for a lost tablet); with `revoke_others`, a reset.
 #[server(prefix = "/api", endpoint = "account_reissue")]
 pub async fn reissue_enrolment(
     user_id: String,
     revoke_others: bool,
-) -> Result<IssuedLink, AppError> {
+) -> Result<RequestedEnrolment, AppError> {
     crate::error::respond(async {
         let target = crate::ids::parse_id(&user_id, crate::error::BadInput::UserId)?;
         let user = account_manager().await?;
@@ -83,6 +85,41 @@ pub async fn deactivate_account(user_id: String) -> Result<(), AppError> {
         let user = account_manager().await?;
         let state = crate::state::AppState::from_context()?;
         crate::identity::accounts::deactivate(&state, &user, target).await
+    })
+    .await
+}
+
+/// The enrolment requests waiting for a second person, that the viewer may decide on.
+#[server(prefix = "/api", endpoint = "enrolments_pending")]
+pub async fn pending_enrolments() -> Result<Vec<PendingEnrolment>, AppError> {
+    crate::error::respond(async {
+        let user = account_manager().await?;
+        let state = crate::state::AppState::from_context()?;
+        crate::identity::enrolment_approval::pending(&state.db, &user).await
+    })
+    .await
+}
+
+/// Approve another person's request: the link is made and returned to the approver alone.
+#[server(prefix = "/api", endpoint = "enrolment_approve")]
+pub async fn approve_enrolment(id: String) -> Result<IssuedLink, AppError> {
+    crate::error::respond(async {
+        let request = crate::ids::parse_id(&id, crate::error::BadInput::Id)?;
+        let user = account_manager().await?;
+        let state = crate::state::AppState::from_context()?;
+        crate::identity::enrolment_approval::approve(&state, &user, request).await
+    })
+    .await
+}
+
+/// Refuse another person's request, or withdraw one's own.
+#[server(prefix = "/api", endpoint = "enrolment_refuse")]
+pub async fn refuse_enrolment(id: String) -> Result<(), AppError> {
+    crate::error::respond(async {
+        let request = crate::ids::parse_id(&id, crate::error::BadInput::Id)?;
+        let user = account_manager().await?;
+        let state = crate::state::AppState::from_context()?;
+        crate::identity::enrolment_approval::refuse(&state.db, &user, request).await
     })
     .await
 }

@@ -1,5 +1,6 @@
 //! Account administration (secretariat and administrators): create an account or import
-//! many from CSV and hand out their enrolment links; issue a fresh link for a lost device;
+//! many from CSV, ask for a fresh link for a lost device, and — a second person — approve
+//! those requests and hand out the links (`crate::identity::enrolment_approval`);
 //! deactivate (administrators only).
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -9,12 +10,12 @@ use crate::i18n::use_i18n;
 use crate::identity::accounts_api::{
     create_account, deactivate_account, import_accounts, list_accounts, reissue_enrolment,
 };
+use crate::identity::approval_views::Approvals;
 use crate::identity::model::{
-    title_or_role, AccountRow, CurrentUser, IssuedLink, NewAccount, Role,
+    title_or_role, AccountRow, CurrentUser, NewAccount, RequestedEnrolment, Role,
 };
 use crate::shell::SessionResource;
 use crate::ui::error_pages::ErrorPanel;
-use crate::ui::format::{date_time, vietnam_time};
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
@@ -36,7 +37,7 @@ pub fn AdminPage() -> impl IntoView {
     }
 }
 
-type LinksAction<I> = Action<I, Result<Vec<IssuedLink>, AppError>>;
+type LinksAction<I> = Action<I, Result<Vec<RequestedEnrolment>, AppError>>;
 
 #[component]
 fn Accounts(viewer: CurrentUser) -> impl IntoView {
@@ -68,8 +69,8 @@ fn Accounts(viewer: CurrentUser) -> impl IntoView {
         },
         |_| list_accounts(),
     );
-    // The outcome of the latest act: links to hand out, or what went wrong.
-    let outcome = RwSignal::new(None::<Result<Vec<IssuedLink>, AppError>>);
+    // The outcome of the latest request: who waits for a second person, or what went wrong.
+    let outcome = RwSignal::new(None::<Result<Vec<RequestedEnrolment>, AppError>>);
     Effect::new(move |_| {
         // Whichever act finished last is shown.
         for result in [
@@ -90,9 +91,18 @@ fn Accounts(viewer: CurrentUser) -> impl IntoView {
     });
     let viewer_role = viewer.role;
     let viewer_id = viewer.id;
+    let requests_version = Signal::derive(move || {
+        (
+            create.version().get(),
+            import.version().get(),
+            reissue.version().get(),
+            deactivate.version().get(),
+        )
+    });
     view! {
         <h1>{move || i18n.t().accounts_title}</h1>
         <Outcome outcome/>
+        <Approvals requests_version/>
         <div class="two-columns">
             <CreateForm create viewer_role/>
             <ImportForm import/>
@@ -115,38 +125,26 @@ fn Accounts(viewer: CurrentUser) -> impl IntoView {
 }
 
 #[component]
-fn Outcome(outcome: RwSignal<Option<Result<Vec<IssuedLink>, AppError>>>) -> impl IntoView {
+fn Outcome(outcome: RwSignal<Option<Result<Vec<RequestedEnrolment>, AppError>>>) -> impl IntoView {
     let i18n = use_i18n();
-    move || {
-        match outcome.get() {
+    move || match outcome.get() {
         None => ().into_any(),
-        Some(Err(e)) => view! { <p class="form-error" role="alert">{e.message(i18n.lang())}</p> }
-            .into_any(),
-        Some(Ok(links)) => view! {
-            <section class="panel issued-links" role="status" aria-labelledby="issued-title">
-                <h2 id="issued-title">{move || i18n.t().issued_links_title}</h2>
-                <p>{move || i18n.t().issued_links_hint}</p>
+        Some(Err(e)) => {
+            view! { <p class="form-error" role="alert">{e.message(i18n.lang())}</p> }.into_any()
+        }
+        Some(Ok(requested)) => view! {
+            <section class="panel requested-links" role="status" aria-labelledby="requested-title">
+                <h2 id="requested-title">{move || i18n.t().requested_links_title}</h2>
+                <p>{move || i18n.t().requested_links_hint}</p>
                 <ul class="plain-list">
-                    {links
+                    {requested
                         .into_iter()
-                        .map(|l| {
-                            let expires = l.expires_at;
-                            view! {
-                                <li>
-                                    <strong>{l.full_name.clone()}</strong>
-                                    <code class="link">{l.link.clone()}</code>
-                                    <span class="muted">
-                                        {move || format!("{} {}", i18n.t().valid_until, date_time(vietnam_time(expires), i18n.lang()))}
-                                    </span>
-                                </li>
-                            }
-                        })
+                        .map(|r| view! { <li><strong>{r.full_name}</strong></li> })
                         .collect_view()}
                 </ul>
             </section>
         }
-            .into_any(),
-    }
+        .into_any(),
     }
 }
 

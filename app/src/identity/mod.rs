@@ -6,6 +6,9 @@ pub mod accounts;
 pub mod accounts_api;
 pub mod accounts_views;
 pub mod api;
+pub mod approval_views;
+#[cfg(feature = "ssr")]
+pub mod enrolment_approval;
 pub mod lock;
 pub mod model;
 #[cfg(feature = "ssr")]

@@ -188,6 +188,29 @@ pub struct IssuedLink {
     pub expires_at: DateTime<Utc>,
 }
 
+/// An enrolment link was asked for: a second authorised person must approve it before any
+/// link exists. What the one who asked is told (never a link).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestedEnrolment {
+    pub user_id: Uuid,
+    pub full_name: String,
+}
+
+/// A request for an enrolment link waiting for a second person's decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingEnrolment {
+    pub id: Uuid,
+    pub user_id: Uuid,
+    pub full_name: String,
+    pub role: Role,
+    pub requested_by: String,
+    pub requested_at: DateTime<Utc>,
+    /// Approval revokes every passkey and session of the account first.
+    pub reset: bool,
+    /// Asked for by the viewer: they may withdraw it, not approve it.
+    pub mine: bool,
+}
+
 /// What to show under a name: the title held, else the role.
 pub fn title_or_role(title: Option<&Title>, role: Role, lang: Lang) -> String {
     match title {

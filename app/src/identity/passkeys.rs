@@ -60,17 +60,19 @@ pub async fn create_enrolment(
     created_by: Option<Uuid>,
 ) -> Result<String, AppError> {
     let mut tx = db.begin().await?;
-    let (token, _) = create_enrolment_in(&mut tx, user_id, created_by).await?;
+    let (token, _) = create_enrolment_in(&mut tx, user_id, created_by, None).await?;
     tx.commit().await?;
     Ok(token)
 }
 
-/// Create a one-time enrolment link token for `user_id` in `tx`; earlier unused links of the
-/// account stop working (only the newest link is valid). Returns the token and its expiry.
+/// Create a one-time enrolment link token for `user_id` in `tx`, asked for by `created_by`
+/// and approved by `approved_by`; earlier unused links of the account stop working (only the
+/// newest link is valid). Returns the token and its expiry.
 pub async fn create_enrolment_in(
     tx: &mut Tx,
     user_id: Uuid,
     created_by: Option<Uuid>,
+    approved_by: Option<Uuid>,
 ) -> Result<(String, DateTime<Utc>), AppError> {
     let token = random_token();
     let now = Utc::now();
@@ -85,14 +87,16 @@ pub async fn create_enrolment_in(
         .execute(&mut *conn)
         .await?;
         sqlx::query(
-            "insert into enrolment (token_sha256, user_id, created_by, created_at, expires_at)
-             values ($1, $2, $3, $4, $5)",
+            "insert into enrolment (token_sha256, user_id, created_by, created_at, expires_at,
+                                    approved_by)
+             values ($1, $2, $3, $4, $5, $6)",
         )
         .bind(sha256_hex(&token))
         .bind(user_id)
         .bind(created_by)
         .bind(now)
         .bind(expires_at)
+        .bind(approved_by)
         .execute(&mut *conn)
         .await?;
     });
@@ -258,6 +262,7 @@ async fn store_new_passkey(
     user_id: Uuid,
     credential: &RegisterPublicKeyCredential,
     name: &str,
+    detail: String,
 ) -> Result<(), AppError> {
     let passkey = webauthn
         .finish_passkey_registration(credential, state)
@@ -288,11 +293,12 @@ async fn store_new_passkey(
         tracing::warn!("passkey refused: credential already registered");
         return Err(AppError::BadRequest(BadInput::Passkey));
     }
-    audit::append(
+    audit::append_detailed(
         tx,
         Some(user_id),
         AuditEvent::PasskeyEnrolled,
         Some(user_id),
+        detail,
     )
     .await?;
     Ok(())
@@ -317,22 +323,29 @@ pub async fn finish_enrolment(
         return Err(AppError::BadRequest(BadInput::EnrolmentLink));
     }
     let now = Utc::now();
-    let used = with_tx!(&mut tx, |conn| {
-        sqlx::query(
+    let used: Option<(Option<Uuid>, Option<Uuid>)> = with_tx!(&mut tx, |conn| {
+        sqlx::query_as(
             "update enrolment set used_at = $1
-             where token_sha256 = $2 and user_id = $3 and used_at is null and expires_at > $1",
+             where token_sha256 = $2 and user_id = $3 and used_at is null and expires_at > $1
+             returning created_by, approved_by",
         )
         .bind(now)
         .bind(&token_hash)
         .bind(user_id)
-        .execute(&mut *conn)
+        .fetch_optional(&mut *conn)
         .await?
-        .rows_affected()
     });
-    if used != 1 {
+    let Some((issuer, approver)) = used else {
         return Err(AppError::BadRequest(BadInput::EnrolmentLink));
-    }
-    store_new_passkey(&mut tx, webauthn, &state, user_id, credential, name).await?;
+    };
+    // The record names who issued and who approved the link, not only its holder.
+    let id_or_dash = |id: Option<Uuid>| id.map_or_else(|| "-".to_owned(), |id| id.to_string());
+    let detail = format!(
+        "link issued_by={} approved_by={}",
+        id_or_dash(issuer),
+        id_or_dash(approver)
+    );
+    store_new_passkey(&mut tx, webauthn, &state, user_id, credential, name, detail).await?;
     tx.commit().await?;
     Ok(user_id)
 }
@@ -352,7 +365,16 @@ pub async fn finish_adding(
     if user != Some(user_id) || enrolment.is_some() {
         return Err(AppError::BadRequest(BadInput::Passkey));
     }
-    store_new_passkey(&mut tx, webauthn, &state, user_id, credential, name).await?;
+    store_new_passkey(
+        &mut tx,
+        webauthn,
+        &state,
+        user_id,
+        credential,
+        name,
+        "own_passkey".to_owned(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

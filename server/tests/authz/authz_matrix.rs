@@ -104,6 +104,9 @@ const ENDPOINTS: &[&str] = &[
     "POST /api/accounts_import",
     "POST /api/account_reissue",
     "POST /api/account_deactivate",
+    "POST /api/enrolments_pending",
+    "POST /api/enrolment_approve",
+    "POST /api/enrolment_refuse",
     "POST /api/audit",
     "POST /api/sign_in_named_start",
     "GET /search",
@@ -279,6 +282,18 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
         "POST /api/account_deactivate" => match who {
             Anonymous | Deactivated => 401,
             Admin => 200,
+            _ => 403,
+        },
+        // The requests waiting for a second person: for those who manage accounts.
+        "POST /api/enrolments_pending" => match who {
+            Anonymous | Deactivated => 401,
+            Admin | Secretariat => 200,
+            _ => 403,
+        },
+        // Deciding on a request that does not exist (a random id).
+        "POST /api/enrolment_approve" | "POST /api/enrolment_refuse" => match who {
+            Anonymous | Deactivated => 401,
+            Admin | Secretariat => 404,
             _ => 403,
         },
         "POST /sign-out" | "POST /demo/sign-in" => 303,

@@ -91,6 +91,10 @@ pub fn request_body(
                 (FORM, format!("user_id={guest}&revoke_others=false"))
             }
             "POST /api/account_deactivate" => (FORM, format!("user_id={target}")),
+            "POST /api/enrolments_pending" => (FORM, String::new()),
+            "POST /api/enrolment_approve" | "POST /api/enrolment_refuse" => {
+                (FORM, format!("id={}", uuid::Uuid::now_v7()))
+            }
             "POST /api/audit" => (FORM, "filter[event]=&filter[actor]=&filter[from]=&filter[to]=".to_owned()),
             "POST /documents/upload" => (FORM, "not a PDF".to_owned()),
             "POST /api/meeting_editor" => (FORM, format!("id={regular}")),

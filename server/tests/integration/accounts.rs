@@ -1,8 +1,10 @@
 //! Account administration over HTTP, on both engines: who may create whom, CSV import (all
-//! or nothing), a fresh link for a lost tablet that revokes the old passkeys, deactivation
+//! or nothing), a fresh link for a lost tablet that revokes the old passkeys once a second
+//! person approves (the four-eyes rules themselves: `enrolment_approval.rs`), deactivation
 //! that ends sessions and closes the live stream of an open page, cross-origin refusals for
 //! every state-changing endpoint, and the audit page's filters.
 
+use crate::common::enrolment::approve_for;
 use crate::common::*;
 use futures::StreamExt;
 use reqwest::header::{COOKIE, ORIGIN, SET_COOKIE};
@@ -70,15 +72,12 @@ async fn who_may_create_whom(engine: Engine) {
     )
     .await;
     assert_eq!(status, 200, "{body}");
-    let issued: Value = serde_json::from_str(&body).unwrap();
-    let link = issued["link"].as_str().unwrap();
-    assert!(
-        link.starts_with(&format!("{}/enrol/", server.base)),
-        "{link}"
-    );
+    // The one who asked is shown no link; a second person's approval makes it.
+    assert!(!body.contains("/enrol/"), "{body}");
+    let other = demo_cookie(&server, SECOND_SECRETARY).await;
+    let token = approve_for(&server, &other, "Hồ Thị Lan").await;
     // The link opens the enrolment page for her.
-    let token = link.rsplit('/').next().unwrap();
-    let (status, body) = call(&server, "", "enrolment_info", &[("token", token)]).await;
+    let (status, body) = call(&server, "", "enrolment_info", &[("token", &token)]).await;
     assert_eq!(status, 200, "{body}");
     assert!(body.contains("Hồ Thị Lan") && body.contains("Thứ trưởng Bộ Tài chính"));
 
@@ -206,9 +205,13 @@ async fn a_lost_tablet_gets_a_fresh_link_and_loses_its_passkeys(engine: Engine) 
     )
     .await;
     assert_eq!(status, 200, "{body}");
-    let issued: Value = serde_json::from_str(&body).unwrap();
-    let token = issued["link"].as_str().unwrap().rsplit('/').next().unwrap();
-
+    assert!(!body.contains("/enrol/"), "{body}");
+    // Nothing happens before a second person approves: the tablet's session still works.
+    let (status, _) = call(&server, &lost, "my_account", &[]).await;
+    assert_eq!(status, 200);
+    let secretary = demo_cookie(&server, SECRETARY).await;
+    let token = approve_for(&server, &secretary, FINANCE_MINISTER).await;
+    let token = token.as_str();
     let (status, _) = call(&server, &lost, "my_account", &[]).await;
     assert_eq!(status, 401, "the lost tablet's session ended");
     let revoked: (i64,) = app::with_db!(db, |pool| {

@@ -9,6 +9,7 @@ pub mod authenticator;
 pub mod ballots;
 pub mod calls;
 pub mod documents;
+pub mod enrolment;
 pub mod fixtures;
 pub mod meetings;
 pub mod processes;
@@ -255,6 +256,8 @@ pub const THEMATIC: &str = "Phiên họp Chính phủ chuyên đề về xây d�
 pub const PRIME_MINISTER: &str = "Vũ Đình Khiêm";
 pub const FINANCE_MINISTER: &str = "Bạch Quang Nhật";
 pub const SECRETARY: &str = "Trương Thị Hạnh";
+/// The Government Office's second person: the other pair of eyes on enrolment links.
+pub const SECOND_SECRETARY: &str = "Phó Đức Long";
 pub const GUEST: &str = "Diệp Thanh Bình";
 pub const ADMIN: &str = "Lưu Quang Minh";
 
