@@ -20,6 +20,7 @@ pub mod security;
 pub mod serve;
 pub mod session_routes;
 pub mod telemetry;
+pub mod text_guard;
 
 use app::db::Db;
 use app::state::AppState;

@@ -17,7 +17,7 @@ use app::{shell, App};
 use crate::security::{self, AllowedOrigin};
 use crate::{
     analytics, ballots, demo, documents, health, live_route, meetings, owner_isolation,
-    session_routes, telemetry,
+    session_routes, telemetry, text_guard,
 };
 
 /// Settings of the router that are not application state.
@@ -134,6 +134,7 @@ pub fn router(state: AppState, options: &RouterOptions) -> Router {
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .with_state(state)
+        .layer(middleware::from_fn(text_guard::check_text))
         .layer(compression())
         .layer(middleware::from_fn_with_state(
             AllowedOrigin(options.public_origin.clone()),
