@@ -24,5 +24,6 @@ mod positions;
 mod preparation;
 mod reading;
 mod room;
+mod sandbox;
 mod search;
 mod storage;
