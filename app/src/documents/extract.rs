@@ -1,7 +1,8 @@
 //! Reading PDFs safely. The server runs `<extractor> pdf-child` (its own executable; the child
 //! side is `server/src/documents/pdf_child.rs`) with a wall-clock limit, a memory limit and an output
 //! cap. Whatever the PDF does — loops, deep recursion, huge output, a crash — the server gets
-//! an error it can record, within the limit.
+//! an error it can record, within the limit. The child sandboxes itself before it reads
+//! anything (`server/src/documents/sandbox.rs`), and refuses to read when it cannot.
 use std::path::PathBuf;
 use std::process::Stdio;
 use std::time::Duration;
@@ -77,6 +78,10 @@ pub enum ChildError {
     OutputTooLarge,
     #[error("could not start the reader: {0}")]
     Spawn(String),
+    /// The child could not enter its sandbox, and read nothing: a fault of the machine (an old
+    /// kernel, a container without Landlock or seccomp), not of the PDF.
+    #[error("the reader could not be sandboxed: {0}")]
+    Sandbox(String),
 }
 
 impl Extractor {
@@ -100,6 +105,16 @@ impl Extractor {
             width: answer.width,
             height: answer.height,
         })
+    }
+
+    /// (Tests) The hidden `probe` task: the child, sandboxed as for a PDF, tries what the
+    /// request asks (open a file, connect to an address, read a process's environment, write
+    /// to /tmp) and answers what succeeded.
+    pub async fn probe(
+        &self,
+        request: &serde_json::Value,
+    ) -> Result<serde_json::Value, ChildError> {
+        self.run("probe", request.to_string().as_bytes()).await
     }
 
     async fn run<T: DeserializeOwned>(&self, task: &str, pdf: &[u8]) -> Result<T, ChildError> {
@@ -179,6 +194,7 @@ impl Extractor {
         match status.map(|s| s.code()) {
             Ok(Some(0)) => {}
             Ok(Some(2)) => return Err(ChildError::Unreadable(reason)),
+            Ok(Some(4)) => return Err(ChildError::Sandbox(reason)),
             Ok(Some(code)) => return Err(ChildError::Crashed(format!("exit {code}: {reason}"))),
             // Killed by a signal: out of memory, CPU limit, stack overflow.
             Ok(None) => {

@@ -1,8 +1,10 @@
-//! The child side: `ecabinet pdf-child --task inspect|extract`, reading one PDF on stdin and
-//! writing what it found as JSON after a marker line on stdout (so stray prints of a parsing
-//! library cannot be mistaken for the answer). It limits its own memory and CPU time first;
-//! the parent adds a wall-clock limit and caps the output.
+//! The child side: `ecabinet pdf-child --task inspect|extract|picture`, reading one PDF on
+//! stdin and writing what it found as JSON after a marker line on stdout (so stray prints of a
+//! parsing library cannot be mistaken for the answer). It enters its sandbox first
+//! (`sandbox.rs`: another user id, Landlock, seccomp, limits), then limits its own memory and
+//! CPU time; the parent adds a wall-clock limit and caps the output.
 use std::io::{Read, Write};
+use std::time::Duration;
 
 use rayon::prelude::*;
 
@@ -17,13 +19,23 @@ pub enum Task {
     /// Page count and the text of every page.
     Extract,
     /// A picture of the first page: poppler's `pdftoppm`, run by the child so that it runs
-    /// under the same limits (a process inherits them).
+    /// under the same limits and in the same sandbox (a process inherits them).
     Picture,
+    /// (Tests) Try what a hostile parser would; report what succeeded. Its input is a probe
+    /// request in JSON (a file, an address, the parent's pid), not a PDF.
+    #[value(hide = true)]
+    Probe,
 }
 
 /// Run the child task and exit: 0 with an answer, 2 when the PDF cannot be read, 3 when the
-/// parser panicked.
+/// parser panicked, 4 when the sandbox could not be entered (nothing is read then).
 pub fn run(task: Task, memory_mb: u64, cpu_secs: u64) -> ! {
+    // Measured before the sandbox hides /sys and /proc, where a container's CPU quota is read.
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    if let Err(reason) = super::sandbox::enter(threads) {
+        eprintln!("cannot enter the sandbox: {reason}");
+        std::process::exit(4);
+    }
     let bytes = memory_mb.saturating_mul(1024 * 1024);
     // Best effort: where a limit cannot be set, the parent's wall clock still applies.
     let _ = rlimit::setrlimit(rlimit::Resource::AS, bytes, bytes);
@@ -31,6 +43,14 @@ pub fn run(task: Task, memory_mb: u64, cpu_secs: u64) -> ! {
     // Pages are read on every core (below), behind the server's own work: a meeting in
     // progress keeps its share of the machine while a large upload is read.
     let _ = rustix::process::nice(10);
+    if task == Task::Extract {
+        // The pages' threads, started in the sandbox, as many as measured above: left to
+        // itself, rayon would count the cores again, without the quota it can no longer read,
+        // and could ask for more than the sandbox's process limit leaves room for.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build_global();
+    }
     let mut input = Vec::new();
     if let Err(err) = std::io::stdin().take(MAX_INPUT).read_to_end(&mut input) {
         eprintln!("cannot read the input: {err}");
@@ -42,6 +62,7 @@ pub fn run(task: Task, memory_mb: u64, cpu_secs: u64) -> ! {
         Task::Inspect => inspect(&input).map(|f| serde_json::to_string(&f)),
         Task::Extract => extract(&input).map(|e| serde_json::to_string(&e)),
         Task::Picture => picture(&input).map(|p| serde_json::to_string(&p)),
+        Task::Probe => probe(&input).map(|p| serde_json::to_string(&p)),
     });
     match outcome {
         Ok(Ok(Ok(json))) => {
@@ -238,5 +259,62 @@ fn picture(bytes: &[u8]) -> Result<PictureAnswer, String> {
         jpeg_base64: base64::engine::general_purpose::STANDARD.encode(&output.stdout),
         width,
         height,
+    })
+}
+
+/// (Tests) What the probe task is asked to try.
+#[derive(serde::Deserialize)]
+struct ProbeRequest {
+    /// A file to open for reading; its directory is listed too.
+    path: std::path::PathBuf,
+    /// An address to connect to (TCP).
+    connect: std::net::SocketAddr,
+    /// The process whose environment to read (the server's, in production).
+    parent_pid: u32,
+}
+
+/// (Tests) What the probe managed to do: each `true` is a hole in the sandbox.
+#[derive(serde::Serialize)]
+struct ProbeAnswer {
+    opened_file: bool,
+    listed_dir: bool,
+    connected: bool,
+    read_parent_env: bool,
+    wrote_tmp: bool,
+    /// The names of the child's environment variables.
+    env: Vec<String>,
+    uid: u32,
+    no_new_privs: bool,
+}
+
+/// (Tests) Try, from inside the sandbox, what a parser made to run code would.
+fn probe(input: &[u8]) -> Result<ProbeAnswer, String> {
+    let request: ProbeRequest =
+        serde_json::from_slice(input).map_err(|e| format!("not a probe request: {e}"))?;
+    let scratch = format!("/tmp/ecabinet-probe-{}", std::process::id());
+    // Created only, never written to: the file size limit (0) would kill the probe.
+    let wrote_tmp = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&scratch)
+        .is_ok();
+    if wrote_tmp {
+        let _ = std::fs::remove_file(&scratch);
+    }
+    Ok(ProbeAnswer {
+        opened_file: std::fs::File::open(&request.path).is_ok(),
+        listed_dir: request
+            .path
+            .parent()
+            .is_some_and(|dir| std::fs::read_dir(dir).is_ok()),
+        connected: std::net::TcpStream::connect_timeout(&request.connect, Duration::from_secs(2))
+            .is_ok(),
+        read_parent_env: std::fs::read(format!("/proc/{}/environ", request.parent_pid)).is_ok(),
+        wrote_tmp,
+        env: std::env::vars_os()
+            .map(|(name, _)| name.to_string_lossy().into_owned())
+            .collect(),
+        uid: rustix::process::getuid().as_raw(),
+        no_new_privs: rustix::thread::no_new_privs().unwrap_or(false),
     })
 }

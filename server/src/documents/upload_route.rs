@@ -166,7 +166,7 @@ async fn receive(
     }
     let facts = match state.extractor.inspect(&bytes).await {
         Ok(facts) => facts,
-        Err(ChildError::Spawn(reason)) => {
+        Err(ChildError::Spawn(reason) | ChildError::Sandbox(reason)) => {
             tracing::error!(%reason, "cannot run the PDF reader");
             return Err(AppError::Internal);
         }

@@ -27,6 +27,7 @@ mod positions;
 mod preparation;
 mod reading;
 mod room;
+mod sandbox;
 mod search;
 mod storage;
 mod text_input;
