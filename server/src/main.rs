@@ -53,7 +53,6 @@ async fn serve_or_operate(config: Config) -> anyhow::Result<()> {
                             "not verified (no key)"
                         }
                     );
-                    Ok(())
                 }
                 Err(broken) => {
                     println!(
@@ -63,6 +62,22 @@ async fn serve_or_operate(config: Config) -> anyhow::Result<()> {
                     std::process::exit(1);
                 }
             }
+            // What the records vouch for, against today's rows.
+            let changed = server::audit::content::recheck(&db).await?;
+            for c in &changed {
+                println!(
+                    "CONTENT CHANGED since record {} ({}, {}): {}",
+                    c.seq,
+                    c.event,
+                    c.subject.map(|s| s.to_string()).unwrap_or_default(),
+                    c.reason
+                );
+            }
+            if !changed.is_empty() {
+                std::process::exit(1);
+            }
+            println!("content vouched for by the chain unchanged");
+            Ok(())
         }
         Command::VerifyBallots => {
             let db = app::db::Db::connect(&config.database_url(), 2).await?;

@@ -5,6 +5,8 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod chain;
+#[cfg(feature = "ssr")]
+pub mod content;
 pub mod event;
 pub mod model;
 #[cfg(feature = "ssr")]

@@ -14,7 +14,7 @@ use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 
 use crate::audit::event::AuditEvent;
-use crate::audit::store::append_all;
+use crate::audit::store::{append_rows, Entry};
 use crate::ballots::editing::problem;
 use crate::ballots::model::BallotState;
 use crate::ballots::problem::BallotProblem;
@@ -47,22 +47,29 @@ pub async fn write_together(
     use_nonces(&mut tx, answers, &mut verdicts).await?;
     advance_counters(&mut tx, answers, &mut verdicts).await?;
     insert_answers(&mut tx, answers, &verdicts).await?;
-    let records: Vec<_> = accepted(answers, &verdicts)
-        .map(|(answer, _)| match answer.entered_by {
-            Some(secretariat) => (
-                Some(secretariat),
-                AuditEvent::BallotPaperAnswer,
-                Some(answer.id),
-            ),
-            None => (
-                Some(answer.member),
-                AuditEvent::BallotAnswered,
-                Some(answer.id),
-            ),
+    // Each record vouches for the answer's content: the SHA-256 of its canonical form, which
+    // `verify-ballots` compares with the stored answer.
+    let records: Vec<Entry> = accepted(answers, &verdicts)
+        .map(|(answer, _)| {
+            let detail = Some(format!("sha256={}", answer.answer_hash()));
+            match answer.entered_by {
+                Some(secretariat) => (
+                    Some(secretariat),
+                    AuditEvent::BallotPaperAnswer,
+                    Some(answer.id),
+                    detail,
+                ),
+                None => (
+                    Some(answer.member),
+                    AuditEvent::BallotAnswered,
+                    Some(answer.id),
+                    detail,
+                ),
+            }
         })
         .collect();
     if !records.is_empty() {
-        append_all(&mut tx, &records).await?;
+        append_rows(&mut tx, &records).await?;
     }
     tx.commit().await?;
     Ok(outcomes(answers, verdicts))
@@ -194,6 +201,25 @@ async fn decide(
     .into_iter()
     .map(|(nonce, ballot, member, expires)| (nonce, (ballot, member, expires)))
     .collect();
+    // Members of paper answers who already answered with their passkey.
+    let paper: Vec<Uuid> = distinct(
+        answers
+            .iter()
+            .filter(|a| a.entered_by.is_some())
+            .map(|a| a.member),
+    );
+    let mut signed_before: HashSet<(Uuid, Uuid)> = fetch_bound!(
+        tx,
+        (Uuid, Uuid),
+        format!(
+            "select distinct ballot_id, user_id from ballot_answer
+             where entered_by is null and user_id in {}",
+            list(params, paper.len())
+        ),
+        &paper
+    )
+    .into_iter()
+    .collect();
 
     let mut first_with_key: HashMap<&str, usize> = HashMap::new();
     let mut nonces_taken: HashSet<&[u8]> = HashSet::new();
@@ -224,6 +250,12 @@ async fn decide(
                 Some(_) if !asked.contains(&(answer.ballot, answer.member)) => {
                     refused(BallotProblem::NotEligible)
                 }
+                Some(_)
+                    if answer.entered_by.is_some()
+                        && signed_before.contains(&(answer.ballot, answer.member)) =>
+                {
+                    refused(BallotProblem::SignedAnswerExists)
+                }
                 Some(_) => match &answer.signed {
                     Some(signed)
                         if nonces_taken.contains(signed.nonce.as_slice())
@@ -236,6 +268,7 @@ async fn decide(
                     signed => {
                         if let Some(signed) = signed {
                             nonces_taken.insert(signed.nonce.as_slice());
+                            signed_before.insert((answer.ballot, answer.member));
                         }
                         first_with_key.insert(answer.request_key.as_str(), i);
                         let this = at;

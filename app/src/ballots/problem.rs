@@ -22,6 +22,9 @@ pub enum BallotProblem {
     PastDeadline,
     /// The member is not among the ballot's eligible members.
     NotEligible,
+    /// A paper answer for a member who has answered with their passkey: their own signed
+    /// answer is not replaced by what the secretariat enters.
+    SignedAnswerExists,
     /// "Other opinion" without its text.
     OtherTextMissing,
     /// A text or comment over [`crate::ballots::answers::MAX_TEXT_CHARS`] characters.
@@ -60,6 +63,12 @@ impl BallotProblem {
             (PastDeadline, Lang::En) => "The deadline for answering has passed.",
             (NotEligible, Lang::Vi) => "Bạn không thuộc danh sách được lấy ý kiến của phiếu này.",
             (NotEligible, Lang::En) => "You are not among the members asked on this ballot.",
+            (SignedAnswerExists, Lang::Vi) => {
+                "Thành viên đã tự trả lời phiếu này (có ký bằng khóa truy cập): không thể nhập phiếu giấy thay thế."
+            }
+            (SignedAnswerExists, Lang::En) => {
+                "The member has answered this ballot with their passkey: a paper answer cannot replace it."
+            }
             (OtherTextMissing, Lang::Vi) => "Chọn “Ý kiến khác” thì cần ghi rõ ý kiến.",
             (OtherTextMissing, Lang::En) => "“Other opinion” needs its text.",
             (TooLong, Lang::Vi) => "Ý kiến hoặc góp ý quá dài (tối đa 5.000 ký tự).",

@@ -59,6 +59,9 @@ type StoredResult = (
     Option<String>,
 );
 
+/// (answer, the record's event, its detail `sha256=…`) of an answer's audit record.
+type AuditedAnswer = (Uuid, String, Option<String>);
+
 /// (credential id, owner, webauthn-rs passkey JSON)
 type PasskeyRow = (Vec<u8>, Uuid, String);
 
@@ -66,13 +69,13 @@ type PasskeyRow = (Vec<u8>, Uuid, String);
 type Stored = (
     Vec<StoredAnswer>,
     Vec<PasskeyRow>,
-    Vec<(Uuid,)>,
+    Vec<AuditedAnswer>,
     Vec<(Uuid, Uuid)>,
     Vec<StoredResult>,
 );
 
 pub async fn verify_ballots(db: &Db, party: &RelyingParty<'_>) -> Result<Report, AppError> {
-    let (answers, passkeys, audited, eligible, closed): Stored = with_db!(db, |pool| {
+    let (answers, passkeys, records, eligible, closed): Stored = with_db!(db, |pool| {
         (
             sqlx::query_as(
                 "select id, ballot_id, user_id, choice, other_text, comment, entered_by,
@@ -87,7 +90,7 @@ pub async fn verify_ballots(db: &Db, party: &RelyingParty<'_>) -> Result<Report,
                 .fetch_all(pool)
                 .await?,
             sqlx::query_as(
-                "select subject_id from audit_event
+                "select subject_id, event, detail from audit_event
                  where event in ('ballot.answered', 'ballot.paper_answer')
                    and subject_id is not null",
             )
@@ -108,7 +111,11 @@ pub async fn verify_ballots(db: &Db, party: &RelyingParty<'_>) -> Result<Report,
         .into_iter()
         .map(|(credential, owner, json)| (credential, (owner, json)))
         .collect();
-    let audited: HashSet<Uuid> = audited.into_iter().map(|(id,)| id).collect();
+    let audited: HashMap<Uuid, (String, Option<String>)> = records
+        .iter()
+        .map(|(id, event, detail)| (*id, (event.clone(), detail.clone())))
+        .collect();
+    let stored_ids: HashSet<Uuid> = answers.iter().map(|a| a.0).collect();
     let eligible: HashSet<(Uuid, Uuid)> = eligible.into_iter().collect();
     let mut report = Report {
         answers: answers.len(),
@@ -123,8 +130,8 @@ pub async fn verify_ballots(db: &Db, party: &RelyingParty<'_>) -> Result<Report,
                 problem,
             })
         };
-        if !audited.contains(id) {
-            flag("the answer is not in the audit chain");
+        if let Some(problem) = against_record(answer, audited.get(id)) {
+            flag(problem);
         }
         match check_answer(answer, &passkeys, &eligible, party) {
             Ok(()) => {
@@ -134,6 +141,20 @@ pub async fn verify_ballots(db: &Db, party: &RelyingParty<'_>) -> Result<Report,
             }
             Err(problem) => flag(problem),
         }
+    }
+    // An answer the chain vouches for must still be there.
+    let mut missing: Vec<Uuid> = audited
+        .keys()
+        .filter(|id| !stored_ids.contains(id))
+        .copied()
+        .collect();
+    missing.sort();
+    for id in missing {
+        report.mismatches.push(Mismatch {
+            ballot: Uuid::nil(),
+            answer: Some(id),
+            problem: "an answer in the audit chain is missing from the database",
+        });
     }
     for (ballot, stored_eligible, agree, disagree, other, outcome) in closed {
         report.closed_ballots += 1;
@@ -155,6 +176,42 @@ pub async fn verify_ballots(db: &Db, party: &RelyingParty<'_>) -> Result<Report,
         }
     }
     Ok(report)
+}
+
+/// What the answer's audit record says against the answer as stored: the record must exist,
+/// be of the answer's kind (a member's signed answer or a paper answer entered by the
+/// secretariat), and vouch for the hash of the answer as recomputed from its fields.
+fn against_record(
+    answer: &StoredAnswer,
+    record: Option<&(String, Option<String>)>,
+) -> Option<&'static str> {
+    let Some((event, detail)) = record else {
+        return Some("the answer is not in the audit chain");
+    };
+    let expected_event = if answer.6.is_some() {
+        "ballot.paper_answer"
+    } else {
+        "ballot.answered"
+    };
+    if event != expected_event {
+        return Some("the answer's kind (signed or paper) differs from its audit record");
+    }
+    let recomputed = Choice::parse(&answer.3).map(|choice| {
+        hex::encode(Sha256::digest(
+            AnswerText {
+                ballot: answer.1,
+                member: answer.2,
+                choice,
+                text: answer.4.as_deref().unwrap_or(""),
+                comment: answer.5.as_deref().unwrap_or(""),
+            }
+            .canonical(),
+        ))
+    });
+    match (detail, recomputed) {
+        (Some(detail), Some(hash)) if *detail == format!("sha256={hash}") => None,
+        _ => Some("the answer differs from what its audit record vouches for"),
+    }
 }
 
 fn check_answer(

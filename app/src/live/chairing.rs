@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use crate::audit::event::AuditEvent;
-use crate::audit::store::append;
+use crate::audit::store::append_rows;
 use crate::db::{Db, Tx};
 use crate::error::{AppError, BadInput};
 use crate::identity::model::{CurrentUser, Role};
@@ -84,6 +84,8 @@ pub async fn act(
     let now = Utc::now();
     let mut tx = db.begin().await?;
     let (state, current) = meeting_in(&mut tx, meeting).await?;
+    // What the record vouches for beyond the act: a conclusion's text, by its hash.
+    let mut detail = None;
     let (event, subject, state_changed) = match act {
         RoomAct::Open => {
             if !matches!(state, MeetingState::Published | MeetingState::Postponed) {
@@ -285,6 +287,7 @@ pub async fn act(
             if found == 0 {
                 return Err(AppError::NotFound);
             }
+            detail = Some(crate::audit::content::sha256_detail(text.as_bytes()));
             (AuditEvent::ConclusionRecorded, *item, false)
         }
         RoomAct::EndVote(ballot) => {
@@ -328,7 +331,7 @@ pub async fn act(
             (AuditEvent::MeetingClosed, meeting, true)
         }
     };
-    append(&mut tx, Some(user.id), event, Some(subject)).await?;
+    append_rows(&mut tx, &[(Some(user.id), event, Some(subject), detail)]).await?;
     tx.commit().await?;
     Ok(state_changed)
 }

@@ -420,11 +420,12 @@ pub async fn finalise(db: &Db, user: &CurrentUser, meeting: Uuid) -> Result<(), 
         .execute(&mut *conn)
         .await?;
     });
-    append(
+    crate::audit::store::append_detailed(
         &mut tx,
         Some(user.id),
         AuditEvent::MinutesFinalised,
         Some(meeting),
+        format!("sha256={sha}"),
     )
     .await?;
     tx.commit().await?;

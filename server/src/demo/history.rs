@@ -448,8 +448,14 @@ async fn insert_closed_ballot(
             .execute(&mut *conn)
             .await?;
         });
-        app::audit::store::append(tx, secretary, AuditEvent::BallotPaperAnswer, Some(answer))
-            .await?;
+        app::audit::store::append_detailed(
+            tx,
+            secretary,
+            AuditEvent::BallotPaperAnswer,
+            Some(answer),
+            format!("sha256={hash}"),
+        )
+        .await?;
     }
     app::ballots::results::close_in(tx, id, secretary)
         .await

@@ -261,7 +261,13 @@ async fn receive(
         }
         Owner::Ballot(ballot_id) => LiveEvent::BallotChanged { ballot_id },
     };
-    app::audit::store::append(&mut tx, Some(user.id), event, Some(document_id)).await?;
+    // The record vouches for the file: its version and SHA-256 (re-checked by verify-audit).
+    let detail = format!(
+        "version={version_no} {}",
+        app::audit::content::sha256_detail(&bytes)
+    );
+    app::audit::store::append_detailed(&mut tx, Some(user.id), event, Some(document_id), detail)
+        .await?;
     tx.commit().await?;
     state.text_jobs.notify_one();
     state.live.publish(&state.db, live).await;

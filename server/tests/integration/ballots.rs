@@ -37,7 +37,7 @@ pub async fn enrol(server: &TestServer, name: &str, auth: &mut SoftAuthenticator
 
 /// Sign `choice` with `auth` and send it; `sent_choice` lets a test send something other
 /// than what was signed. Returns (status, body) of the answer.
-async fn answer(
+pub async fn answer(
     server: &TestServer,
     cookie: &str,
     auth: &mut SoftAuthenticator,
@@ -109,7 +109,7 @@ async fn answers_of(db: &app::db::Db, ballot: Uuid, member: Uuid) -> i64 {
     n
 }
 
-async fn verify(server: &TestServer) -> app::ballots::verify::Report {
+pub async fn verify(server: &TestServer) -> app::ballots::verify::Report {
     let rp_id = url::Url::parse(&server.base)
         .unwrap()
         .host_str()

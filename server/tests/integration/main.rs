@@ -15,6 +15,7 @@ mod demo_pdfs;
 mod documents;
 mod durability;
 mod enrolment_approval;
+mod evidence;
 mod exports;
 mod http;
 mod leaks;
