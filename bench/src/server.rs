@@ -91,6 +91,11 @@ impl Server {
             .stderr(Stdio::null());
         if demo {
             command.arg("--demo");
+        } else {
+            // Outside demo mode the server needs an audit key from a file to start.
+            let key = data.join("audit.key");
+            std::fs::write(&key, "a benchmark audit key, 32 bytes or more")?;
+            command.arg("--audit-key-file").arg(key);
         }
         if let Some(site) = site {
             command.arg("--site-root").arg(site);

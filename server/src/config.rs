@@ -97,15 +97,23 @@ pub struct Config {
     #[arg(long, env = "ECAB_EXTRACTOR")]
     pub extractor: Option<PathBuf>,
 
-    /// Secret key (any text, 32+ random characters) that signs the audit checkpoints.
-    /// Without it no checkpoints are written (demo mode makes one in the data directory).
-    #[arg(long, env = "ECAB_AUDIT_KEY", hide_env_values = true)]
-    pub audit_key: Option<String>,
+    /// File holding the secret key (at least 32 bytes, e.g. `head -c 48 /dev/urandom`) that
+    /// signs the audit checkpoints. Read from a file, never a flag or a variable's value, so
+    /// `ps` and the child processes never see it. Required to serve outside demo mode (demo
+    /// mode keeps one in the data directory).
+    #[arg(long, env = "ECAB_AUDIT_KEY_FILE")]
+    pub audit_key_file: Option<PathBuf>,
 
     /// File the signed audit checkpoints are appended to; keep it outside the database's
     /// reach (another disk, a log shipper). Default: audit-checkpoints.jsonl in the data dir.
     #[arg(long, env = "ECAB_AUDIT_CHECKPOINT_FILE")]
     pub audit_checkpoint_file: Option<PathBuf>,
+
+    /// A second file every checkpoint is also appended to: a place the database's host cannot
+    /// rewrite (another machine's mount, an append-only volume). `verify-audit` reads both,
+    /// so rewriting the database and the first file is still caught by this copy.
+    #[arg(long, env = "ECAB_AUDIT_CHECKPOINT_COPY")]
+    pub audit_checkpoint_copy: Option<PathBuf>,
 
     /// Seconds between audit checkpoints (one is also written at shutdown).
     #[arg(long, env = "ECAB_AUDIT_CHECKPOINT_SECS", default_value_t = 300)]
@@ -178,26 +186,44 @@ impl Config {
             .unwrap_or_else(|| self.data_dir.join("audit-checkpoints.jsonl"))
     }
 
-    /// The checkpoint key: configured, or in demo mode one kept in the data directory.
+    /// The checkpoint key: read from `--audit-key-file`, or in demo mode one kept in the data
+    /// directory. A key shorter than 32 bytes is refused.
     pub fn audit_key(&self) -> anyhow::Result<Option<Vec<u8>>> {
-        if let Some(key) = &self.audit_key {
-            return Ok(Some(key.as_bytes().to_vec()));
-        }
-        if !self.demo {
-            return Ok(None);
-        }
-        let path = self.data_dir.join("demo-audit.key");
-        match std::fs::read_to_string(&path) {
-            Ok(key) => Ok(Some(key.trim().as_bytes().to_vec())),
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-                std::fs::create_dir_all(&self.data_dir)?;
-                let key = uuid::Uuid::new_v4().simple().to_string()
-                    + &uuid::Uuid::new_v4().simple().to_string();
-                std::fs::write(&path, &key)?;
-                Ok(Some(key.into_bytes()))
+        let path = match (&self.audit_key_file, self.demo) {
+            (Some(path), _) => path.clone(),
+            (None, false) => return Ok(None),
+            (None, true) => {
+                let path = self.data_dir.join("demo-audit.key");
+                if !path.exists() {
+                    std::fs::create_dir_all(&self.data_dir)?;
+                    let key = uuid::Uuid::new_v4().simple().to_string()
+                        + &uuid::Uuid::new_v4().simple().to_string();
+                    std::fs::write(&path, &key)?;
+                }
+                path
             }
-            Err(err) => Err(err.into()),
+        };
+        let mut key = std::fs::read(&path)
+            .map_err(|e| anyhow::anyhow!("audit key file {}: {e}", path.display()))?;
+        // A key written by `echo` ends with a line break that is not part of it.
+        while key.last().is_some_and(u8::is_ascii_whitespace) {
+            key.pop();
         }
+        if key.len() < MIN_AUDIT_KEY_BYTES {
+            anyhow::bail!(
+                "audit key file {}: the key has {} bytes, at least {MIN_AUDIT_KEY_BYTES} are needed",
+                path.display(),
+                key.len()
+            );
+        }
+        Ok(Some(key))
+    }
+
+    /// The checkpoint files: the first, and the copy when configured.
+    pub fn audit_checkpoint_files(&self) -> Vec<PathBuf> {
+        std::iter::once(self.audit_checkpoint_file())
+            .chain(self.audit_checkpoint_copy.clone())
+            .collect()
     }
 
     /// How PDFs are read: this executable's `pdf-child`, with the configured limits.
@@ -258,13 +284,16 @@ impl Config {
                     .join(","),
             ),
             (
-                "audit_key",
-                if self.audit_key.is_some() {
-                    "set (hidden)"
-                } else {
-                    "not set"
-                }
-                .to_owned(),
+                "audit_key_file",
+                self.audit_key_file
+                    .as_ref()
+                    .map_or_else(|| "not set".to_owned(), |p| p.display().to_string()),
+            ),
+            (
+                "audit_checkpoint_copy",
+                self.audit_checkpoint_copy
+                    .as_ref()
+                    .map_or_else(|| "not set".to_owned(), |p| p.display().to_string()),
             ),
             (
                 "audit_checkpoint_file",
@@ -286,18 +315,39 @@ impl Config {
     }
 }
 
-/// `postgres://user:secret@host/db` → `postgres://user:***@host/db`.
+/// The shortest audit key accepted (HMAC-SHA256: as long as its output).
+pub const MIN_AUDIT_KEY_BYTES: usize = 32;
+
+/// `postgres://user:secret@host/db` → `postgres://user:***@host/db`; a password given as a
+/// query parameter (`?password=…`, `&sslpassword=…`) is hidden too.
 pub fn redact_url(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_owned();
+    let (base, query) = match url.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (url, None),
     };
-    let Some((userinfo, host)) = rest.rsplit_once('@') else {
-        return url.to_owned();
+    let base = match base.split_once("://") {
+        Some((scheme, rest)) => match rest.rsplit_once('@') {
+            Some((userinfo, host)) => match userinfo.split_once(':') {
+                Some((user, _password)) => format!("{scheme}://{user}:***@{host}"),
+                None => base.to_owned(),
+            },
+            None => base.to_owned(),
+        },
+        None => base.to_owned(),
     };
-    match userinfo.split_once(':') {
-        Some((user, _password)) => format!("{scheme}://{user}:***@{host}"),
-        None => url.to_owned(),
-    }
+    let Some(query) = query else {
+        return base;
+    };
+    let query: Vec<String> = query
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((name, _)) if name.to_ascii_lowercase().contains("password") => {
+                format!("{name}=***")
+            }
+            _ => pair.to_owned(),
+        })
+        .collect();
+    format!("{base}?{}", query.join("&"))
 }
 
 #[cfg(test)]
@@ -318,6 +368,35 @@ mod tests {
             redact_url("sqlite://data/ecabinet.db"),
             "sqlite://data/ecabinet.db"
         );
+        assert_eq!(
+            redact_url("postgres://db/ecab?user=app&password=s3cret&sslmode=require"),
+            "postgres://db/ecab?user=app&password=***&sslmode=require"
+        );
+        assert_eq!(
+            redact_url("postgres://app:x@db/ecab?sslpassword=k"),
+            "postgres://app:***@db/ecab?sslpassword=***"
+        );
+    }
+
+    #[test]
+    fn the_audit_key_is_read_from_a_file_and_must_be_long_enough() {
+        let dir = tempfile::tempdir().unwrap();
+        let short = dir.path().join("short.key");
+        std::fs::write(&short, "31 bytes of key material.......\n").unwrap();
+        let long = dir.path().join("long.key");
+        std::fs::write(&long, "32 bytes of key material........\n").unwrap();
+        let config = |path: &std::path::Path| {
+            Config::parse_from(["ecabinet", "--audit-key-file", path.to_str().unwrap()])
+        };
+        assert!(config(&short).audit_key().is_err());
+        assert_eq!(
+            config(&long).audit_key().unwrap().unwrap(),
+            b"32 bytes of key material........".to_vec()
+        );
+        // No key outside demo mode: none (serving then refuses to start).
+        assert_eq!(Config::parse_from(["ecabinet"]).audit_key().unwrap(), None);
+        // The key is not a flag any more.
+        assert!(Config::try_parse_from(["ecabinet", "--audit-key", "x"]).is_err());
     }
 
     #[test]

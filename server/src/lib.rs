@@ -125,23 +125,33 @@ fn spawn_live_pruning(db: &Db) {
     });
 }
 
-/// Write a signed audit checkpoint every `audit_checkpoint_secs` (when a key is configured).
+/// Write a signed audit checkpoint every `audit_checkpoint_secs` to the checkpoint file and
+/// its copy. Outside demo mode there is no serving without a key.
 fn spawn_audit_checkpoints(config: &Config, db: &Db) -> anyhow::Result<()> {
     let Some(key) = config.audit_key()? else {
-        tracing::warn!("no audit key configured (ECAB_AUDIT_KEY): audit checkpoints are off");
-        return Ok(());
+        anyhow::bail!(
+            "no audit key: give --audit-key-file (ECAB_AUDIT_KEY_FILE), a file of at least \
+             {} random bytes, so the audit chain is anchored outside the database",
+            config::MIN_AUDIT_KEY_BYTES
+        );
     };
-    let path = config.audit_checkpoint_file();
+    let paths = config.audit_checkpoint_files();
     let every = std::time::Duration::from_secs(config.audit_checkpoint_secs.max(1));
     let db = db.clone();
     tokio::spawn(async move {
         let mut ticks = tokio::time::interval(every);
         loop {
             ticks.tick().await;
-            match audit::checkpoint::write(&db, &key, &path).await {
-                Ok(Some(cp)) => tracing::info!(seq = cp.seq, "audit checkpoint written"),
-                Ok(None) => {}
-                Err(err) => tracing::error!(%err, "audit checkpoint failed"),
+            for path in &paths {
+                match audit::checkpoint::write(&db, &key, path).await {
+                    Ok(Some(cp)) => {
+                        tracing::info!(seq = cp.seq, file = %path.display(), "audit checkpoint written")
+                    }
+                    Ok(None) => {}
+                    Err(err) => {
+                        tracing::error!(%err, file = %path.display(), "audit checkpoint failed")
+                    }
+                }
             }
         }
     });

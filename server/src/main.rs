@@ -39,8 +39,11 @@ async fn serve_or_operate(config: Config) -> anyhow::Result<()> {
         Command::VerifyAudit => {
             let db = app::db::Db::connect(&config.database_url(), 2).await?;
             let key = config.audit_key()?;
-            let path = config.audit_checkpoint_file();
-            let checkpoints = server::audit::checkpoint::read_all(&path)?;
+            // Every copy counts: one rewritten along with the database is caught by another.
+            let mut checkpoints = Vec::new();
+            for path in config.audit_checkpoint_files() {
+                checkpoints.extend(server::audit::checkpoint::read_all(&path)?);
+            }
             match server::audit::verify::verify(&db, &checkpoints, key.as_deref()).await? {
                 Ok(intact) => {
                     println!(

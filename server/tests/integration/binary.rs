@@ -36,6 +36,8 @@ fn help_explains_every_setting() {
 #[test]
 fn prints_its_settings_then_stops_cleanly_on_sigterm() {
     let data = tempfile::tempdir().unwrap();
+    let key = data.path().join("audit.key");
+    std::fs::write(&key, "an audit key of 32 bytes or more, in a file").unwrap();
     let mut child = Command::new(BIN)
         .args([
             "--bind",
@@ -45,6 +47,8 @@ fn prints_its_settings_then_stops_cleanly_on_sigterm() {
             "--data-dir",
         ])
         .arg(data.path())
+        .arg("--audit-key-file")
+        .arg(&key)
         .env_remove("DATABASE_URL")
         .env("RUST_LOG", "info")
         .stdout(Stdio::piped())
@@ -71,6 +75,11 @@ fn prints_its_settings_then_stops_cleanly_on_sigterm() {
     );
     assert_eq!(setting("demo").as_deref(), Some("false"));
     assert_eq!(setting("tls").as_deref(), Some("off"));
+    // The key's file is named; the key itself is never printed.
+    assert_eq!(setting("audit_key_file"), Some(key.display().to_string()));
+    assert!(!seen
+        .iter()
+        .any(|e| e.to_string().contains("32 bytes or more")));
 
     let body = blocking::get(&format!("http://{address}/healthz"));
     assert_eq!(body, "ok");
@@ -152,8 +161,12 @@ async fn speaks_https_when_given_a_certificate() {
 
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
+    let audit_key = dir.path().join("audit.key");
+    std::fs::write(&audit_key, "an audit key of 32 bytes or more, in a file").unwrap();
     let config = Config::parse_from([
         "ecabinet".to_owned(),
+        "--audit-key-file".to_owned(),
+        audit_key.display().to_string(),
         "--data-dir".to_owned(),
         dir.path().display().to_string(),
         "--public-origin".to_owned(),
@@ -210,13 +223,16 @@ async fn verify_audit_reports_an_intact_chain_and_names_a_broken_record() {
         tx.commit().await.unwrap();
     }
     let key = "a key for this test only, long enough";
+    let key_file = data.path().join("audit.key");
+    std::fs::write(&key_file, key).unwrap();
     let checkpoints = data.path().join("audit-checkpoints.jsonl");
     server::audit::checkpoint::write(&db, key.as_bytes(), &checkpoints)
         .await
         .unwrap()
         .expect("a checkpoint");
 
-    let run = || operate(data.path(), &["--audit-key", key], "verify-audit");
+    let key_arg = key_file.display().to_string();
+    let run = || operate(data.path(), &["--audit-key-file", &key_arg], "verify-audit");
     let ok = run();
     let text = String::from_utf8_lossy(&ok.stdout);
     assert!(
@@ -226,6 +242,10 @@ async fn verify_audit_reports_an_intact_chain_and_names_a_broken_record() {
     );
     assert!(
         text.contains("audit chain intact: 5 records; 1 checkpoints verified"),
+        "{text}"
+    );
+    assert!(
+        text.contains("content vouched for by the chain unchanged"),
         "{text}"
     );
 
@@ -283,4 +303,120 @@ async fn verify_ballots_passes_the_demo_and_exits_1_on_a_forged_answer() {
         text.contains("41 answers (0 signed), 2 closed ballots recounted, 2 mismatches"),
         "{text}"
     );
+}
+
+/// Someone with the database and the server's host rewrites a record and every hash after
+/// it, and re-signs the local checkpoint file with the key they found there: the local file
+/// alone now agrees, the copy kept elsewhere (`--audit-checkpoint-copy`) does not.
+#[tokio::test]
+async fn a_rewritten_chain_and_checkpoint_file_are_caught_by_the_copy() {
+    use app::audit::chain::record_hash;
+    use app::audit::event::AuditEvent;
+
+    let data = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/ecabinet.db", data.path().display());
+    let db = app::db::Db::connect(&url, 2).await.unwrap();
+    db.migrate().await.unwrap();
+    for _ in 0..5 {
+        let mut tx = db.begin().await.unwrap();
+        app::audit::store::append(&mut tx, None, AuditEvent::SignOut, None)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+    }
+    let key = "the audit key, kept in a file on the host";
+    let key_file = data.path().join("audit.key");
+    std::fs::write(&key_file, key).unwrap();
+    let local = data.path().join("audit-checkpoints.jsonl");
+    let copy_dir = tempfile::tempdir().unwrap();
+    let copy = copy_dir.path().join("checkpoints.jsonl");
+    for path in [&local, &copy] {
+        server::audit::checkpoint::write(&db, key.as_bytes(), path)
+            .await
+            .unwrap()
+            .expect("a checkpoint");
+    }
+
+    // The rewrite: record 3 becomes a demo sign-in, records 3..5 get fresh hashes.
+    let records = app::audit::store::page(&db, 0, 10).await.unwrap();
+    let mut prev = records[1].hash.clone();
+    for record in &records[2..] {
+        let event = if record.seq == 3 {
+            "session.demo_sign_in"
+        } else {
+            record.event.as_str()
+        };
+        let hash = record_hash(&prev, record.seq, record.at, None, event, None, None);
+        app::with_db!(&db, |pool| {
+            sqlx::query(
+                "update audit_event set event = $1, prev_hash = $2, hash = $3 where seq = $4",
+            )
+            .bind(event)
+            .bind(&prev)
+            .bind(&hash)
+            .bind(record.seq)
+            .execute(pool)
+            .await
+            .map(|_| ())
+        })
+        .unwrap();
+        prev = hash;
+    }
+    std::fs::remove_file(&local).unwrap();
+    server::audit::checkpoint::write(&db, key.as_bytes(), &local)
+        .await
+        .unwrap()
+        .expect("a re-signed checkpoint");
+
+    let key_arg = key_file.display().to_string();
+    let local_only = operate(data.path(), &["--audit-key-file", &key_arg], "verify-audit");
+    let text = String::from_utf8_lossy(&local_only.stdout);
+    assert!(
+        local_only.status.success(),
+        "the local file alone is fooled: {text}"
+    );
+    let copy_arg = copy.display().to_string();
+    let with_copy = operate(
+        data.path(),
+        &[
+            "--audit-key-file",
+            &key_arg,
+            "--audit-checkpoint-copy",
+            &copy_arg,
+        ],
+        "verify-audit",
+    );
+    let text = String::from_utf8_lossy(&with_copy.stdout);
+    assert_eq!(with_copy.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("audit chain BROKEN at record 5: differs from the checkpoint"),
+        "{text}"
+    );
+}
+
+/// Outside demo mode the server does not start without an audit key of 32 bytes or more.
+#[test]
+fn serving_outside_demo_mode_needs_an_audit_key() {
+    let data = tempfile::tempdir().unwrap();
+    let run = |settings: &[&str]| {
+        Command::new(BIN)
+            .args(settings)
+            .args(["--bind", "127.0.0.1:0", "--data-dir"])
+            .arg(data.path())
+            .env_remove("DATABASE_URL")
+            .env("RUST_LOG", "error")
+            .output()
+            .unwrap()
+    };
+    let none = run(&[]);
+    assert!(!none.status.success());
+    let said = String::from_utf8_lossy(&none.stderr);
+    assert!(said.contains("no audit key"), "{said}");
+    let short = data.path().join("short.key");
+    std::fs::write(&short, "too short").unwrap();
+    let short_arg = short.display().to_string();
+    let refused = run(&["--audit-key-file", &short_arg]);
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("at least 32 are needed"), "{said}");
 }

@@ -190,6 +190,14 @@ async fn start_server_on(fresh: FreshDatabase, demo: bool, extra: &[&str]) -> Te
     ];
     if demo {
         args.push("--demo".to_owned());
+    } else {
+        // Outside demo mode the server needs an audit key from a file to start.
+        let key = site.path().join("audit.key");
+        std::fs::write(&key, "a test audit key, 32 bytes or more long").expect("key");
+        args.push("--audit-key-file".to_owned());
+        args.push(key.display().to_string());
+        args.push("--audit-checkpoint-file".to_owned());
+        args.push(site.path().join("checkpoints.jsonl").display().to_string());
     }
     args.extend(extra.iter().map(|a| (*a).to_owned()));
     let config = Config::parse_from(args);
