@@ -111,15 +111,21 @@ fn spawn_ballot_clock(db: &Db, live: &app::live::hub::Hub, every_secs: u64) {
     });
 }
 
-/// Forget stored live events older than a day, hourly (any node may; deleting twice is fine).
+/// Forget, every ten minutes, stored live events older than a day and what identity keeps for
+/// a while (expired ceremonies, old rate-limit windows, used links, ended sessions): any node
+/// may; deleting twice is fine.
 fn spawn_live_pruning(db: &Db) {
     let db = db.clone();
     tokio::spawn(async move {
-        let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
         loop {
             every.tick().await;
             if let Err(err) = app::live::hub::Hub::prune(&db).await {
                 tracing::warn!(%err, "stored live events not pruned");
+            }
+            match app::identity::pruning::prune(&db, chrono::Utc::now()).await {
+                Ok(done) => tracing::debug!(?done, "identity pruned"),
+                Err(err) => tracing::warn!(%err, "identity not pruned"),
             }
         }
     });

@@ -23,6 +23,8 @@ pub mod passkey_views;
 pub mod passkeys;
 pub mod protocol;
 #[cfg(feature = "ssr")]
+pub mod pruning;
+#[cfg(feature = "ssr")]
 pub mod rate_limit;
 #[cfg(feature = "ssr")]
 pub mod session;

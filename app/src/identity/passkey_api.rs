@@ -74,7 +74,10 @@ pub async fn finish_enrolment(
     name: String,
 ) -> Result<Uuid, AppError> {
     crate::error::respond(async {
+        use crate::identity::rate_limit::{self, ENROL_FINISH_PER_CLIENT};
         let state = crate::state::AppState::from_context()?;
+        let client = rate_limit::current_client(&state.trusted_proxies);
+        rate_limit::hit(&state.db, ENROL_FINISH_PER_CLIENT, &client).await?;
         let user_id = crate::identity::passkeys::finish_enrolment(
             &state.db,
             &state.webauthn,
@@ -114,7 +117,13 @@ pub async fn start_named_sign_in(email: String) -> Result<SignInStart, AppError>
         let client = rate_limit::current_client(&state.trusted_proxies);
         rate_limit::hit(&state.db, SIGN_IN_PER_CLIENT, &client).await?;
         let account = email.trim().to_lowercase();
-        rate_limit::hit(&state.db, SIGN_IN_PER_ACCOUNT, &account).await?;
+        // Per address asked for and per client: others cannot use up this person's tries.
+        rate_limit::hit(
+            &state.db,
+            SIGN_IN_PER_ACCOUNT,
+            &format!("{account}:{client}"),
+        )
+        .await?;
         let (ceremony, options) =
             crate::identity::passkeys::start_sign_in_for(&state.db, &state.webauthn, &account)
                 .await?;
@@ -129,15 +138,18 @@ pub async fn finish_passkey_sign_in(
     credential: PublicKeyCredential,
 ) -> Result<Uuid, AppError> {
     crate::error::respond(async {
-        use crate::identity::rate_limit::{self, SIGN_IN_PER_ACCOUNT};
+        use crate::identity::rate_limit::{self, SIGN_IN_FINISH_PER_CLIENT};
         let state = crate::state::AppState::from_context()?;
-        let credential_key = hex::encode(AsRef::<[u8]>::as_ref(&credential.raw_id));
-        rate_limit::hit(&state.db, SIGN_IN_PER_ACCOUNT, &credential_key).await?;
+        let client = rate_limit::current_client(&state.trusted_proxies);
+        rate_limit::hit(&state.db, SIGN_IN_FINISH_PER_CLIENT, &client).await?;
+        // The per-account limit is counted inside, once the ceremony and the credential's
+        // owner are known (never on what the client claims).
         let user_id = crate::identity::passkeys::finish_sign_in(
             &state.db,
             &state.webauthn,
             ceremony,
             &credential,
+            &client,
         )
         .await?;
         crate::identity::session::start_for_response(&state, user_id).await?;

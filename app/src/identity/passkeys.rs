@@ -427,16 +427,26 @@ pub async fn start_sign_in_for(
 }
 
 /// Step 2 of sign-in: verify the assertion against the stored passkey and update its counter.
-/// Returns the user's id. The ceremony is used up either way, and a refusal is audited in the
+/// Returns the user's id. An answer to no live ceremony leaves nothing behind (no record, no
+/// counter: anyone can send those). Otherwise the ceremony is used up either way, the attempt
+/// counts against the credential's owner from this `client`, and a refusal is audited in the
 /// same transaction.
 pub async fn finish_sign_in(
     db: &Db,
     webauthn: &Webauthn,
     ceremony: Uuid,
     credential: &PublicKeyCredential,
+    client: &str,
 ) -> Result<Uuid, AppError> {
     let mut tx = db.begin().await?;
-    match verify_sign_in(&mut tx, webauthn, ceremony, credential).await {
+    let taken = match take_ceremony_raw(&mut tx, ceremony, "authentication").await {
+        Ok(taken) => taken,
+        Err(err) => {
+            tx.rollback().await?;
+            return Err(err);
+        }
+    };
+    match verify_sign_in(&mut tx, webauthn, taken, credential, client).await {
         Ok(user_id) => {
             tx.commit().await?;
             Ok(user_id)
@@ -445,6 +455,11 @@ pub async fn finish_sign_in(
             audit::append(&mut tx, None, AuditEvent::SignInFailed, None).await?;
             tx.commit().await?;
             Err(AppError::BadRequest(what))
+        }
+        // Over the owner's limit: the ceremony stays used up and the attempt counted.
+        Err(limited @ AppError::TooManyRequests { .. }) => {
+            tx.commit().await?;
+            Err(limited)
         }
         Err(other) => {
             tx.rollback().await?;
@@ -456,14 +471,14 @@ pub async fn finish_sign_in(
 async fn verify_sign_in(
     tx: &mut Tx,
     webauthn: &Webauthn,
-    ceremony: Uuid,
+    (json, named, _): (String, Option<Uuid>, Option<String>),
     credential: &PublicKeyCredential,
+    client: &str,
 ) -> Result<Uuid, AppError> {
     let refused = |what: &str| {
         tracing::warn!(reason = what, "passkey sign-in refused");
         AppError::BadRequest(BadInput::Passkey)
     };
-    let (json, named, _) = take_ceremony_raw(tx, ceremony, "authentication").await?;
     let credential_id: Vec<u8> = AsRef::<[u8]>::as_ref(&credential.raw_id).to_vec();
     let row: Option<(Uuid, Uuid, String)> = with_tx!(&mut *tx, |conn| {
         sqlx::query_as(
@@ -475,6 +490,12 @@ async fn verify_sign_in(
         .await?
     });
     let (passkey_id, owner, stored) = row.ok_or_else(|| refused("unknown credential"))?;
+    crate::identity::rate_limit::hit_in(
+        tx,
+        crate::identity::rate_limit::SIGN_IN_PER_ACCOUNT,
+        &format!("{owner}:{client}"),
+    )
+    .await?;
     let mut passkey: Passkey = serde_json::from_str(&stored).map_err(|_| AppError::Internal)?;
     let outcome = match named {
         // Username-first: the ceremony named the account.

@@ -7,9 +7,9 @@ use std::net::{IpAddr, SocketAddr};
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::db::Db;
+use crate::db::{Db, Tx};
 use crate::error::AppError;
-use crate::with_db;
+use crate::with_tx;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Limit {
@@ -24,7 +24,15 @@ pub const SIGN_IN_PER_CLIENT: Limit = Limit {
     max: 30,
     window_secs: 300,
 };
-/// Sign-in attempts with one credential, or for one named account (username-first).
+/// Sign-in ceremonies finished (answered) from one client address, whatever they carry.
+pub const SIGN_IN_FINISH_PER_CLIENT: Limit = Limit {
+    name: "sign_in_finish:client",
+    max: 30,
+    window_secs: 300,
+};
+/// Sign-in attempts on one account from one client address: counted only once a real
+/// ceremony is answered with a credential of that account (or, username-first, when the
+/// address is asked for), so nobody elsewhere can use up a person's attempts.
 pub const SIGN_IN_PER_ACCOUNT: Limit = Limit {
     name: "sign_in:account",
     max: 10,
@@ -33,6 +41,12 @@ pub const SIGN_IN_PER_ACCOUNT: Limit = Limit {
 /// Enrolment ceremonies started from one client address.
 pub const ENROL_PER_CLIENT: Limit = Limit {
     name: "enrol:client",
+    max: 20,
+    window_secs: 900,
+};
+/// Enrolment ceremonies finished from one client address.
+pub const ENROL_FINISH_PER_CLIENT: Limit = Limit {
+    name: "enrol_finish:client",
     max: 20,
     window_secs: 900,
 };
@@ -45,10 +59,18 @@ pub const ENROL_PER_LINK: Limit = Limit {
 
 /// Count a hit on `limit` for `key`; refuse when over the limit.
 pub async fn hit(db: &Db, limit: Limit, key: &str) -> Result<(), AppError> {
+    let mut tx = db.begin().await?;
+    let outcome = hit_in(&mut tx, limit, key).await;
+    tx.commit().await?;
+    outcome
+}
+
+/// [`hit`] in the caller's transaction (the hit stands if the transaction is committed).
+pub async fn hit_in(tx: &mut Tx, limit: Limit, key: &str) -> Result<(), AppError> {
     let now = Utc::now();
     let bucket = format!("{}:{key}", limit.name);
     let window = Duration::seconds(limit.window_secs);
-    let (start, hits): (DateTime<Utc>, i64) = with_db!(db, |pool| {
+    let (start, hits): (DateTime<Utc>, i64) = with_tx!(tx, |conn| {
         sqlx::query_as(
             "insert into rate_limit (bucket, window_start, hits) values ($1, $2, 1)
              on conflict (bucket) do update set
@@ -61,9 +83,9 @@ pub async fn hit(db: &Db, limit: Limit, key: &str) -> Result<(), AppError> {
         .bind(&bucket)
         .bind(now)
         .bind(now - window)
-        .fetch_one(pool)
-        .await
-    })?;
+        .fetch_one(&mut *conn)
+        .await?
+    });
     if hits > limit.max {
         let retry = (start + window - now).num_seconds().max(1);
         tracing::warn!(bucket, hits, "rate limit reached");
@@ -109,11 +131,16 @@ pub fn current_client(trusted: &[IpAddr]) -> String {
         .extensions
         .get::<axum::extract::ConnectInfo<SocketAddr>>()
         .map(|info| info.0.ip());
-    let forwarded = parts
+    // Every X-Forwarded-For header, in order, as one list: a proxy may add its own header
+    // line instead of extending the first, and the hops it appended must not be skipped.
+    let forwarded: Vec<&str> = parts
         .headers
-        .get("x-forwarded-for")
-        .and_then(|v| v.to_str().ok());
-    client_address(peer, forwarded, trusted)
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    let forwarded = (!forwarded.is_empty()).then(|| forwarded.join(","));
+    client_address(peer, forwarded.as_deref(), trusted)
         .map(|ip| ip.to_string())
         .unwrap_or_else(|| "unknown".to_owned())
 }

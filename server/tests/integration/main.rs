@@ -30,5 +30,6 @@ mod reading;
 mod room;
 mod sandbox;
 mod search;
+mod sign_in_abuse;
 mod storage;
 mod text_input;
