@@ -40,11 +40,12 @@ pub async fn stream(State(state): State<AppState>, headers: HeaderMap) -> Respon
     let Some(token) = session::token_from_headers(&headers) else {
         return error_response(&AppError::Unauthenticated, lang);
     };
-    let (user, session_id) = match session::lookup(&state.db, &token, state.session_idle).await {
-        Ok(Lookup::Active { user, session_id }) => (user, session_id),
-        Ok(_) => return error_response(&AppError::Unauthenticated, lang),
-        Err(err) => return error_response(&err, lang),
-    };
+    let (user, session_id) =
+        match session::lookup(&state.db, &token, state.session_idle, session::Touch::Read).await {
+            Ok(Lookup::Active { user, session_id }) => (user, session_id),
+            Ok(_) => return error_response(&AppError::Unauthenticated, lang),
+            Err(err) => return error_response(&err, lang),
+        };
     // Subscribe before reading the backlog, so nothing falls between the two.
     let events = state.live.subscribe();
     let closing = state.live.closing();
@@ -60,12 +61,19 @@ pub async fn stream(State(state): State<AppState>, headers: HeaderMap) -> Respon
         Ok(v) => v,
         Err(err) => return error_response(&err, lang),
     };
+    let last_seen = match session::still_open(&state.db, session_id).await {
+        Ok(Some(at)) => at,
+        Ok(None) => return error_response(&AppError::Unauthenticated, lang),
+        Err(err) => return error_response(&err, lang),
+    };
     let follower = Follower {
         db: state.db.clone(),
         events,
         closing,
         user,
         session_id,
+        idle: state.session_idle,
+        last_seen,
         visible,
         ballots: HashSet::new(),
         guest_items: HashMap::new(),
@@ -93,6 +101,10 @@ struct Follower {
     closing: tokio::sync::watch::Receiver<bool>,
     user: CurrentUser,
     session_id: Uuid,
+    /// The inactivity timeout, and when the session last saw its person (as read at the last
+    /// check): past the timeout nothing more is sent before the session is asked again.
+    idle: chrono::Duration,
+    last_seen: chrono::DateTime<chrono::Utc>,
     /// The meetings this user may see: events of others never reach the page.
     visible: HashSet<Uuid>,
     /// Ballots this user was found to see (asked once each; a ballot stays visible to those
@@ -161,6 +173,11 @@ impl Follower {
                     _ = self.closing.wait_for(|closing| *closing) => return Wake::Close,
                 }
             };
+            if chrono::Utc::now() - self.last_seen > self.idle {
+                // Perhaps locked: kept for after the check, which ends the stream if so.
+                self.backlog.push_front(stamped);
+                return Wake::Check;
+            }
             match stamped.event {
                 LiveEvent::SessionsEnded { user_id } if user_id == self.user.id => {
                     return Wake::Check;
@@ -173,14 +190,28 @@ impl Follower {
                     let Some((meeting_id, kind)) = stamped.event.meeting() else {
                         continue;
                     };
-                    if !self.visible.contains(&meeting_id) {
-                        // Perhaps just published to this user: ask once.
+                    // Asked again when not known to be visible (perhaps just published to this
+                    // user), and on every change of the meeting itself, which is how access
+                    // changes travel (invitees, guests' items, publication, cancellation).
+                    if kind == StreamMessage::Meeting || !self.visible.contains(&meeting_id) {
                         match app::meetings::store::visible(&self.db, &self.user, meeting_id).await
                         {
                             Ok(true) => {
                                 self.visible.insert(meeting_id);
                             }
-                            Ok(false) => continue,
+                            Ok(false) => {
+                                self.guest_items.remove(&meeting_id);
+                                if self.visible.remove(&meeting_id) {
+                                    // Seen until now: the page is told once, re-reads, and
+                                    // finds nothing; nothing of the meeting follows.
+                                    return Wake::Meeting(
+                                        meeting_id,
+                                        stamped.id,
+                                        StreamMessage::Meeting,
+                                    );
+                                }
+                                continue;
+                            }
                             Err(_) => return Wake::Check,
                         }
                     }
@@ -199,14 +230,18 @@ impl Follower {
                 LiveEvent::BallotChanged { ballot_id } => {
                     // The secretariat sees every ballot; a member those they are asked on,
                     // once sent (asked of the database once per ballot and stream).
-                    if !self.ballots.contains(&ballot_id) {
-                        match app::ballots::store::visible(&self.db, &self.user, ballot_id).await {
-                            Ok(true) => {
-                                self.ballots.insert(ballot_id);
-                            }
-                            Ok(false) => continue,
-                            Err(_) => return Wake::Check,
+                    // Asked on every change (ballot events are few; who is asked may change
+                    // while it is a draft).
+                    match app::ballots::store::visible(&self.db, &self.user, ballot_id).await {
+                        Ok(true) => {
+                            self.ballots.insert(ballot_id);
                         }
+                        Ok(false) => {
+                            if !self.ballots.remove(&ballot_id) {
+                                continue;
+                            }
+                        }
+                        Err(_) => return Wake::Check,
                     }
                     return Wake::Meeting(ballot_id, stamped.id, StreamMessage::Ballot);
                 }
@@ -311,10 +346,19 @@ fn messages(follower: Follower) -> impl Stream<Item = Result<Event, Infallible>>
                     Wake::Check => {}
                 }
                 match session::still_open(&f.db, f.session_id).await {
-                    Ok(true) => continue,
+                    // Locked (its person idle): the stream stops, without `ended` (the page
+                    // keeps what it shows under its lock, and opens a new stream once
+                    // unlocked). Nothing more of any meeting flows to an unattended tablet.
+                    Ok(Some(last_seen)) if chrono::Utc::now() - last_seen > f.idle => {
+                        return None;
+                    }
+                    Ok(Some(last_seen)) => {
+                        f.last_seen = last_seen;
+                        continue;
+                    }
                     // Ended, or the database is unreachable: a page must not keep content
                     // on a session nobody can vouch for.
-                    Ok(false) | Err(_) => {
+                    Ok(None) | Err(_) => {
                         f.step = Step::Done;
                         return Some((message(StreamMessage::Ended), f));
                     }

@@ -13,8 +13,14 @@ pub fn LiveUsagePanel() -> impl IntoView {
     let tick = RwSignal::new(0_u64);
     #[cfg(feature = "hydrate")]
     {
+        // Not while the page is locked: a locked tablet asks nothing of the server.
+        let guard = use_context::<crate::identity::lock::PageGuard>();
         if let Ok(handle) = set_interval_with_handle(
-            move || tick.update(|v| *v += 1),
+            move || {
+                if !guard.is_some_and(|g| g.locked.get_untracked()) {
+                    tick.update(|v| *v += 1);
+                }
+            },
             std::time::Duration::from_secs(30),
         ) {
             on_cleanup(move || handle.clear());

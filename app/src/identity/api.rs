@@ -42,3 +42,11 @@ pub async fn get_sign_in_options() -> Result<SignInOptions, AppError> {
     })
     .await
 }
+
+/// The person touched, clicked or typed on their page: the session's idle clock moves. Sent by
+/// the page at most once a minute while they do (`crate::identity::lock`); nothing else a page
+/// asks by itself keeps a session from locking.
+#[server(prefix = "/api", endpoint = "session_touch")]
+pub async fn touch_session() -> Result<(), AppError> {
+    crate::error::respond(crate::identity::session::touch()).await
+}

@@ -3,7 +3,10 @@
 //! - **Lock**: after the inactivity timeout without a touch, click or key, the page is covered
 //!   (and made inert) until the same person confirms with a passkey. The page underneath is
 //!   kept as it was — a member following a long meeting is not thrown out mid-item. The
-//!   server locks the session by the same timeout; the passkey opens a fresh one.
+//!   server locks the session by the same timeout; the passkey opens a fresh one. The page
+//!   tells the server of the person's touches (at most once a minute, `session_touch`):
+//!   nothing else it asks keeps the session open. While locked, the live channel is closed and
+//!   polling stops; unlocking opens the channel again.
 //! - **Wipe**: when the server ends the session (deactivation, "sign out other devices",
 //!   revoked passkeys), the live channel says so and the page drops its content at once.
 use leptos::prelude::*;
@@ -118,38 +121,76 @@ fn watch(guard: PageGuard, _user: Uuid, idle_minutes: u32) {
     let comments = expect_context::<crate::live::CommentsVersion>();
     let ballots = expect_context::<crate::live::BallotsVersion>();
     let room_feed = expect_context::<crate::live::RoomFeed>();
-    crate::live::browser::connect(
-        move || {
-            wipe_content();
-            guard.locked.set(false);
-            guard.wiped.set(true);
-        },
-        move |kind| {
-            use crate::live::event::StreamMessage;
-            let version = match kind {
-                StreamMessage::Positions => positions.0,
-                StreamMessage::Comments => comments.0,
-                StreamMessage::Ballot => ballots.0,
-                _ => live.0,
-            };
-            version.update(|v| *v += 1);
-        },
-        move |data| {
-            if let Ok(room) = serde_json::from_str::<crate::live::room::Room>(&data) {
-                room_feed.0.set(Some((room, web_sys::js_sys::Date::now())));
+    let open_channel = move || {
+        let room_feed = room_feed.clone();
+        crate::live::browser::connect(
+            move || {
+                wipe_content();
+                guard.locked.set(false);
+                guard.wiped.set(true);
+            },
+            move |kind| {
+                use crate::live::event::StreamMessage;
+                let version = match kind {
+                    StreamMessage::Positions => positions.0,
+                    StreamMessage::Comments => comments.0,
+                    StreamMessage::Ballot => ballots.0,
+                    _ => live.0,
+                };
+                version.update(|v| *v += 1);
+            },
+            move |data| {
+                if let Ok(room) = serde_json::from_str::<crate::live::room::Room>(&data) {
+                    room_feed.0.set(Some((room, web_sys::js_sys::Date::now())));
+                }
+            },
+        )
+    };
+    // Closed while locked (the server stops it too), opened again on unlock; after an unlock
+    // the page re-reads what it shows, as after any live change.
+    let channel = Rc::new(std::cell::RefCell::new(open_channel()));
+    {
+        let channel = channel.clone();
+        Effect::new(move |was_locked: Option<bool>| {
+            let locked = guard.locked.get();
+            if guard.wiped.get_untracked() {
+                return locked;
             }
-        },
-    );
+            match (was_locked, locked) {
+                (Some(false), true) => {
+                    if let Some(source) = channel.borrow_mut().take() {
+                        source.close();
+                    }
+                }
+                (Some(true), false) => {
+                    *channel.borrow_mut() = open_channel();
+                    live.0.update(|v| *v += 1);
+                }
+                _ => {}
+            }
+            locked
+        });
+    }
 
     let Some(window) = web_sys::window() else {
         return;
     };
     let last_activity = Rc::new(Cell::new(js_sys_now()));
+    // When the server was last told; the page load itself counted.
+    let last_told = Rc::new(Cell::new(js_sys_now()));
     let touched = {
         let last_activity = last_activity.clone();
         Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
             if !guard.locked.get_untracked() {
-                last_activity.set(js_sys_now());
+                let now = js_sys_now();
+                last_activity.set(now);
+                if now - last_told.get() > TELL_EVERY_MS {
+                    last_told.set(now);
+                    leptos::task::spawn_local(async {
+                        // Refused when already locked: the page locks by its own clock.
+                        let _ = crate::identity::api::touch_session().await;
+                    });
+                }
             }
         })
     };
@@ -173,6 +214,10 @@ fn watch(guard: PageGuard, _user: Uuid, idle_minutes: u32) {
     );
     check.forget();
 }
+
+/// The server hears of the person's touches at most this often (ms).
+#[cfg(feature = "hydrate")]
+const TELL_EVERY_MS: f64 = 60_000.0;
 
 #[cfg(feature = "hydrate")]
 fn js_sys_now() -> f64 {

@@ -3,9 +3,13 @@
 //! serves development and production); the database holds only the token's SHA-256, so a
 //! leaked database cannot be replayed as cookies.
 //!
-//! Two timeouts: the absolute one (`expires_at`, set at sign-in) and inactivity (no request
-//! for `session_idle`). An idle session is *locked*, not deleted: the page stays, and a passkey
-//! assertion by the same person opens a fresh session (a new token: ids rotate at sign-in).
+//! Two timeouts: the absolute one (`expires_at`, set at sign-in) and inactivity (no action of
+//! the person for `session_idle`). An idle session is *locked*, not deleted: the page stays,
+//! and a passkey assertion by the same person opens a fresh session (a new token: ids rotate at
+//! sign-in). Only a person's actions move the idle clock ([`Touch::Activity`]: opening a page,
+//! or the page's `session_touch` when they touch, click or type); reads a page makes by itself
+//! (server functions, polling, re-reads after live events, the live channel) never do, so an
+//! unattended tablet locks however busy its page is.
 use chrono::{DateTime, Duration, Utc};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
@@ -111,8 +115,23 @@ pub enum Lookup {
     None,
 }
 
-/// Look the token up; an active session's `last_seen_at` moves to now (at most every 30 s).
-pub async fn lookup(db: &Db, token: &str, idle: Duration) -> Result<Lookup, AppError> {
+/// Whether a request is the person's own action, which moves the idle clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Touch {
+    /// A page opened, or the page reporting a touch, click or key.
+    Activity,
+    /// Anything the page asks by itself.
+    Read,
+}
+
+/// Look the token up; on [`Touch::Activity`] an active session's `last_seen_at` moves to now
+/// (at most every 30 s).
+pub async fn lookup(
+    db: &Db,
+    token: &str,
+    idle: Duration,
+    touch: Touch,
+) -> Result<Lookup, AppError> {
     let hash = token_hash(token);
     let now = Utc::now();
     let Some((session_id, last_seen, user)) = super::store::session_user(db, &hash, now).await?
@@ -122,7 +141,7 @@ pub async fn lookup(db: &Db, token: &str, idle: Duration) -> Result<Lookup, AppE
     if now - last_seen > idle {
         return Ok(Lookup::Locked { user_id: user.id });
     }
-    if now - last_seen > Duration::seconds(TOUCH_EVERY_SECS) {
+    if touch == Touch::Activity && now - last_seen > Duration::seconds(TOUCH_EVERY_SECS) {
         with_db!(db, |pool| {
             sqlx::query("update session set last_seen_at = $1 where id = $2")
                 .bind(now)
@@ -135,12 +154,12 @@ pub async fn lookup(db: &Db, token: &str, idle: Duration) -> Result<Lookup, AppE
     Ok(Lookup::Active { user, session_id })
 }
 
-/// Whether session `id` still exists, has not expired and belongs to an active account (it
-/// may be locked). Does not count as activity.
-pub async fn still_open(db: &Db, id: Uuid) -> Result<bool, AppError> {
-    let row: Option<(Uuid,)> = with_db!(db, |pool| {
+/// When session `id` last saw its person, if it still exists, has not expired and belongs to
+/// an active account (it may be locked). Does not count as activity.
+pub async fn still_open(db: &Db, id: Uuid) -> Result<Option<DateTime<Utc>>, AppError> {
+    let row: Option<(DateTime<Utc>,)> = with_db!(db, |pool| {
         sqlx::query_as(
-            "select s.id from session s join user_account u on u.id = s.user_id
+            "select s.last_seen_at from session s join user_account u on u.id = s.user_id
              where s.id = $1 and s.expires_at > $2 and u.active",
         )
         .bind(id)
@@ -148,7 +167,7 @@ pub async fn still_open(db: &Db, id: Uuid) -> Result<bool, AppError> {
         .fetch_optional(pool)
         .await
     })?;
-    Ok(row.is_some())
+    Ok(row.map(|(at,)| at))
 }
 
 /// The active user behind `token`, if the session is neither gone, expired nor locked.
@@ -157,7 +176,7 @@ pub async fn user_for_token(
     token: &str,
     idle: Duration,
 ) -> Result<Option<CurrentUser>, AppError> {
-    Ok(match lookup(db, token, idle).await? {
+    Ok(match lookup(db, token, idle, Touch::Read).await? {
         Lookup::Active { user, .. } => Some(user),
         _ => None,
     })
@@ -262,7 +281,9 @@ pub async fn user_from_headers(
     headers: &http::HeaderMap,
 ) -> Result<CurrentUser, AppError> {
     let token = token_from_headers(headers).ok_or(AppError::Unauthenticated)?;
-    match lookup(&state.db, &token, state.session_idle).await? {
+    // A file, a picture, an export: fetched by the page (pdf.js reads in ranges) as often as
+    // asked for by the person; they do not move the idle clock.
+    match lookup(&state.db, &token, state.session_idle, Touch::Read).await? {
         Lookup::Active { user, .. } => Ok(user),
         _ => Err(AppError::Unauthenticated),
     }
@@ -274,16 +295,36 @@ pub fn request_token() -> Option<String> {
     token_from_headers(&parts.headers)
 }
 
-/// The current request's session (server functions and pages).
+/// The current request's session (server functions and pages). Opening a page is the
+/// person's action; a server function is not (the page calls `session_touch` for theirs).
 pub async fn current() -> Result<Lookup, AppError> {
     let Some(token) = request_token() else {
         return Ok(Lookup::None);
     };
+    let touch = match leptos::prelude::use_context::<http::request::Parts>() {
+        Some(parts)
+            if parts.method == http::Method::GET && !parts.uri.path().starts_with("/api/") =>
+        {
+            Touch::Activity
+        }
+        _ => Touch::Read,
+    };
     let state = crate::state::AppState::from_context()?;
     crate::render_memo::RenderMemo::session(&token, async || {
-        lookup(&state.db, &token, state.session_idle).await
+        lookup(&state.db, &token, state.session_idle, touch).await
     })
     .await
+}
+
+/// The person touched, clicked or typed on their page: move the idle clock (or 401 when the
+/// session is already locked or gone).
+pub async fn touch() -> Result<(), AppError> {
+    let token = request_token().ok_or(AppError::Unauthenticated)?;
+    let state = crate::state::AppState::from_context()?;
+    match lookup(&state.db, &token, state.session_idle, Touch::Activity).await? {
+        Lookup::Active { .. } => Ok(()),
+        _ => Err(AppError::Unauthenticated),
+    }
 }
 
 /// The signed-in user of the request being served (server functions and pages).

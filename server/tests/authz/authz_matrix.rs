@@ -105,6 +105,7 @@ const ENDPOINTS: &[&str] = &[
     "POST /api/account_reissue",
     "POST /api/account_deactivate",
     "POST /api/enrolments_pending",
+    "POST /api/session_touch",
     "POST /api/enrolment_approve",
     "POST /api/enrolment_refuse",
     "POST /api/audit",
@@ -204,6 +205,7 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
         // Everyone signed in may search; what they find is checked below (titles of what
         // they may not see never appear).
         "GET /search"
+        | "POST /api/session_touch"
         | "POST /api/search"
         | "GET /account"
         | "GET /api/live"

@@ -91,7 +91,7 @@ pub fn request_body(
                 (FORM, format!("user_id={guest}&revoke_others=false"))
             }
             "POST /api/account_deactivate" => (FORM, format!("user_id={target}")),
-            "POST /api/enrolments_pending" => (FORM, String::new()),
+            "POST /api/enrolments_pending" | "POST /api/session_touch" => (FORM, String::new()),
             "POST /api/enrolment_approve" | "POST /api/enrolment_refuse" => {
                 (FORM, format!("id={}", uuid::Uuid::now_v7()))
             }

@@ -86,8 +86,16 @@ async fn bogus_answers_cannot_lock_a_person_out(engine: Engine) {
         .buffer_unordered(32)
         .collect()
         .await;
-    let odd: Vec<&u16> = statuses.iter().filter(|s| **s != 400 && **s != 429).collect();
-    assert!(odd.is_empty(), "{} answered otherwise: {:?}", odd.len(), &odd[..odd.len().min(5)]);
+    let odd: Vec<&u16> = statuses
+        .iter()
+        .filter(|s| **s != 400 && **s != 429)
+        .collect();
+    assert!(
+        odd.is_empty(),
+        "{} answered otherwise: {:?}",
+        odd.len(),
+        &odd[..odd.len().min(5)]
+    );
     assert_eq!(statuses.iter().filter(|s| **s == 400).count(), 30);
     // Nothing of it stays but the attacker's own counter.
     assert_eq!(

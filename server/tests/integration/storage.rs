@@ -340,7 +340,9 @@ async fn idle_sessions_lock_and_a_new_sign_in_replaces_them(engine: Engine) {
                 .await
                 .unwrap();
         });
-        let found = session::lookup(db, &token, IDLE).await.unwrap();
+        let found = session::lookup(db, &token, IDLE, session::Touch::Read)
+            .await
+            .unwrap();
         if locked {
             assert_eq!(found, session::Lookup::Locked { user_id: pm });
         } else {
@@ -360,7 +362,9 @@ async fn idle_sessions_lock_and_a_new_sign_in_replaces_them(engine: Engine) {
     .unwrap();
     assert_ne!(fresh, token);
     assert_eq!(
-        session::lookup(db, &token, IDLE).await.unwrap(),
+        session::lookup(db, &token, IDLE, session::Touch::Read)
+            .await
+            .unwrap(),
         session::Lookup::None
     );
     assert!(session::user_for_token(db, &fresh, IDLE)

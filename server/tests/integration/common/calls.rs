@@ -136,7 +136,13 @@ pub async fn open_live(server: &TestServer, cookie: &str, last_event_id: Option<
 
 /// [`open_live`] on the server at `base`.
 pub async fn open_live_at(base: &str, cookie: &str, last_event_id: Option<&str>) -> Live {
-    let mut request = client()
+    // No limit on the whole response (a stream may be followed for minutes): each read of
+    // `Live` has its own deadline.
+    let untimed = reqwest::Client::builder()
+        .connect_timeout(Duration::from_secs(10))
+        .build()
+        .expect("client");
+    let mut request = untimed
         .get(format!("{base}/api/live"))
         .header(COOKIE, cookie);
     if let Some(id) = last_event_id {
