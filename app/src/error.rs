@@ -57,6 +57,8 @@ pub enum BadInput {
     },
     /// Removing the only passkey would lock the person out.
     LastPasskey,
+    /// Adding a passkey needs a passkey sign-in within the last few minutes.
+    RecentSignInNeeded,
     /// An upload that is not a PDF (by its first bytes, or it does not parse).
     NotPdf,
     /// A password-protected PDF: members could not read it.
@@ -283,6 +285,12 @@ impl BadInput {
             }
             (BadInput::SavingsSettings, Lang::En) => {
                 "The cost per page must be a whole number from 0 to 100,000 đồng; minutes per item empty or from 1 to 600."
+            }
+            (BadInput::RecentSignInNeeded, Lang::Vi) => {
+                "Để thêm khóa truy cập, vui lòng xác nhận lại bằng khóa truy cập hiện có của bạn trước."
+            }
+            (BadInput::RecentSignInNeeded, Lang::En) => {
+                "To add a passkey, please confirm with one of your current passkeys first."
             }
             (BadInput::Id, Lang::Vi) => "Mã định danh không hợp lệ.",
             (BadInput::Id, Lang::En) => "The identifier is not valid.",

@@ -20,3 +20,6 @@ alter table enrolment add column approved_by blob references user_account (id);
 -- What a record vouches for beyond its actor and subject: who issued and approved an
 -- enrolment, the hash of the content an act concerns. Hashed into the chain when present.
 alter table audit_event add column detail text;
+
+-- The passkey a session was started with: removing the passkey ends its sessions.
+alter table session add column passkey_id blob references passkey (id);

@@ -131,33 +131,20 @@ pub async fn first_page_picture(
     Ok(row.map(|(jpeg,)| jpeg))
 }
 
-/// Bytes `start..=end` of a stored blob, reading only the chunks they fall in.
-pub async fn read_range(
+/// Chunk `index` of a stored blob (`None` past its end).
+pub async fn read_chunk(
     db: &crate::db::Db,
     sha256: &str,
-    start: u64,
-    end: u64,
-) -> Result<Vec<u8>, sqlx::Error> {
-    let chunk = CHUNK_SIZE as u64;
-    let (first, last) = (start / chunk, end / chunk);
-    let chunks: Vec<(Vec<u8>,)> = crate::with_db!(db, |pool| {
-        sqlx::query_as(
-            "select data from blob_chunk where sha256 = $1 and chunk_index between $2 and $3
-             order by chunk_index",
-        )
-        .bind(sha256)
-        .bind(i64::try_from(first).unwrap_or(i64::MAX))
-        .bind(i64::try_from(last).unwrap_or(i64::MAX))
-        .fetch_all(pool)
-        .await
+    index: u64,
+) -> Result<Option<Vec<u8>>, sqlx::Error> {
+    let row: Option<(Vec<u8>,)> = crate::with_db!(db, |pool| {
+        sqlx::query_as("select data from blob_chunk where sha256 = $1 and chunk_index = $2")
+            .bind(sha256)
+            .bind(i64::try_from(index).unwrap_or(i64::MAX))
+            .fetch_optional(pool)
+            .await
     })?;
-    let joined: Vec<u8> = chunks.into_iter().flat_map(|(c,)| c).collect();
-    let from = usize::try_from(start - first * chunk).unwrap_or(usize::MAX);
-    let to = usize::try_from(end - first * chunk + 1).unwrap_or(usize::MAX);
-    Ok(joined
-        .get(from..to.min(joined.len()))
-        .unwrap_or_default()
-        .to_vec())
+    Ok(row.map(|(data,)| data))
 }
 
 /// Add a new version of `document_id` (numbered after the latest); returns its number.

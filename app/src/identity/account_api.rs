@@ -34,24 +34,42 @@ pub async fn rename_passkey(id: String, name: String) -> Result<(), AppError> {
     .await
 }
 
-/// Remove one of one's passkeys (never the last).
+/// Remove one of one's passkeys (never the last); the sessions it started on other devices
+/// end, and their open pages are told.
 #[server(prefix = "/api", endpoint = "passkey_remove")]
 pub async fn remove_passkey(id: String) -> Result<(), AppError> {
     crate::error::respond(async {
         let passkey = crate::ids::parse_id(&id, crate::error::BadInput::Id)?;
-        let user = crate::identity::session::require_user().await?;
+        let (user, session) = crate::identity::session::require_session().await?;
         let state = crate::state::AppState::from_context()?;
-        crate::identity::passkey_store::remove(&state.db, user.id, passkey).await
+        let ended =
+            crate::identity::passkey_store::remove(&state.db, user.id, passkey, session).await?;
+        if ended > 0 {
+            state
+                .live
+                .publish(
+                    &state.db,
+                    crate::live::event::LiveEvent::SessionsEnded { user_id: user.id },
+                )
+                .await;
+        }
+        Ok(())
     })
     .await
 }
 
-/// Step 1 of adding a passkey on this device (signed in already).
+/// Step 1 of adding a passkey on this device (signed in already, within the last five
+/// minutes: the page asks for a passkey sign-in first otherwise).
 #[server(prefix = "/api", endpoint = "passkey_add_start")]
 pub async fn start_adding_passkey() -> Result<EnrolmentStart, AppError> {
     crate::error::respond(async {
-        let user = crate::identity::session::require_user().await?;
+        let (user, session) = crate::identity::session::require_session().await?;
         let state = crate::state::AppState::from_context()?;
+        if !crate::identity::session::is_fresh(&state.db, session).await? {
+            return Err(AppError::BadRequest(
+                crate::error::BadInput::RecentSignInNeeded,
+            ));
+        }
         let (ceremony, options) =
             crate::identity::passkeys::start_adding(&state.db, &state.webauthn, &user).await?;
         Ok(EnrolmentStart { ceremony, options })

@@ -149,6 +149,30 @@ fn AddPasskey(added: RwSignal<u32>) -> impl IntoView {
                 use crate::identity::passkey_browser;
                 let started = match start_adding_passkey().await {
                     Ok(s) => s,
+                    // Not signed in with a passkey in the last minutes: confirm with one of
+                    // the current passkeys first (a page left open is not enough), then add.
+                    Err(crate::error::AppError::BadRequest(
+                        crate::error::BadInput::RecentSignInNeeded,
+                    )) => {
+                        use crate::identity::passkey_api::{
+                            finish_passkey_sign_in, start_passkey_sign_in,
+                        };
+                        let confirmed = async {
+                            let sign_in = start_passkey_sign_in().await.ok()?;
+                            let assertion = passkey_browser::get(sign_in.options).await.ok()?;
+                            finish_passkey_sign_in(sign_in.ceremony, assertion)
+                                .await
+                                .ok()
+                        };
+                        if confirmed.await.is_none() {
+                            return set_message
+                                .set(Some(lang.messages().passkey_cancelled.to_owned()));
+                        }
+                        match start_adding_passkey().await {
+                            Ok(s) => s,
+                            Err(e) => return set_message.set(Some(e.message(lang))),
+                        }
+                    }
                     Err(e) => return set_message.set(Some(e.message(lang))),
                 };
                 let credential = match passkey_browser::create(started.options).await {

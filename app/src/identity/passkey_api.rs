@@ -78,7 +78,7 @@ pub async fn finish_enrolment(
         let state = crate::state::AppState::from_context()?;
         let client = rate_limit::current_client(&state.trusted_proxies);
         rate_limit::hit(&state.db, ENROL_FINISH_PER_CLIENT, &client).await?;
-        let user_id = crate::identity::passkeys::finish_enrolment(
+        let (user_id, passkey) = crate::identity::passkeys::finish_enrolment(
             &state.db,
             &state.webauthn,
             &token,
@@ -87,7 +87,7 @@ pub async fn finish_enrolment(
             &name,
         )
         .await?;
-        crate::identity::session::start_for_response(&state, user_id).await?;
+        crate::identity::session::start_for_response(&state, user_id, passkey).await?;
         Ok(user_id)
     })
     .await
@@ -144,7 +144,7 @@ pub async fn finish_passkey_sign_in(
         rate_limit::hit(&state.db, SIGN_IN_FINISH_PER_CLIENT, &client).await?;
         // The per-account limit is counted inside, once the ceremony and the credential's
         // owner are known (never on what the client claims).
-        let user_id = crate::identity::passkeys::finish_sign_in(
+        let (user_id, passkey) = crate::identity::passkeys::finish_sign_in(
             &state.db,
             &state.webauthn,
             ceremony,
@@ -152,7 +152,7 @@ pub async fn finish_passkey_sign_in(
             &client,
         )
         .await?;
-        crate::identity::session::start_for_response(&state, user_id).await?;
+        crate::identity::session::start_for_response(&state, user_id, passkey).await?;
         Ok(user_id)
     })
     .await

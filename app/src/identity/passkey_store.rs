@@ -67,7 +67,12 @@ pub async fn rename(db: &Db, user_id: Uuid, passkey: Uuid, name: &str) -> Result
 
 /// Remove (revoke) one of the user's passkeys — never the last one. The row stays, so
 /// signatures made with it remain verifiable.
-pub async fn remove(db: &Db, user_id: Uuid, passkey: Uuid) -> Result<(), AppError> {
+pub async fn remove(
+    db: &Db,
+    user_id: Uuid,
+    passkey: Uuid,
+    current_session: Uuid,
+) -> Result<u64, AppError> {
     let mut tx = db.begin().await?;
     let (mine, in_use): (i64, i64) = with_tx!(&mut tx, |conn| {
         sqlx::query_as(
@@ -86,12 +91,19 @@ pub async fn remove(db: &Db, user_id: Uuid, passkey: Uuid) -> Result<(), AppErro
     if in_use <= 1 {
         return Err(AppError::BadRequest(BadInput::LastPasskey));
     }
-    with_tx!(&mut tx, |conn| {
+    // The sessions it started end with it (not this one: its person is here, choosing).
+    let ended = with_tx!(&mut tx, |conn| {
         sqlx::query("update passkey set revoked_at = $1 where id = $2")
             .bind(Utc::now())
             .bind(passkey)
             .execute(&mut *conn)
             .await?;
+        sqlx::query("delete from session where passkey_id = $1 and id <> $2")
+            .bind(passkey)
+            .bind(current_session)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected()
     });
     audit::append(
         &mut tx,
@@ -101,5 +113,5 @@ pub async fn remove(db: &Db, user_id: Uuid, passkey: Uuid) -> Result<(), AppErro
     )
     .await?;
     tx.commit().await?;
-    Ok(())
+    Ok(ended)
 }

@@ -263,7 +263,7 @@ async fn store_new_passkey(
     credential: &RegisterPublicKeyCredential,
     name: &str,
     detail: String,
-) -> Result<(), AppError> {
+) -> Result<Uuid, AppError> {
     let passkey = webauthn
         .finish_passkey_registration(credential, state)
         .map_err(|e| {
@@ -273,12 +273,13 @@ async fn store_new_passkey(
     let json = serde_json::to_string(&passkey).map_err(|_| AppError::Internal)?;
     let name = name.trim();
     let name = if name.is_empty() { "Passkey" } else { name };
+    let id = new_id();
     let inserted = with_tx!(tx, |conn| {
         sqlx::query(
             "insert into passkey (id, user_id, credential_id, passkey, name, created_at)
              values ($1, $2, $3, $4, $5, $6) on conflict (credential_id) do nothing",
         )
-        .bind(new_id())
+        .bind(id)
         .bind(user_id)
         .bind(AsRef::<[u8]>::as_ref(passkey.cred_id()).to_vec())
         .bind(&json)
@@ -301,11 +302,11 @@ async fn store_new_passkey(
         detail,
     )
     .await?;
-    Ok(())
+    Ok(id)
 }
 
 /// Step 2 of enrolment: verify the new credential, store it, use the link up — one
-/// transaction. Returns the user's id (the caller starts a session).
+/// transaction. Returns the user's id and the new passkey's (the caller starts a session).
 pub async fn finish_enrolment(
     db: &Db,
     webauthn: &Webauthn,
@@ -313,7 +314,7 @@ pub async fn finish_enrolment(
     ceremony: Uuid,
     credential: &RegisterPublicKeyCredential,
     name: &str,
-) -> Result<Uuid, AppError> {
+) -> Result<(Uuid, Uuid), AppError> {
     let mut tx = db.begin().await?;
     let (state, user, enrolment): (PasskeyRegistration, _, _) =
         take_ceremony(&mut tx, ceremony, "registration").await?;
@@ -345,9 +346,10 @@ pub async fn finish_enrolment(
         id_or_dash(issuer),
         id_or_dash(approver)
     );
-    store_new_passkey(&mut tx, webauthn, &state, user_id, credential, name, detail).await?;
+    let passkey =
+        store_new_passkey(&mut tx, webauthn, &state, user_id, credential, name, detail).await?;
     tx.commit().await?;
-    Ok(user_id)
+    Ok((user_id, passkey))
 }
 
 /// Step 2 of adding a passkey: the ceremony must be this user's own, begun while signed in.
@@ -437,7 +439,7 @@ pub async fn finish_sign_in(
     ceremony: Uuid,
     credential: &PublicKeyCredential,
     client: &str,
-) -> Result<Uuid, AppError> {
+) -> Result<(Uuid, Uuid), AppError> {
     let mut tx = db.begin().await?;
     let taken = match take_ceremony_raw(&mut tx, ceremony, "authentication").await {
         Ok(taken) => taken,
@@ -447,9 +449,9 @@ pub async fn finish_sign_in(
         }
     };
     match verify_sign_in(&mut tx, webauthn, taken, credential, client).await {
-        Ok(user_id) => {
+        Ok(signed_in) => {
             tx.commit().await?;
-            Ok(user_id)
+            Ok(signed_in)
         }
         Err(AppError::BadRequest(what)) => {
             audit::append(&mut tx, None, AuditEvent::SignInFailed, None).await?;
@@ -474,7 +476,7 @@ async fn verify_sign_in(
     (json, named, _): (String, Option<Uuid>, Option<String>),
     credential: &PublicKeyCredential,
     client: &str,
-) -> Result<Uuid, AppError> {
+) -> Result<(Uuid, Uuid), AppError> {
     let refused = |what: &str| {
         tracing::warn!(reason = what, "passkey sign-in refused");
         AppError::BadRequest(BadInput::Passkey)
@@ -532,5 +534,5 @@ async fn verify_sign_in(
             .execute(&mut *conn)
             .await?;
     });
-    Ok(owner)
+    Ok((owner, passkey_id))
 }

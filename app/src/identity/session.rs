@@ -39,7 +39,7 @@ pub async fn create(
     lifetime: Duration,
     event: AuditEvent,
 ) -> Result<String, AppError> {
-    create_replacing(db, user_id, lifetime, event, "", None).await
+    create_replacing(db, user_id, lifetime, event, "", None, None).await
 }
 
 /// Like [`create`], recording the device (`User-Agent`) and ending the session of the old
@@ -51,6 +51,7 @@ pub async fn create_replacing(
     event: AuditEvent,
     user_agent: &str,
     replacing: Option<&str>,
+    passkey: Option<Uuid>,
 ) -> Result<String, AppError> {
     let mut raw = [0u8; 32];
     rand::rng().fill_bytes(&mut raw);
@@ -68,8 +69,9 @@ pub async fn create_replacing(
         }
         sqlx::query(
             "insert into session
-                 (id, token_sha256, user_id, user_agent, created_at, last_seen_at, expires_at)
-             values ($1, $2, $3, $4, $5, $5, $6)",
+                 (id, token_sha256, user_id, user_agent, created_at, last_seen_at, expires_at,
+                  passkey_id)
+             values ($1, $2, $3, $4, $5, $5, $6, $7)",
         )
         .bind(new_id())
         .bind(&hash)
@@ -77,6 +79,7 @@ pub async fn create_replacing(
         .bind(&user_agent)
         .bind(now)
         .bind(now + lifetime)
+        .bind(passkey)
         .execute(&mut *conn)
         .await?;
     });
@@ -359,6 +362,7 @@ pub async fn require_session() -> Result<(CurrentUser, Uuid), AppError> {
 pub async fn start_for_response(
     state: &crate::state::AppState,
     user_id: Uuid,
+    passkey: Uuid,
 ) -> Result<(), AppError> {
     let parts = leptos::prelude::use_context::<http::request::Parts>();
     let user_agent = parts
@@ -375,6 +379,7 @@ pub async fn start_for_response(
         AuditEvent::SignIn,
         &user_agent,
         old.as_deref(),
+        Some(passkey),
     )
     .await?;
     if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
@@ -402,4 +407,20 @@ mod tests {
         );
         assert_eq!(describe_device(""), "—");
     }
+}
+
+/// How recently a session must have been started (with a passkey, at sign-in or unlock) for
+/// its person to add another passkey: a page left open is not enough to add one's own device
+/// to someone's account.
+pub const FRESH_FOR_NEW_PASSKEY: Duration = Duration::minutes(5);
+
+/// Whether session `id` was started within [`FRESH_FOR_NEW_PASSKEY`].
+pub async fn is_fresh(db: &Db, id: Uuid) -> Result<bool, AppError> {
+    let row: Option<(DateTime<Utc>,)> = with_db!(db, |pool| {
+        sqlx::query_as("select created_at from session where id = $1")
+            .bind(id)
+            .fetch_optional(pool)
+            .await
+    })?;
+    Ok(row.is_some_and(|(at,)| Utc::now() - at <= FRESH_FOR_NEW_PASSKEY))
 }

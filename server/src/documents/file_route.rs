@@ -130,12 +130,19 @@ async fn serve(
             return Ok(response);
         }
     };
-    let bytes = if size == 0 {
-        Vec::new()
+    let body = if size == 0 {
+        Body::empty()
     } else {
-        app::documents::store::read_range(&state.db, &doc.sha256, start, end).await?
+        Body::from_stream(chunks(state.db.clone(), doc.sha256.clone(), start, end))
     };
-    let mut response = Response::new(Body::from(bytes));
+    let mut response = Response::new(body);
+    if let Ok(length) = HeaderValue::from_str(&(end + 1 - start).to_string()) {
+        if size > 0 {
+            response
+                .headers_mut()
+                .insert(header::CONTENT_LENGTH, length);
+        }
+    }
     *response.status_mut() = status;
     let h = response.headers_mut();
     h.insert(
@@ -160,6 +167,38 @@ async fn serve(
         }
     }
     Ok(response)
+}
+
+/// Bytes `start..=end` of a stored file as they are read, one stored chunk (256 KiB) at a
+/// time: a large file is never held whole in memory (it was, about three times over).
+fn chunks(
+    db: app::db::Db,
+    sha256: String,
+    start: u64,
+    end: u64,
+) -> impl futures::Stream<Item = Result<axum::body::Bytes, std::io::Error>> {
+    let size = app::documents::store::CHUNK_SIZE as u64;
+    futures::stream::unfold(Some(start / size), move |next| {
+        let (db, sha256) = (db.clone(), sha256.clone());
+        async move {
+            let index = next.filter(|index| *index <= end / size)?;
+            let data = match app::documents::store::read_chunk(&db, &sha256, index).await {
+                Ok(Some(data)) => data,
+                Ok(None) => {
+                    let missing = std::io::Error::other("a stored chunk is missing");
+                    return Some((Err(missing), None));
+                }
+                Err(err) => return Some((Err(std::io::Error::other(err)), None)),
+            };
+            let base = index * size;
+            let from = usize::try_from(start.saturating_sub(base)).unwrap_or(usize::MAX);
+            let to = usize::try_from(end + 1 - base)
+                .unwrap_or(usize::MAX)
+                .min(data.len());
+            let bytes = axum::body::Bytes::from(data);
+            Some((Ok(bytes.slice(from.min(to)..to)), Some(index + 1)))
+        }
+    })
 }
 
 #[cfg(test)]

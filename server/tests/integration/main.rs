@@ -24,6 +24,7 @@ mod live_access;
 mod mail;
 mod minutes;
 mod nodes;
+mod own_devices;
 mod owners;
 mod passkeys;
 mod positions;

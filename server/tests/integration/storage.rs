@@ -357,6 +357,7 @@ async fn idle_sessions_lock_and_a_new_sign_in_replaces_them(engine: Engine) {
         AuditEvent::SignIn,
         "Mozilla/5.0 (Linux; Android 14) Chrome/131.0",
         Some(&token),
+        None,
     )
     .await
     .unwrap();
