@@ -12,10 +12,10 @@ async function accountsPage(browser: Browser, name: string): Promise<Page> {
 }
 
 test('an administrator alone cannot take over a member: no link reaches their screen', async ({ browser }) => {
-  // The Prime Minister has a passkey on his tablet.
-  await memberWithPasskey(browser, 'Vũ Đình Khiêm', pageErrors);
+  // A minister has a passkey on his tablet.
+  await memberWithPasskey(browser, 'Lò Văn Tiến', pageErrors);
   const admin = await accountsPage(browser, 'Lưu Quang Minh');
-  const row = admin.getByRole('row', { name: /Vũ Đình Khiêm/ });
+  const row = admin.getByRole('row', { name: /Lò Văn Tiến/ });
 
   // A new device without a reset: refused, he adds it with his own passkey.
   await row.getByRole('button', { name: /Đề nghị cấp liên kết mới/ }).click();
@@ -24,7 +24,7 @@ test('an administrator alone cannot take over a member: no link reaches their sc
   await row.getByRole('checkbox').check();
   await row.getByRole('button', { name: /Đề nghị cấp liên kết mới/ }).click();
   await expect(admin.getByRole('heading', { name: 'Đã gửi đề nghị cấp liên kết đăng ký' })).toBeVisible();
-  const pending = admin.locator('.pending-links li', { hasText: 'Vũ Đình Khiêm' });
+  const pending = admin.locator('.pending-links li', { hasText: 'Lò Văn Tiến' });
   await expect(pending).toContainText('Đặt lại');
   await expect(pending.getByRole('button', { name: /Phê duyệt/ })).toHaveCount(0);
   await expect(pending.getByRole('button', { name: /Rút lại đề nghị/ })).toBeVisible();
