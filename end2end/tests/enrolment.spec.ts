@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { demoUser, hydrated, memberWithPasskey, watch } from './helpers/people';
+import { demoUser, enrolOnNewTablet, hydrated, memberWithPasskey } from './helpers/people';
 
 /** Errors any page logged (a panic in the WASM, a CSP violation): the test fails on them. */
 const pageErrors: string[] = [];
@@ -58,24 +58,6 @@ test('one clerk asks, another approves and hands the link over; the minister enr
   const path = new URL((await issued.textContent())!.trim()).pathname;
 
   // The new minister's tablet, with its own authenticator.
-  const tablet = await (await browser.newContext()).newPage();
-  watch(tablet, 'Hà Minh Tâm', pageErrors);
-  const cdp = await tablet.context().newCDPSession(tablet);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-  await tablet.goto(path);
-  await hydrated(tablet);
-  await tablet.getByLabel('Tên thiết bị').fill('Máy tính bảng');
-  await tablet.getByRole('button', { name: 'Tạo khóa truy cập' }).click();
-  await expect(tablet.locator('.current-user')).toContainText('Hà Minh Tâm');
+  await enrolOnNewTablet(browser, 'Hà Minh Tâm', path, pageErrors);
   expect(pageErrors).toEqual([]);
 });

@@ -1,20 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { enrolmentPath, hydrated } from './helpers/people';
+import { addAuthenticator, enrolmentPath, hydrated } from './helpers/people';
 
 test('enrol a passkey through a link, sign out, sign in without a user name', async ({ page }) => {
   // A platform authenticator with user verification, as on a tablet.
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
+  const { cdp, authenticatorId } = await addAuthenticator(page);
 
   const link = enrolmentPath('Ngô Thanh Tùng');
   // A chat app's link preview fetches the page: that must not use the link up.

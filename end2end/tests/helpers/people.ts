@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type CDPSession, type Page } from '@playwright/test';
 
 /** What each watched page logged as an error, its uncaught exceptions included: shown when
  * the page fails to hydrate. */
@@ -47,13 +47,12 @@ export function enrolmentPath(name: string): string {
   return new URL(line.split('\t')[1]).pathname;
 }
 
-/** A member on a tablet with a platform authenticator: enrols a passkey (which signs them in). */
-export async function memberWithPasskey(browser: Browser, name: string, errors: string[]): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  watch(page, name, errors);
+/** Give `page` a platform authenticator with user verification, as on a tablet: the DevTools
+ * session it lives in, and its id. */
+export async function addAuthenticator(page: Page): Promise<{ cdp: CDPSession; authenticatorId: string }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
     options: {
       protocol: 'ctap2',
       transport: 'internal',
@@ -63,12 +62,27 @@ export async function memberWithPasskey(browser: Browser, name: string, errors: 
       automaticPresenceSimulation: true,
     },
   });
-  await page.goto(enrolmentPath(name));
+  return { cdp, authenticatorId };
+}
+
+/** `name` on a tablet of their own with a platform authenticator: opens the enrolment link
+ * at `path` and creates a passkey (which signs them in). */
+export async function enrolOnNewTablet(browser: Browser, name: string, path: string, errors: string[]): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  watch(page, name, errors);
+  await addAuthenticator(page);
+  await page.goto(path);
   await hydrated(page);
   await page.getByLabel('Tên thiết bị').fill('Máy tính bảng');
   await page.getByRole('button', { name: 'Tạo khóa truy cập' }).click();
   await expect(page.locator('.current-user')).toContainText(name);
   return page;
+}
+
+/** A member on a tablet with a platform authenticator: enrols a passkey with their demo link
+ * (which signs them in). */
+export async function memberWithPasskey(browser: Browser, name: string, errors: string[]): Promise<Page> {
+  return enrolOnNewTablet(browser, name, enrolmentPath(name), errors);
 }
 
 /** Someone signed in through the demo shortcut, in a browser context of their own. */
