@@ -391,6 +391,22 @@ pub async fn start_for_response(
     Ok(())
 }
 
+/// How recently a session must have been started (with a passkey, at sign-in or unlock) for
+/// its person to add another passkey: a page left open is not enough to add one's own device
+/// to someone's account.
+pub const FRESH_FOR_NEW_PASSKEY: Duration = Duration::minutes(5);
+
+/// Whether session `id` was started within [`FRESH_FOR_NEW_PASSKEY`].
+pub async fn is_fresh(db: &Db, id: Uuid) -> Result<bool, AppError> {
+    let row: Option<(DateTime<Utc>,)> = with_db!(db, |pool| {
+        sqlx::query_as("select created_at from session where id = $1")
+            .bind(id)
+            .fetch_optional(pool)
+            .await
+    })?;
+    Ok(row.is_some_and(|(at,)| Utc::now() - at <= FRESH_FOR_NEW_PASSKEY))
+}
+
 #[cfg(test)]
 mod tests {
     use super::describe_device;
@@ -407,20 +423,4 @@ mod tests {
         );
         assert_eq!(describe_device(""), "—");
     }
-}
-
-/// How recently a session must have been started (with a passkey, at sign-in or unlock) for
-/// its person to add another passkey: a page left open is not enough to add one's own device
-/// to someone's account.
-pub const FRESH_FOR_NEW_PASSKEY: Duration = Duration::minutes(5);
-
-/// Whether session `id` was started within [`FRESH_FOR_NEW_PASSKEY`].
-pub async fn is_fresh(db: &Db, id: Uuid) -> Result<bool, AppError> {
-    let row: Option<(DateTime<Utc>,)> = with_db!(db, |pool| {
-        sqlx::query_as("select created_at from session where id = $1")
-            .bind(id)
-            .fetch_optional(pool)
-            .await
-    })?;
-    Ok(row.is_some_and(|(at,)| Utc::now() - at <= FRESH_FOR_NEW_PASSKEY))
 }
