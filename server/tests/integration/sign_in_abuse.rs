@@ -83,7 +83,7 @@ async fn bogus_answers_cannot_lock_a_person_out(engine: Engine) {
             let server = &server;
             async move { post(server, ATTACKER, "sign_in_finish", body).await.0 }
         })
-        .buffer_unordered(32)
+        .buffer_unordered(8)
         .collect()
         .await;
     let odd: Vec<&u16> = statuses
