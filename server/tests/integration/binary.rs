@@ -207,12 +207,10 @@ async fn speaks_https_when_given_a_certificate() {
     serving.await.unwrap().unwrap();
 }
 
-#[tokio::test]
-async fn verify_audit_reports_an_intact_chain_and_names_a_broken_record() {
+/// A fresh SQLite database in `data` whose audit chain holds five sign-outs.
+async fn five_sign_outs(data: &std::path::Path) -> app::db::Db {
     use app::audit::event::AuditEvent;
-
-    let data = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}/ecabinet.db", data.path().display());
+    let url = format!("sqlite://{}/ecabinet.db", data.display());
     let db = app::db::Db::connect(&url, 2).await.unwrap();
     db.migrate().await.unwrap();
     for _ in 0..5 {
@@ -222,6 +220,13 @@ async fn verify_audit_reports_an_intact_chain_and_names_a_broken_record() {
             .unwrap();
         tx.commit().await.unwrap();
     }
+    db
+}
+
+#[tokio::test]
+async fn verify_audit_reports_an_intact_chain_and_names_a_broken_record() {
+    let data = tempfile::tempdir().unwrap();
+    let db = five_sign_outs(data.path()).await;
     let key = "a key for this test only, long enough";
     let key_file = data.path().join("audit.key");
     std::fs::write(&key_file, key).unwrap();
@@ -311,19 +316,9 @@ async fn verify_ballots_passes_the_demo_and_exits_1_on_a_forged_answer() {
 #[tokio::test]
 async fn a_rewritten_chain_and_checkpoint_file_are_caught_by_the_copy() {
     use app::audit::chain::record_hash;
-    use app::audit::event::AuditEvent;
 
     let data = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}/ecabinet.db", data.path().display());
-    let db = app::db::Db::connect(&url, 2).await.unwrap();
-    db.migrate().await.unwrap();
-    for _ in 0..5 {
-        let mut tx = db.begin().await.unwrap();
-        app::audit::store::append(&mut tx, None, AuditEvent::SignOut, None)
-            .await
-            .unwrap();
-        tx.commit().await.unwrap();
-    }
+    let db = five_sign_outs(data.path()).await;
     let key = "the audit key, kept in a file on the host";
     let key_file = data.path().join("audit.key");
     std::fs::write(&key_file, key).unwrap();
