@@ -82,7 +82,7 @@ pub enum BadInput {
     /// Something wrong with a ballot or an answer.
     Ballot(crate::ballots::problem::BallotProblem),
     /// Something wrong with an act in the meeting room.
-    Room(crate::live::problem::RoomProblem),
+    Room(crate::room::problem::RoomProblem),
     /// A line of an imported CSV of past meetings (1 is the header) that is not valid.
     HistoryLine {
         line: u32,
@@ -319,6 +319,19 @@ impl BadInput {
 }
 
 impl AppError {
+    /// Something failed on our side: `cause` is logged where it happened (the caller's file
+    /// and line, with the request's span on the server); the user is told only that it failed.
+    /// The one way to make an [`AppError::Internal`], so no cause is ever dropped unlogged.
+    #[track_caller]
+    pub fn internal(cause: impl std::fmt::Display) -> AppError {
+        let at = std::panic::Location::caller();
+        #[cfg(feature = "ssr")]
+        tracing::error!(error = %cause, file = at.file(), line = at.line(), "internal error");
+        #[cfg(not(feature = "ssr"))]
+        leptos::logging::error!("internal error at {}:{}: {cause}", at.file(), at.line());
+        AppError::Internal
+    }
+
     pub fn status(&self) -> u16 {
         match self {
             AppError::Unauthenticated => 401,
@@ -392,9 +405,9 @@ mod ssr {
     use super::AppError;
 
     impl From<sqlx::Error> for AppError {
+        #[track_caller]
         fn from(err: sqlx::Error) -> Self {
-            tracing::error!(error = %err, "database error");
-            AppError::Internal
+            AppError::internal(format_args!("database: {err}"))
         }
     }
 
@@ -411,6 +424,23 @@ mod ssr {
                     res.insert_header(http::header::RETRY_AFTER, (*retry_after_secs).into());
                 }
             }
+        }
+    }
+}
+
+/// `?` on a result whose error we cannot help: logged with the caller's file and line, then
+/// an [`AppError::Internal`].
+pub trait OrInternal<T> {
+    #[track_caller]
+    fn or_internal(self) -> Result<T, AppError>;
+}
+
+impl<T, E: std::fmt::Display> OrInternal<T> for Result<T, E> {
+    #[track_caller]
+    fn or_internal(self) -> Result<T, AppError> {
+        match self {
+            Ok(value) => Ok(value),
+            Err(cause) => Err(AppError::internal(cause)),
         }
     }
 }

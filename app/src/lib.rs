@@ -11,10 +11,11 @@ pub mod cookies;
 pub mod error;
 pub mod i18n;
 pub mod ids;
-pub mod shell;
 pub mod spreadsheet;
 pub mod text_rules;
 pub mod ui;
+
+pub mod routes;
 
 pub mod analytics;
 pub mod ballots;
@@ -22,24 +23,23 @@ pub mod documents;
 pub mod identity;
 pub mod live;
 pub mod meetings;
+pub mod room;
 pub mod search;
 
 pub mod audit;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
-pub mod render_memo;
-#[cfg(feature = "ssr")]
 pub mod state;
 
-pub use shell::{shell, App};
+pub use routes::shell::{shell, App};
 
 /// Entry point of the WebAssembly bundle: attach event handlers to the server-rendered page.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    // As `leptos::mount::hydrate_lazy` (a page's code may be loading: see `ui::pages`), and
+    // As `leptos::mount::hydrate_lazy` (a page's code may be loading: see `routes::pages`), and
     // then mark the page hydrated: tests (and curious engineers) can tell a hydrated page from
     // a server-rendered one. An effect in `App` would run before a lazily loaded page is
     // hydrated, and a test would click buttons that do nothing yet.

@@ -43,9 +43,7 @@ impl FromRef<AppState> for LeptosOptions {
 impl AppState {
     /// The state of the server serving the current request (inside a server function or page).
     pub fn from_context() -> Result<AppState, AppError> {
-        leptos::prelude::use_context::<AppState>().ok_or_else(|| {
-            tracing::error!("AppState missing from the Leptos context");
-            AppError::Internal
-        })
+        leptos::prelude::use_context::<AppState>()
+            .ok_or_else(|| AppError::internal("AppState missing from the Leptos context"))
     }
 }

@@ -2,17 +2,15 @@
 //! Domain logic lives in the `app` crate; this crate wires it to the network.
 #![forbid(unsafe_code)]
 
-pub mod analytics;
 pub mod audit;
-pub mod ballots;
 pub mod config;
 pub mod demo;
 pub mod documents;
+pub mod downloads;
 pub mod health;
 pub mod http1;
 pub mod live_route;
 pub mod mail;
-pub mod meetings;
 pub mod owner_isolation;
 pub mod respond;
 pub mod router;

@@ -139,7 +139,7 @@ enum Wake {
     /// none): what to send.
     Meeting(Uuid, i64, StreamMessage),
     /// The room of a meeting the user may see, as they may see it (with the event's id).
-    Room(i64, Arc<app::live::room::Room>),
+    Room(i64, Arc<str>),
     /// The node is stopping.
     Close,
 }
@@ -252,52 +252,29 @@ impl Follower {
 
 impl Follower {
     /// The room as this user may see it (`None`: the database could not say).
-    async fn room_for_user(
-        &mut self,
-        meeting_id: Uuid,
-        room: Arc<app::live::room::Room>,
-    ) -> Option<Arc<app::live::room::Room>> {
+    async fn room_for_user(&mut self, meeting_id: Uuid, room: Arc<str>) -> Option<Arc<str>> {
         if self.user.role != app::identity::model::Role::Guest {
+            // Everyone else forwards the same bytes, written once per change.
             return Some(room);
         }
         if !self.guest_items.contains_key(&meeting_id) {
-            let items = app::live::room_store::guest_items(&self.db, self.user.id, meeting_id)
+            let items = app::room::store::guest_items(&self.db, self.user.id, meeting_id)
                 .await
                 .ok()?;
             self.guest_items.insert(meeting_id, items);
         }
         let items = self.guest_items.get(&meeting_id)?;
-        Some(Arc::new(room.for_guest(items)))
+        let whole: app::room::model::Room = serde_json::from_str(&room).ok()?;
+        serde_json::to_string(&whole.for_guest(items))
+            .ok()
+            .map(Arc::from)
     }
 }
 
-/// The last room written as JSON on this node, with the shared copy it was written from:
-/// every stream that forwards that same copy (all but guests', whose rooms are cut down) sends
-/// these bytes — written once per change rather than once per tablet. Holding the copy keeps
-/// the comparison by identity sound.
-type RoomJson = Option<(Arc<app::live::room::Room>, Arc<str>)>;
-static ROOM_JSON: std::sync::Mutex<RoomJson> = std::sync::Mutex::new(None);
-
-fn room_json(room: &Arc<app::live::room::Room>) -> Arc<str> {
-    let mut cached = ROOM_JSON
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some((written, json)) = cached.as_ref() {
-        if Arc::ptr_eq(written, room) {
-            return json.clone();
-        }
-    }
-    let json: Arc<str> = serde_json::to_string(room.as_ref())
-        .unwrap_or_else(|_| "{}".to_owned())
-        .into();
-    *cached = Some((room.clone(), json.clone()));
-    json
-}
-
-fn room_message(event_id: i64, room: &Arc<app::live::room::Room>) -> Result<Event, Infallible> {
+fn room_message(event_id: i64, room: &str) -> Result<Event, Infallible> {
     let event = Event::default()
         .event(StreamMessage::Room.name())
-        .data(&*room_json(room));
+        .data(room);
     Ok(if event_id > 0 {
         event.id(event_id.to_string())
     } else {

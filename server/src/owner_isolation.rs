@@ -14,7 +14,7 @@
 //!
 //! Clearing the thread's owner around every poll of a request keeps each request's reactive
 //! world its own, whatever left an owner behind. (The render memo also checks that it belongs
-//! to the request asking: `app::render_memo`.)
+//! to the request asking: `app::identity::render_memo`.)
 use std::future::{poll_fn, Future};
 use std::pin::pin;
 

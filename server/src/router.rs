@@ -16,8 +16,8 @@ use app::{shell, App};
 
 use crate::security::{self, AllowedOrigin};
 use crate::{
-    analytics, ballots, demo, documents, health, live_route, meetings, owner_isolation,
-    session_routes, telemetry, text_guard,
+    demo, documents, downloads, health, live_route, owner_isolation, session_routes, telemetry,
+    text_guard,
 };
 
 /// Settings of the router that are not application state.
@@ -76,22 +76,22 @@ pub fn plain_routes(demo: bool) -> PlainRoutes {
     .add(
         Method::GET,
         "/ballots/{id}/summary.csv",
-        ballots::summary_route::summary_csv,
+        downloads::ballot_summary::summary_csv,
     )
     .add(
         Method::GET,
         "/meetings/{id}/minutes.pdf",
-        meetings::minutes_pdf::minutes,
+        downloads::minutes_pdf::minutes,
     )
     .add(
         Method::GET,
         "/meetings/{id}/conclusions.pdf",
-        meetings::minutes_pdf::conclusions,
+        downloads::minutes_pdf::conclusions,
     )
     .add(
         Method::GET,
         "/analytics/savings.csv",
-        analytics::savings_csv::savings_csv,
+        downloads::savings_csv::savings_csv,
     );
     if demo {
         // Exists only in demo mode: outside it the path is an ordinary 404.

@@ -56,7 +56,7 @@ pub async fn refuse_cross_origin(
 pub const PDF_WORKER: &str = "/vendor/pdfjs/pdf.worker.min.mjs";
 
 /// Headers every response carries. Pages set their own Content-Security-Policy with the
-/// response's script nonce (`app::shell::content_security_policy`); anything else (probes,
+/// response's script nonce (`app::routes::shell::content_security_policy`); anything else (probes,
 /// plain routes, files) gets one that allows nothing.
 pub async fn security_headers(request: Request<Body>, next: Next, hsts: bool) -> Response {
     let pdf_worker = request.uri().path() == PDF_WORKER;

@@ -12,10 +12,10 @@ use crate::analytics::model::{
 };
 use crate::analytics::savings::{self, ItemFact, MeetingFacts};
 use crate::db::Db;
-use crate::error::{AppError, BadInput};
+use crate::error::{AppError, BadInput, OrInternal};
 use crate::identity::model::{CurrentUser, Role};
-use crate::live::room::ItemStage;
 use crate::meetings::model::MeetingKind;
+use crate::room::model::ItemStage;
 use crate::{with_db, with_tx};
 
 /// The cost of a printed page when none is set, in đồng (printing, copying and delivery).
@@ -168,7 +168,7 @@ pub async fn meeting_facts(
     meeting: Uuid,
     kind: MeetingKind,
 ) -> Result<MeetingFacts, AppError> {
-    let room = crate::live::room_store::read(db, meeting).await?;
+    let room = crate::room::store::read(db, meeting).await?;
     let tz: Tz = room
         .time_zone
         .parse()
@@ -203,7 +203,7 @@ pub async fn meeting_facts(
         .bind(meeting)
         .fetch_all(pool)
         .await?;
-        let pauses: Vec<crate::live::clock::Pause> =
+        let pauses: Vec<crate::room::clock::Pause> =
             sqlx::query_as("select started_at, ended_at from meeting_pause where meeting_id = $1")
                 .bind(meeting)
                 .fetch_all(pool)
@@ -234,7 +234,7 @@ pub async fn meeting_facts(
             .collect(),
         speaking_seconds: speeches
             .iter()
-            .map(|(s, e)| crate::live::clock::net_seconds(*s, *e, &pauses, now))
+            .map(|(s, e)| crate::room::clock::net_seconds(*s, *e, &pauses, now))
             .sum(),
         documents: documents
             .iter()
@@ -285,7 +285,7 @@ pub async fn savings_list(
     })?;
     let mut out = Vec::with_capacity(closed.len());
     for (id, kind) in closed {
-        let kind = MeetingKind::try_from(kind).map_err(|_| AppError::Internal)?;
+        let kind = MeetingKind::try_from(kind).or_internal()?;
         let facts = meeting_facts(db, id, kind).await?;
         let rate = rates
             .iter()
@@ -361,14 +361,15 @@ pub async fn live_usage(db: &Db, user: &CurrentUser) -> Result<LiveUsage, AppErr
     let now = Utc::now();
     let recent = now - chrono::TimeDelta::minutes(5);
     // Today in Vietnam (UTC+7).
-    let vn = chrono::FixedOffset::east_opt(7 * 3600).ok_or(AppError::Internal)?;
+    let vn = chrono::FixedOffset::east_opt(7 * 3600)
+        .ok_or_else(|| AppError::internal("a stored value that does not parse"))?;
     let midnight = now
         .with_timezone(&vn)
         .date_naive()
         .and_hms_opt(0, 0, 0)
         .and_then(|m| m.and_local_timezone(vn).single())
         .map(|m| m.with_timezone(&Utc))
-        .ok_or(AppError::Internal)?;
+        .ok_or_else(|| AppError::internal("a stored value that does not parse"))?;
     let (online, opened, pending) = with_db!(db, |pool| {
         let online: Vec<(String,)> = sqlx::query_as(
             "select distinct u.full_name from session s join user_account u on u.id = s.user_id
@@ -430,7 +431,7 @@ pub async fn csv(db: &Db, user: &CurrentUser) -> Result<Vec<u8>, AppError> {
         "chi phí tiết kiệm (đồng)",
         "tỷ lệ tài liệu được đọc trên thiết bị (%)",
     ];
-    let io = |_| AppError::Internal;
+    let io = |e: csv::Error| AppError::internal(e);
     writer.write_record(header).map_err(io)?;
     for m in &dashboard.meetings {
         let read = if m.distributed_pairs > 0 {
@@ -463,5 +464,5 @@ pub async fn csv(db: &Db, user: &CurrentUser) -> Result<Vec<u8>, AppError> {
             ])
             .map_err(io)?;
     }
-    writer.into_inner().map_err(|_| AppError::Internal)
+    writer.into_inner().or_internal()
 }

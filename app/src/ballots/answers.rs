@@ -75,7 +75,8 @@ fn may_answer(
     deadline: chrono::DateTime<Utc>,
     eligible: bool,
 ) -> Result<(), AppError> {
-    let state = BallotState::parse(state).ok_or(AppError::Internal)?;
+    let state = BallotState::parse(state)
+        .ok_or_else(|| AppError::internal("a stored value that does not parse"))?;
     if member.role == Role::Secretariat {
         return Err(problem(BallotProblem::NotEligible));
     }

@@ -128,7 +128,7 @@ fn relying_party(state: &crate::state::AppState) -> Result<(String, String), App
     let rp_id = url::Url::parse(&state.public_origin)
         .ok()
         .and_then(|u| u.host_str().map(str::to_owned))
-        .ok_or(AppError::Internal)?;
+        .ok_or_else(|| AppError::internal("a stored value that does not parse"))?;
     Ok((state.public_origin.clone(), rp_id))
 }
 

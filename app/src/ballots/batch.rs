@@ -95,7 +95,7 @@ fn outcomes(answers: &[&NewAnswer], verdicts: Vec<Verdict>) -> Vec<Result<Uuid, 
         Verdict::Earlier(id) => Ok(*id),
         Verdict::Accepted(_) => Ok(answers[i].id),
         // `SameAs` only ever points at an answer decided as `Accepted`.
-        Verdict::SameAs(_) => Err(AppError::Internal),
+        Verdict::SameAs(_) => Err(AppError::internal("an answer the same as one not accepted")),
     };
     (0..verdicts.len())
         .map(|i| match verdicts[i] {

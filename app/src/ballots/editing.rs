@@ -172,7 +172,8 @@ async fn state_in(tx: &mut Tx, ballot: Uuid) -> Result<(BallotState, DateTime<Ut
     });
     let (state, deadline) = row.ok_or(AppError::NotFound)?;
     Ok((
-        BallotState::parse(&state).ok_or(AppError::Internal)?,
+        BallotState::parse(&state)
+            .ok_or_else(|| AppError::internal("a stored value that does not parse"))?,
         deadline,
     ))
 }

@@ -163,7 +163,8 @@ pub async fn view(db: &Db, user: &CurrentUser, ballot: Uuid) -> Result<BallotVie
         });
     let (id, title, question, state, deadline_at, sent_at, closed_at, hours, to_members) =
         row.ok_or(AppError::NotFound)?;
-    let state = BallotState::parse(&state).ok_or(AppError::Internal)?;
+    let state = BallotState::parse(&state)
+        .ok_or_else(|| AppError::internal("a stored value that does not parse"))?;
     let manage = user.role == Role::Secretariat;
     let mine = latest.iter().find(|a| a.0 == user.id).and_then(answer_view);
     let documents: Vec<(Uuid, String, Option<i64>)> = with_db!(db, |pool| {

@@ -8,7 +8,7 @@ use crate::ballots::model::Choice;
 use crate::ballots::results::{counted, result_of};
 use crate::ballots::texts::{self, texts};
 use crate::db::Db;
-use crate::error::AppError;
+use crate::error::{AppError, OrInternal};
 use crate::i18n::Lang;
 use crate::identity::model::CurrentUser;
 use crate::spreadsheet::text_cell;
@@ -30,9 +30,8 @@ pub async fn csv(db: &Db, user: &CurrentUser, ballot: Uuid) -> Result<(String, V
     let mut out = csv::WriterBuilder::new()
         .flexible(true)
         .from_writer(vec![0xEF, 0xBB, 0xBF]);
-    let write = |out: &mut csv::Writer<Vec<u8>>, fields: &[&str]| {
-        out.write_record(fields).map_err(|_| AppError::Internal)
-    };
+    let write =
+        |out: &mut csv::Writer<Vec<u8>>, fields: &[&str]| out.write_record(fields).or_internal();
     write(
         &mut out,
         &[t.paper_member, t.your_answer, t.others, t.comments],
@@ -65,6 +64,6 @@ pub async fn csv(db: &Db, user: &CurrentUser, ballot: Uuid) -> Result<(String, V
         write(&mut out, &[label, &count.to_string()])?;
     }
     write(&mut out, &[t.result, texts::outcome(result.outcome, lang)])?;
-    let bytes = out.into_inner().map_err(|_| AppError::Internal)?;
+    let bytes = out.into_inner().or_internal()?;
     Ok((format!("tong-hop-y-kien-{ballot}.csv"), bytes))
 }

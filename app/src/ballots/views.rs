@@ -24,7 +24,7 @@ pub fn BallotsPage() -> impl IntoView {
     let bt = move || texts(i18n.lang());
     let version = expect_context::<crate::live::BallotsVersion>().0;
     let ballots = Resource::new(move || version.get(), |_| list_ballots());
-    let session = expect_context::<crate::shell::SessionResource>().0;
+    let session = expect_context::<crate::identity::session_resource::SessionResource>().0;
     // Only the secretariat creates ballots (and may list the members). A resource, not a call
     // awaited in the view: its value travels with the page, so the form hydrates as rendered.
     let members = Resource::new(

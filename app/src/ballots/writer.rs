@@ -16,7 +16,7 @@ use crate::ballots::batch::write_together;
 use crate::ballots::canonical::AnswerText;
 use crate::ballots::model::Choice;
 use crate::db::Db;
-use crate::error::AppError;
+use crate::error::{AppError, OrInternal};
 use crate::live::event::LiveEvent;
 use crate::live::hub::Hub;
 
@@ -115,11 +115,8 @@ impl AnswerWriter {
     /// transaction has committed.
     pub async fn submit(&self, answer: NewAnswer) -> Result<Uuid, AppError> {
         let (reply, done) = oneshot::channel();
-        self.jobs
-            .send(Job { answer, reply })
-            .await
-            .map_err(|_| AppError::Internal)?;
-        done.await.map_err(|_| AppError::Internal)?
+        self.jobs.send(Job { answer, reply }).await.or_internal()?;
+        done.await.or_internal()?
     }
 }
 
@@ -137,11 +134,12 @@ async fn write_batch(db: &Db, batch: Vec<Job>) {
             tracing::warn!(%err, size, "answer batch failed; writing one by one");
             for job in batch {
                 let outcome = match write_together(db, &[&job.answer]).await {
-                    Ok(mut outcomes) => outcomes.pop().unwrap_or(Err(AppError::Internal)),
-                    Err(err) => {
-                        tracing::error!(%err, "answer not written");
-                        Err(AppError::Internal)
-                    }
+                    Ok(mut outcomes) => outcomes.pop().unwrap_or_else(|| {
+                        Err(AppError::internal("a batch of one without its outcome"))
+                    }),
+                    Err(err) => Err(AppError::internal(format_args!(
+                        "answer not written: {err}"
+                    ))),
                 };
                 let _ = job.reply.send(outcome);
             }

@@ -14,4 +14,3 @@ pub mod reader_views;
 pub mod reading;
 #[cfg(feature = "ssr")]
 pub mod store;
-pub mod upload_views;

@@ -128,7 +128,7 @@ fn Reader(view: ReaderView, start: i64) -> impl IntoView {
                 <div id="reader-stage" class="reader-stage" tabindex="0" aria-label=move || t().reader_stage>
                     // The first page as a picture, shown with the page until pdf.js has drawn
                     // it (the CSS hides it then): the first page is on screen at once. It goes
-                    // before the page's code (hinted at low priority, `ui::pages`).
+                    // before the page's code (hinted at low priority, `routes::pages`).
                     {picture.map(|(width, height)| view! {
                         <img
                             id="reader-picture"

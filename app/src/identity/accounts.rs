@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::audit::event::AuditEvent;
 use crate::audit::store as audit;
 use crate::db::{Db, Tx};
-use crate::error::{AccountProblem, AppError, BadInput};
+use crate::error::{AccountProblem, AppError, BadInput, OrInternal};
 use crate::identity::enrolment_approval::request_in;
 use crate::identity::model::{
     AccountRow, CurrentUser, NewAccount, RequestedEnrolment, Role, Title,
@@ -335,7 +335,7 @@ async fn managed(
             .await?
     });
     let (role, name, active) = row.ok_or(AppError::NotFound)?;
-    let role = Role::try_from(role).map_err(|_| AppError::Internal)?;
+    let role = Role::try_from(role).or_internal()?;
     if !actor.role.may_manage(role) {
         return Err(AppError::Forbidden);
     }

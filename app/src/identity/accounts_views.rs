@@ -14,7 +14,7 @@ use crate::identity::approval_views::Approvals;
 use crate::identity::model::{
     title_or_role, AccountRow, CurrentUser, NewAccount, RequestedEnrolment, Role,
 };
-use crate::shell::SessionResource;
+use crate::identity::session_resource::SessionResource;
 use crate::ui::error_pages::ErrorPanel;
 
 #[component]

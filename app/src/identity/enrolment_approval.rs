@@ -135,7 +135,8 @@ async fn open_request(
         .await?
     });
     let (user_id, role, name, active, issuer, reset) = row.ok_or(AppError::NotFound)?;
-    let role = Role::parse(&role).ok_or(AppError::Internal)?;
+    let role = Role::parse(&role)
+        .ok_or_else(|| AppError::internal("a stored value that does not parse"))?;
     if !decider.role.may_manage(role) {
         return Err(AppError::Forbidden);
     }

@@ -6,7 +6,7 @@
 //!   server locks the session by the same timeout; the passkey opens a fresh one. The page
 //!   tells the server of the person's touches (at most once a minute, `session_touch`):
 //!   nothing else it asks keeps the session open. While locked, the live channel is closed and
-//!   polling stops; unlocking opens the channel again.
+//!   polling stops; unlocking opens the channel again ([`crate::live::subscription`]).
 //! - **Wipe**: when the server ends the session (deactivation, "sign out other devices",
 //!   revoked passkeys), the live channel says so and the page drops its content at once.
 use leptos::prelude::*;
@@ -116,35 +116,16 @@ fn watch(guard: PageGuard, _user: Uuid, idle_minutes: u32) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
 
-    let live = expect_context::<crate::live::LiveVersion>();
-    let positions = expect_context::<crate::live::PositionsVersion>();
-    let comments = expect_context::<crate::live::CommentsVersion>();
-    let ballots = expect_context::<crate::live::BallotsVersion>();
-    let room_feed = expect_context::<crate::live::RoomFeed>();
-    let open_channel = move || {
-        let room_feed = room_feed.clone();
-        crate::live::browser::connect(
-            move || {
+    let subscription = crate::live::subscription::Subscription::from_context();
+    let open_channel = {
+        let subscription = subscription.clone();
+        move || {
+            subscription.open(move || {
                 wipe_content();
                 guard.locked.set(false);
                 guard.wiped.set(true);
-            },
-            move |kind| {
-                use crate::live::event::StreamMessage;
-                let version = match kind {
-                    StreamMessage::Positions => positions.0,
-                    StreamMessage::Comments => comments.0,
-                    StreamMessage::Ballot => ballots.0,
-                    _ => live.0,
-                };
-                version.update(|v| *v += 1);
-            },
-            move |data| {
-                if let Ok(room) = serde_json::from_str::<crate::live::room::Room>(&data) {
-                    room_feed.0.set(Some((room, web_sys::js_sys::Date::now())));
-                }
-            },
-        )
+            })
+        }
     };
     // Closed while locked (the server stops it too), opened again on unlock; after an unlock
     // the page re-reads what it shows, as after any live change.
@@ -164,7 +145,7 @@ fn watch(guard: PageGuard, _user: Uuid, idle_minutes: u32) {
                 }
                 (Some(true), false) => {
                     *channel.borrow_mut() = open_channel();
-                    live.0.update(|v| *v += 1);
+                    subscription.refresh();
                 }
                 _ => {}
             }

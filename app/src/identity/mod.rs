@@ -27,7 +27,10 @@ pub mod pruning;
 #[cfg(feature = "ssr")]
 pub mod rate_limit;
 #[cfg(feature = "ssr")]
+pub mod render_memo;
+#[cfg(feature = "ssr")]
 pub mod session;
+pub mod session_resource;
 #[cfg(feature = "ssr")]
 pub mod store;
 pub mod views;

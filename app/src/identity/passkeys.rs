@@ -17,7 +17,7 @@ use webauthn_rs::prelude::{
 use crate::audit::event::AuditEvent;
 use crate::audit::store as audit;
 use crate::db::{Db, Tx};
-use crate::error::{AppError, BadInput};
+use crate::error::{AppError, BadInput, OrInternal};
 use crate::ids::new_id;
 use crate::{with_db, with_tx};
 
@@ -128,10 +128,8 @@ async fn save_ceremony<S: Serialize>(
 ) -> Result<Uuid, AppError> {
     let id = new_id();
     let now = Utc::now();
-    let json = serde_json::to_string(state).map_err(|e| {
-        tracing::error!(error = %e, "ceremony state not serialisable");
-        AppError::Internal
-    })?;
+    let json = serde_json::to_string(state)
+        .map_err(|e| AppError::internal(format_args!("ceremony state not serialisable: {e}")))?;
     with_db!(db, |pool| {
         sqlx::query(
             "insert into webauthn_ceremony
@@ -163,10 +161,8 @@ async fn take_ceremony<S: DeserializeOwned>(
 }
 
 fn decode_state<S: DeserializeOwned>(json: &str) -> Result<S, AppError> {
-    serde_json::from_str(json).map_err(|e| {
-        tracing::error!(error = %e, "stored ceremony state unreadable");
-        AppError::Internal
-    })
+    serde_json::from_str(json)
+        .map_err(|e| AppError::internal(format_args!("stored ceremony state unreadable: {e}")))
 }
 
 async fn take_ceremony_raw(
@@ -218,8 +214,7 @@ async fn registration_options(
     let (mut options, state) = webauthn
         .start_passkey_registration(user_id, full_name, full_name, Some(exclude))
         .map_err(|e| {
-            tracing::error!(error = %e, "passkey registration could not start");
-            AppError::Internal
+            AppError::internal(format_args!("passkey registration could not start: {e}"))
         })?;
     if let Some(selection) = options.public_key.authenticator_selection.as_mut() {
         selection.resident_key = Some(webauthn_rs_proto::ResidentKeyRequirement::Required);
@@ -270,7 +265,7 @@ async fn store_new_passkey(
             tracing::warn!(error = %e, "passkey registration refused");
             AppError::BadRequest(BadInput::Passkey)
         })?;
-    let json = serde_json::to_string(&passkey).map_err(|_| AppError::Internal)?;
+    let json = serde_json::to_string(&passkey).or_internal()?;
     let name = name.trim();
     let name = if name.is_empty() { "Passkey" } else { name };
     let id = new_id();
@@ -386,11 +381,9 @@ pub async fn start_sign_in(
     db: &Db,
     webauthn: &Webauthn,
 ) -> Result<(Uuid, RequestChallengeResponse), AppError> {
-    let (mut options, state): (RequestChallengeResponse, DiscoverableAuthentication) =
-        webauthn.start_discoverable_authentication().map_err(|e| {
-            tracing::error!(error = %e, "passkey sign-in could not start");
-            AppError::Internal
-        })?;
+    let (mut options, state): (RequestChallengeResponse, DiscoverableAuthentication) = webauthn
+        .start_discoverable_authentication()
+        .map_err(|e| AppError::internal(format_args!("passkey sign-in could not start: {e}")))?;
     // A sign-in button, not browser autofill.
     options.mediation = None;
     let ceremony = save_ceremony(db, "authentication", None, None, &state).await?;
@@ -420,10 +413,7 @@ pub async fn start_sign_in_for(
     }
     let (options, state): (RequestChallengeResponse, PasskeyAuthentication) = webauthn
         .start_passkey_authentication(&passkeys)
-        .map_err(|e| {
-            tracing::error!(error = %e, "passkey sign-in could not start");
-            AppError::Internal
-        })?;
+        .map_err(|e| AppError::internal(format_args!("passkey sign-in could not start: {e}")))?;
     let ceremony = save_ceremony(db, "authentication", Some(user_id), None, &state).await?;
     Ok((ceremony, options))
 }
@@ -498,7 +488,7 @@ async fn verify_sign_in(
         &format!("{owner}:{client}"),
     )
     .await?;
-    let mut passkey: Passkey = serde_json::from_str(&stored).map_err(|_| AppError::Internal)?;
+    let mut passkey: Passkey = serde_json::from_str(&stored).or_internal()?;
     let outcome = match named {
         // Username-first: the ceremony named the account.
         Some(user_id) => {
@@ -525,7 +515,7 @@ async fn verify_sign_in(
         }
     };
     passkey.update_credential(&outcome);
-    let json = serde_json::to_string(&passkey).map_err(|_| AppError::Internal)?;
+    let json = serde_json::to_string(&passkey).or_internal()?;
     with_tx!(&mut *tx, |conn| {
         sqlx::query("update passkey set passkey = $1, last_used_at = $2 where id = $3")
             .bind(&json)

@@ -313,7 +313,7 @@ pub async fn current() -> Result<Lookup, AppError> {
         _ => Touch::Read,
     };
     let state = crate::state::AppState::from_context()?;
-    crate::render_memo::RenderMemo::session(&token, async || {
+    crate::identity::render_memo::RenderMemo::session(&token, async || {
         lookup(&state.db, &token, state.session_idle, touch).await
     })
     .await

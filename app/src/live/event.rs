@@ -21,10 +21,11 @@ pub enum LiveEvent {
     /// Something happened in a meeting's room (the chair's acts, attendance, requests to
     /// speak, votes): the room as read once after the change, pushed whole to every tablet
     /// (a guest's cut down to their items by their stream). Shared, not copied, by the
-    /// streams of a node.
+    /// streams of a node. The room travels as the JSON the room domain wrote: the channel
+    /// carries it without knowing its shape.
     RoomChanged {
         meeting_id: Uuid,
-        room: std::sync::Arc<crate::live::room::Room>,
+        room: std::sync::Arc<str>,
     },
 }
 
@@ -60,7 +61,7 @@ pub enum StreamMessage {
     Comments,
     /// A ballot the viewer may see changed; data: `{"ballot_id": …}`.
     Ballot,
-    /// The room of a meeting the viewer may see; data: the [`crate::live::room::Room`].
+    /// The room of a meeting the viewer may see; data: the room, as the room domain wrote it.
     Room,
 }
 

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::documents::upload_views::{UploadTarget, Uploader};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::meetings::edit_api::*;
@@ -14,6 +13,7 @@ use crate::meetings::model::{
     AgendaItem, EditorItem, Invitable, ItemForm, MeetingState, MinistryOption,
 };
 use crate::ui::format;
+use crate::ui::upload::{UploadTarget, Uploader};
 
 #[component]
 #[allow(clippy::too_many_arguments)]

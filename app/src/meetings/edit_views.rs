@@ -5,16 +5,16 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::documents::upload_views::UploadBoard;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::identity::model::Role;
+use crate::identity::session_resource::SessionResource;
 use crate::meetings::agenda_builder_views::AgendaBuilder;
 use crate::meetings::edit_api::*;
 use crate::meetings::invitation_views::Invitations;
 use crate::meetings::model::{Invitable, MeetingEditor, MeetingForm, MeetingState, StateAction};
-use crate::shell::SessionResource;
 use crate::ui::error_pages::ErrorPanel;
+use crate::ui::upload::UploadBoard;
 
 /// Run a server call from an event handler; on success bump `refresh`, else show the error.
 pub(super) fn run<F, Fut>(refresh: RwSignal<u64>, error: RwSignal<Option<AppError>>, call: F)

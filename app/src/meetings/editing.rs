@@ -9,7 +9,7 @@ use uuid::Uuid;
 use crate::audit::event::AuditEvent;
 use crate::audit::store as audit;
 use crate::db::Tx;
-use crate::error::{AppError, BadInput, MeetingProblem};
+use crate::error::{AppError, BadInput, MeetingProblem, OrInternal};
 use crate::identity::model::CurrentUser;
 use crate::ids::new_id;
 use crate::live::event::LiveEvent;
@@ -91,7 +91,7 @@ pub(super) async fn state_of(tx: &mut Tx, meeting: Uuid) -> Result<MeetingState,
             .await?
     });
     let (state,) = row.ok_or(AppError::NotFound)?;
-    MeetingState::try_from(state).map_err(|_| AppError::Internal)
+    MeetingState::try_from(state).or_internal()
 }
 
 /// Whether members already have the meeting (changes are then shown to them).

@@ -18,11 +18,6 @@ pub mod editor_store;
 #[cfg(feature = "ssr")]
 pub mod invitation_editing;
 pub mod invitation_views;
-pub mod minutes;
-pub mod minutes_api;
-#[cfg(feature = "ssr")]
-pub mod minutes_store;
-pub mod minutes_views;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod positions;

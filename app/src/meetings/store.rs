@@ -165,7 +165,7 @@ fn people_sql(scope: &str, from: &str, filter: &str) -> String {
 
 /// Whether `user` may see meeting `meeting_id` at all (false when it does not exist).
 pub async fn visible(db: &Db, user: &CurrentUser, meeting_id: Uuid) -> Result<bool, AppError> {
-    crate::render_memo::RenderMemo::visible(user.id, meeting_id, async || {
+    crate::identity::render_memo::RenderMemo::visible(user.id, meeting_id, async || {
         let sql = format!("{MEETINGS_FOR_VIEWER} where m.id = $2");
         let meeting: Option<MeetingRow> = with_db!(db, |pool| {
             sqlx::query_as(&sql)

@@ -76,7 +76,7 @@ pub fn MeetingPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let live = expect_context::<crate::live::LiveVersion>().0;
-    let session = expect_context::<crate::shell::SessionResource>().0;
+    let session = expect_context::<crate::identity::session_resource::SessionResource>().0;
     let meeting = Resource::new(
         move || (params.read().get("id").unwrap_or_default(), live.get()),
         |(id, _)| get_meeting(id),
@@ -141,7 +141,7 @@ fn MeetingView(detail: MeetingDetail, viewer: Option<CurrentUser>) -> impl IntoV
                 view! {
                     <p>
                         <a class="button" class:primary=primary href=format!("/meetings/{meeting_id}/room")>
-                            {move || crate::live::room_texts::texts(i18n.lang()).enter_room}
+                            {move || crate::room::texts::texts(i18n.lang()).enter_room}
                         </a>
                     </p>
                 }
@@ -323,7 +323,7 @@ fn PersonLine(person: Person) -> impl IntoView {
 
 /// Whether the viewer is the secretariat (who prepares meetings), as a reactive check.
 fn is_secretariat() -> impl Fn() -> bool + Copy {
-    let session = expect_context::<crate::shell::SessionResource>().0;
+    let session = expect_context::<crate::identity::session_resource::SessionResource>().0;
     move || {
         session
             .get()

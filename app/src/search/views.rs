@@ -6,9 +6,9 @@ use leptos_router::hooks::use_query_map;
 
 use crate::error::AppError;
 use crate::i18n::use_i18n;
+use crate::identity::session_resource::SessionResource;
 use crate::search::api::search;
 use crate::search::model::{HitKind, SearchHit};
-use crate::shell::SessionResource;
 use crate::ui::error_pages::ErrorPanel;
 
 #[component]

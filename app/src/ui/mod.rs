@@ -1,6 +1,4 @@
-//! The parts of every page: header, navigation, error pages, formatting.
+//! Shared pieces of pages: error pages, formatting, the upload widget.
 pub mod error_pages;
 pub mod format;
-pub mod layout;
-pub mod nav;
-pub mod pages;
+pub mod upload;

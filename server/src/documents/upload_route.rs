@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use app::audit::event::AuditEvent;
 use app::documents::extract::ChildError;
-use app::error::{AppError, BadInput};
+use app::error::{AppError, BadInput, OrInternal};
 use app::i18n::Lang;
 use app::identity::model::Role;
 use app::live::event::LiveEvent;
@@ -167,8 +167,9 @@ async fn receive(
     let facts = match state.extractor.inspect(&bytes).await {
         Ok(facts) => facts,
         Err(ChildError::Spawn(reason) | ChildError::Sandbox(reason)) => {
-            tracing::error!(%reason, "cannot run the PDF reader");
-            return Err(AppError::Internal);
+            return Err(AppError::internal(format_args!(
+                "cannot run the PDF reader: {reason}"
+            )));
         }
         Err(other) => {
             tracing::warn!(error = %other, "upload refused: unreadable PDF");
@@ -241,7 +242,7 @@ async fn receive(
             meeting_state,
             ..
         } => {
-            let current = MeetingState::try_from(meeting_state).map_err(|_| AppError::Internal)?;
+            let current = MeetingState::try_from(meeting_state).or_internal()?;
             let change = if version_no == 1 {
                 "document_added"
             } else {

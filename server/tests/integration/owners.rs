@@ -3,8 +3,8 @@
 //! single-threaded runtime, so the server's tasks run on the test's thread) and then serve
 //! other requests. Before the fix, a static file took the page's script policy and the page
 //! lost it (the browser tests' "did not hydrate").
+use app::identity::render_memo::RenderMemo;
 use app::identity::session::{current, Lookup};
-use app::render_memo::RenderMemo;
 use http::header::{CONTENT_SECURITY_POLICY, COOKIE};
 use http::HeaderValue;
 use leptos::prelude::{provide_context, Owner};

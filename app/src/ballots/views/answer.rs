@@ -145,5 +145,5 @@ async fn sign_and_send(
     _text: String,
     _comment: String,
 ) -> Result<(), AppError> {
-    Err(AppError::Internal)
+    Err(AppError::internal("signing needs the browser"))
 }

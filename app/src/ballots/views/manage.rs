@@ -9,10 +9,10 @@ use crate::ballots::api::{
 use crate::ballots::model::{BallotDraft, BallotState, BallotView, Choice, EligibleView};
 use crate::ballots::texts::{self, texts};
 use crate::ballots::views::draft_form::DraftForm;
-use crate::documents::upload_views::{UploadTarget, Uploader};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::ui::format::{date_time, vietnam_time};
+use crate::ui::upload::{UploadTarget, Uploader};
 
 #[component]
 pub fn ManagePanel(ballot: BallotView) -> impl IntoView {

@@ -21,7 +21,7 @@ pub fn BallotPage() -> impl IntoView {
     let params = use_params_map();
     let version = expect_context::<crate::live::BallotsVersion>().0;
     // Uploads of draft documents outlive the re-renders of the page below.
-    provide_context(crate::documents::upload_views::UploadBoard::default());
+    provide_context(crate::ui::upload::UploadBoard::default());
     let ballot = Resource::new(
         move || (params.read().get("id").unwrap_or_default(), version.get()),
         |(id, _)| get_ballot(id),

@@ -4,7 +4,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use http::{header, HeaderMap, HeaderValue};
 
-use app::error::{AppError, BadInput};
+use app::error::{AppError, BadInput, OrInternal};
 use app::i18n::Lang;
 use app::state::AppState;
 
@@ -25,8 +25,8 @@ async fn serve(state: &AppState, id: &str, headers: &HeaderMap) -> Result<Respon
     let ballot = app::ids::parse_id(id, BadInput::Id)?;
     let user = app::identity::session::user_from_headers(state, headers).await?;
     let (name, bytes) = app::ballots::summary::csv(&state.db, &user, ballot).await?;
-    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
-        .map_err(|_| AppError::Internal)?;
+    let disposition =
+        HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")).or_internal()?;
     Ok((
         [
             (

@@ -4,18 +4,13 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, Lazy, SsrMode};
 
-use crate::error::AppError;
 use crate::i18n::{use_i18n, I18n, Lang};
 use crate::identity::api::get_session_info;
 use crate::identity::lock::PageGuard;
-use crate::identity::model::SessionInfo;
+use crate::identity::session_resource::SessionResource;
+use crate::routes::layout::Layout;
+use crate::routes::pages;
 use crate::ui::error_pages::NotFoundPage;
-use crate::ui::layout::Layout;
-use crate::ui::pages;
-
-/// The viewer's session, loaded once per page.
-#[derive(Clone, Copy)]
-pub struct SessionResource(pub Resource<Result<SessionInfo, AppError>>);
 
 /// The language to render in: the request's cookie on the server, `<html lang>` in the
 /// browser (which the server wrote from the same cookie).
@@ -93,7 +88,7 @@ pub fn App() -> impl IntoView {
     }
     // Every server function this render calls shares one session lookup (see the module).
     #[cfg(feature = "ssr")]
-    provide_context(crate::render_memo::RenderMemo::for_token(
+    provide_context(crate::identity::render_memo::RenderMemo::for_token(
         crate::identity::session::request_token(),
     ));
     #[cfg(feature = "ssr")]

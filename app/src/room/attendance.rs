@@ -8,10 +8,10 @@ use crate::audit::store::append;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::identity::model::CurrentUser;
-use crate::live::chairing::{meeting_in, problem};
-use crate::live::problem::RoomProblem;
-use crate::live::room::Presence;
 use crate::meetings::model::MeetingState;
+use crate::room::chairing::{meeting_in, problem};
+use crate::room::model::Presence;
+use crate::room::problem::RoomProblem;
 use crate::with_tx;
 
 /// Record how `member` attends `meeting` (replacing what was recorded before).

@@ -12,10 +12,10 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::identity::model::CurrentUser;
 use crate::identity::notifications::add_about_in;
-use crate::live::chairing::{meeting_in, problem};
-use crate::live::problem::RoomProblem;
-use crate::live::room::Quorum;
 use crate::meetings::model::MeetingState;
+use crate::room::chairing::{meeting_in, problem};
+use crate::room::model::Quorum;
+use crate::room::problem::RoomProblem;
 use crate::with_tx;
 
 /// Start a vote on `item` of `meeting` open for `minutes`; returns the ballot.

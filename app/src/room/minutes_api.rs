@@ -1,10 +1,10 @@
 //! Server functions of the minutes and the conclusions notice. Who may do what is decided in
-//! [`crate::meetings::minutes_store`]: the secretariat edits and finalises, the chair
+//! [`crate::room::minutes_store`]: the secretariat edits and finalises, the chair
 //! approves, invited members read final minutes.
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::meetings::minutes::MinutesView;
+use crate::room::minutes::MinutesView;
 
 #[cfg(feature = "ssr")]
 async fn caller(
@@ -27,7 +27,7 @@ async fn caller(
 pub async fn get_minutes(meeting_id: String) -> Result<MinutesView, AppError> {
     crate::error::respond(async {
         let (user, state, meeting) = caller(&meeting_id).await?;
-        crate::meetings::minutes_store::view(&state.db, &user, meeting).await
+        crate::room::minutes_store::view(&state.db, &user, meeting).await
     })
     .await
 }
@@ -37,7 +37,7 @@ pub async fn get_minutes(meeting_id: String) -> Result<MinutesView, AppError> {
 pub async fn save_minutes(meeting_id: String, body: String) -> Result<(), AppError> {
     crate::error::respond(async {
         let (user, state, meeting) = caller(&meeting_id).await?;
-        crate::meetings::minutes_store::save(&state.db, &user, meeting, Some(&body)).await
+        crate::room::minutes_store::save(&state.db, &user, meeting, Some(&body)).await
     })
     .await
 }
@@ -47,7 +47,7 @@ pub async fn save_minutes(meeting_id: String, body: String) -> Result<(), AppErr
 pub async fn redraft_minutes(meeting_id: String) -> Result<(), AppError> {
     crate::error::respond(async {
         let (user, state, meeting) = caller(&meeting_id).await?;
-        crate::meetings::minutes_store::save(&state.db, &user, meeting, None).await
+        crate::room::minutes_store::save(&state.db, &user, meeting, None).await
     })
     .await
 }
@@ -57,7 +57,7 @@ pub async fn redraft_minutes(meeting_id: String) -> Result<(), AppError> {
 pub async fn approve_minutes(meeting_id: String) -> Result<(), AppError> {
     crate::error::respond(async {
         let (user, state, meeting) = caller(&meeting_id).await?;
-        crate::meetings::minutes_store::approve(&state.db, &user, meeting).await
+        crate::room::minutes_store::approve(&state.db, &user, meeting).await
     })
     .await
 }
@@ -67,7 +67,7 @@ pub async fn approve_minutes(meeting_id: String) -> Result<(), AppError> {
 pub async fn finalise_minutes(meeting_id: String) -> Result<(), AppError> {
     crate::error::respond(async {
         let (user, state, meeting) = caller(&meeting_id).await?;
-        crate::meetings::minutes_store::finalise(&state.db, &user, meeting).await
+        crate::room::minutes_store::finalise(&state.db, &user, meeting).await
     })
     .await
 }
@@ -77,7 +77,7 @@ pub async fn finalise_minutes(meeting_id: String) -> Result<(), AppError> {
 pub async fn get_conclusions(meeting_id: String) -> Result<String, AppError> {
     crate::error::respond(async {
         let (user, state, meeting) = caller(&meeting_id).await?;
-        crate::meetings::minutes_store::notice(&state.db, &user, meeting).await
+        crate::room::minutes_store::notice(&state.db, &user, meeting).await
     })
     .await
 }

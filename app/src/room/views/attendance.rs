@@ -4,9 +4,9 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::i18n::use_i18n;
-use crate::live::room::{AttendanceLine, Presence};
-use crate::live::room_texts::{self, texts};
 use crate::meetings::model::MeetingState;
+use crate::room::model::{AttendanceLine, Presence};
+use crate::room::texts::{self, texts};
 
 use super::Shown;
 
@@ -49,7 +49,7 @@ pub(super) fn AttendancePanel(shown: Shown) -> impl IntoView {
                         if editable() {
                             view! { <Recorder shown line/> }.into_any()
                         } else {
-                            let state = line.presence.map_or(t().not_recorded, |p| room_texts::presence(p, i18n.lang()));
+                            let state = line.presence.map_or(t().not_recorded, |p| texts::presence(p, i18n.lang()));
                             view! {
                                 <li>
                                     <span>{line.full_name.clone()}</span>
@@ -111,7 +111,7 @@ fn Recorder(shown: Shown, line: AttendanceLine) -> impl IntoView {
                                     prop:checked=move || chosen.get() == Some(p)
                                     on:change=move |_| record(p)
                                 />
-                                <span>{move || room_texts::presence(p, i18n.lang())}</span>
+                                <span>{move || texts::presence(p, i18n.lang())}</span>
                             </label>
                         }
                     }).collect_view()}
@@ -137,6 +137,6 @@ fn Recorder(shown: Shown, line: AttendanceLine) -> impl IntoView {
 fn save(shown: Shown, member: Uuid, presence: Presence, reason: String, deputy: String) {
     let meeting = shown.room.get_untracked().meeting_id.to_string();
     shown.send(move || {
-        crate::live::room_api::set_attendance(meeting, member.to_string(), presence, reason, deputy)
+        crate::room::api::set_attendance(meeting, member.to_string(), presence, reason, deputy)
     });
 }

@@ -9,11 +9,11 @@ use uuid::Uuid;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::identity::model::{CurrentUser, Role, Title};
-use crate::live::clock::{net_seconds, Pause};
-use crate::live::room::{
+use crate::meetings::model::MeetingState;
+use crate::room::clock::{net_seconds, Pause};
+use crate::room::model::{
     AttendanceLine, ItemRun, ItemStage, Presence, Quorum, Room, RoomVote, Speaker,
 };
-use crate::meetings::model::MeetingState;
 use crate::with_db;
 
 #[derive(sqlx::FromRow)]

@@ -7,7 +7,7 @@ use leptos::server_fn::codec::Json;
 use uuid::Uuid;
 
 use crate::error::AppError;
-use crate::live::room::{Presence, Room, RoomAct};
+use crate::room::model::{Presence, Room, RoomAct};
 
 #[cfg(feature = "ssr")]
 use crate::identity::session::caller;
@@ -33,7 +33,8 @@ pub async fn announce(state: &crate::state::AppState, meeting: Uuid, state_chang
             )
             .await;
     }
-    match crate::live::room_store::read(&state.db, meeting).await {
+    let read = crate::room::store::read(&state.db, meeting).await;
+    match read.and_then(|room| serde_json::to_string(&room).map_err(AppError::internal)) {
         Ok(room) => {
             state
                 .live
@@ -41,7 +42,7 @@ pub async fn announce(state: &crate::state::AppState, meeting: Uuid, state_chang
                     &state.db,
                     LiveEvent::RoomChanged {
                         meeting_id: meeting,
-                        room: std::sync::Arc::new(room),
+                        room: room.into(),
                     },
                 )
                 .await;
@@ -56,7 +57,7 @@ pub async fn get_room(meeting_id: String) -> Result<Room, AppError> {
     crate::error::respond(async {
         let meeting = self::meeting_id(&meeting_id)?;
         let (user, state) = caller().await?;
-        crate::live::room_store::for_viewer(&state.db, &user, meeting).await
+        crate::room::store::for_viewer(&state.db, &user, meeting).await
     })
     .await
 }
@@ -67,8 +68,8 @@ pub async fn act_in_room(meeting_id: String, act: RoomAct) -> Result<(), AppErro
     crate::error::respond(async {
         let meeting = self::meeting_id(&meeting_id)?;
         let (user, state) = caller().await?;
-        crate::live::chairing::require_chair(&state.db, &user, meeting).await?;
-        let state_changed = crate::live::chairing::act(&state.db, &user, meeting, &act).await?;
+        crate::room::chairing::require_chair(&state.db, &user, meeting).await?;
+        let state_changed = crate::room::chairing::act(&state.db, &user, meeting, &act).await?;
         if let RoomAct::EndVote(ballot) = act {
             state
                 .live
@@ -97,8 +98,8 @@ pub async fn set_attendance(
         let meeting = self::meeting_id(&meeting_id)?;
         let member = crate::ids::parse_id(&user_id, crate::error::BadInput::UserId)?;
         let (user, state) = caller().await?;
-        crate::live::chairing::require_chair(&state.db, &user, meeting).await?;
-        crate::live::attendance::record(
+        crate::room::chairing::require_chair(&state.db, &user, meeting).await?;
+        crate::room::attendance::record(
             &state.db, &user, meeting, member, presence, &reason, &deputy,
         )
         .await?;
@@ -114,7 +115,7 @@ pub async fn request_to_speak(item_id: String) -> Result<(), AppError> {
     crate::error::respond(async {
         let item = crate::ids::parse_id(&item_id, crate::error::BadInput::Id)?;
         let (user, state) = caller().await?;
-        let meeting = crate::live::speakers::request(&state.db, &user, item).await?;
+        let meeting = crate::room::speakers::request(&state.db, &user, item).await?;
         announce(&state, meeting, false).await;
         Ok(())
     })
@@ -127,7 +128,7 @@ pub async fn withdraw_request(item_id: String) -> Result<(), AppError> {
     crate::error::respond(async {
         let item = crate::ids::parse_id(&item_id, crate::error::BadInput::Id)?;
         let (user, state) = caller().await?;
-        let meeting = crate::live::speakers::withdraw(&state.db, &user, item).await?;
+        let meeting = crate::room::speakers::withdraw(&state.db, &user, item).await?;
         announce(&state, meeting, false).await;
         Ok(())
     })
@@ -146,9 +147,9 @@ pub async fn start_vote(
         let meeting = self::meeting_id(&meeting_id)?;
         let item = crate::ids::parse_id(&item_id, crate::error::BadInput::Id)?;
         let (user, state) = caller().await?;
-        crate::live::chairing::require_chair(&state.db, &user, meeting).await?;
+        crate::room::chairing::require_chair(&state.db, &user, meeting).await?;
         let ballot =
-            crate::live::vote::start(&state.db, &user, meeting, item, &question, minutes).await?;
+            crate::room::vote::start(&state.db, &user, meeting, item, &question, minutes).await?;
         state
             .live
             .publish(

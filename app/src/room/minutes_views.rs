@@ -7,8 +7,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::error::AppError;
 use crate::i18n::{use_i18n, Lang};
-use crate::meetings::minutes::{MinutesState, MinutesView};
-use crate::meetings::minutes_api::{
+use crate::room::minutes::{MinutesState, MinutesView};
+use crate::room::minutes_api::{
     approve_minutes, finalise_minutes, get_conclusions, get_minutes, redraft_minutes, save_minutes,
 };
 use crate::ui::error_pages::ErrorPanel;

@@ -7,11 +7,11 @@ use uuid::Uuid;
 use crate::audit::event::AuditEvent;
 use crate::audit::store::append_rows;
 use crate::db::{Db, Tx};
-use crate::error::{AppError, BadInput};
+use crate::error::{AppError, BadInput, OrInternal};
 use crate::identity::model::{CurrentUser, Role};
-use crate::live::problem::RoomProblem;
-use crate::live::room::RoomAct;
 use crate::meetings::model::MeetingState;
+use crate::room::model::RoomAct;
+use crate::room::problem::RoomProblem;
 use crate::with_tx;
 
 /// The longest conclusion, in characters.
@@ -59,10 +59,7 @@ pub async fn meeting_in(
             .await?
     });
     let (state, current) = row.ok_or(AppError::NotFound)?;
-    Ok((
-        MeetingState::try_from(state).map_err(|_| AppError::Internal)?,
-        current,
-    ))
+    Ok((MeetingState::try_from(state).or_internal()?, current))
 }
 
 fn running(state: MeetingState) -> Result<(), AppError> {
@@ -264,7 +261,7 @@ pub async fn act(
                 return Err(problem(RoomProblem::NotRunning));
             }
             // Final minutes lock the conclusions they record.
-            if crate::meetings::minutes_store::is_final_in(&mut tx, meeting).await? {
+            if crate::room::minutes_store::is_final_in(&mut tx, meeting).await? {
                 return Err(AppError::BadRequest(BadInput::MeetingState));
             }
             let text = text.trim();

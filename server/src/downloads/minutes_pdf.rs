@@ -5,7 +5,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use http::{header, HeaderMap, HeaderValue};
 
-use app::error::{AppError, BadInput};
+use app::error::{AppError, BadInput, OrInternal};
 use app::i18n::Lang;
 use app::state::AppState;
 
@@ -50,28 +50,25 @@ async fn serve(
     let user = app::identity::session::user_from_headers(state, headers).await?;
     let (text, name) = match which {
         Which::Minutes => (
-            app::meetings::minutes_store::view(&state.db, &user, meeting)
+            app::room::minutes_store::view(&state.db, &user, meeting)
                 .await?
                 .body,
             "bien-ban",
         ),
         Which::Conclusions => (
-            app::meetings::minutes_store::notice(&state.db, &user, meeting).await?,
+            app::room::minutes_store::notice(&state.db, &user, meeting).await?,
             "thong-bao-ket-luan",
         ),
     };
     // Laying out text is CPU work: off the async workers.
     let pdf = tokio::task::spawn_blocking(move || {
-        app::documents::pdf_writer::render(&app::meetings::minutes::as_document(&text))
+        app::documents::pdf_writer::render(&app::room::minutes::as_document(&text))
     })
     .await
-    .map_err(|_| AppError::Internal)?
-    .map_err(|err| {
-        tracing::error!(%err, "minutes PDF not rendered");
-        AppError::Internal
-    })?;
+    .or_internal()?
+    .map_err(|err| AppError::internal(format_args!("minutes PDF not rendered: {err}")))?;
     let disposition = HeaderValue::from_str(&format!("inline; filename=\"{name}-{meeting}.pdf\""))
-        .map_err(|_| AppError::Internal)?;
+        .or_internal()?;
     Ok((
         [
             (

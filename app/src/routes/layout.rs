@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::i18n::{switch_language, use_i18n};
 use crate::identity::lock::PageGuardView;
 use crate::identity::model::{title_or_role, SessionInfo};
-use crate::shell::SessionResource;
-use crate::ui::nav::sections_for;
+use crate::identity::session_resource::SessionResource;
+use crate::routes::nav::sections_for;
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {

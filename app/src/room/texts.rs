@@ -1,6 +1,6 @@
 //! The words of the meeting room, Vietnamese first.
 use crate::i18n::Lang;
-use crate::live::room::{ItemStage, Presence};
+use crate::room::model::{ItemStage, Presence};
 
 pub struct RoomTexts {
     pub room: &'static str,

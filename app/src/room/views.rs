@@ -13,10 +13,10 @@ use uuid::Uuid;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::identity::model::{CurrentUser, Role};
-use crate::live::room::{ItemRun, ItemStage, Room, RoomAct};
-use crate::live::room_api::get_room;
-use crate::live::room_texts::{self, clock, texts};
 use crate::meetings::model::MeetingState;
+use crate::room::api::get_room;
+use crate::room::model::{ItemRun, ItemStage, Room, RoomAct};
+use crate::room::texts::{self, clock, texts};
 use crate::ui::error_pages::ErrorPanel;
 
 use attendance::AttendancePanel;
@@ -75,7 +75,7 @@ impl Shown {
 
     pub fn act(self, act: RoomAct) {
         let meeting = self.room.get_untracked().meeting_id.to_string();
-        self.send(move || crate::live::room_api::act_in_room(meeting, act));
+        self.send(move || crate::room::api::act_in_room(meeting, act));
     }
 }
 
@@ -83,7 +83,7 @@ impl Shown {
 pub fn RoomPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let session = expect_context::<crate::shell::SessionResource>().0;
+    let session = expect_context::<crate::identity::session_resource::SessionResource>().0;
     // Answers to a vote change its count: the room is read again then.
     let ballots = expect_context::<crate::live::BallotsVersion>().0;
     let room = Resource::new(
@@ -123,7 +123,14 @@ fn RoomView(room: Room, viewer: Option<CurrentUser>) -> impl IntoView {
     // What the live channel pushes for this meeting replaces what is shown.
     let feed = expect_context::<crate::live::RoomFeed>().0;
     Effect::new(move |_| {
-        if let Some((pushed, at)) = feed.get() {
+        let pushed = feed.with(|last| {
+            last.as_ref().and_then(|(json, at)| {
+                serde_json::from_str::<crate::room::model::Room>(json)
+                    .ok()
+                    .map(|room| (room, *at))
+            })
+        });
+        if let Some((pushed, at)) = pushed {
             if pushed.meeting_id == meeting_id
                 && pushed.read_at >= shown.room.get_untracked().read_at
             {
@@ -342,7 +349,7 @@ fn ConclusionForm(shown: Shown, item: Uuid) -> impl IntoView {
         };
         let meeting = shown.room.get_untracked().meeting_id.to_string();
         shown.send(move || async move {
-            let result = crate::live::room_api::act_in_room(meeting, act).await;
+            let result = crate::room::api::act_in_room(meeting, act).await;
             saved.set(result.is_ok());
             result
         });
@@ -371,7 +378,7 @@ fn VoteForm(shown: Shown, item: Uuid) -> impl IntoView {
         let (q, m) = (question.get_untracked(), minutes.get_untracked());
         shown.send(move || async move {
             let minutes = m.trim().parse().unwrap_or(0);
-            crate::live::room_api::start_vote(meeting, item.to_string(), q, minutes).await
+            crate::room::api::start_vote(meeting, item.to_string(), q, minutes).await
         });
     };
     let quorum = move || shown.room.with(|r| r.quorum);
@@ -416,7 +423,7 @@ fn Agenda(shown: Shown) -> impl IntoView {
                     view! {
                         <li data-stage=format!("{stage:?}").to_lowercase() class:current=stage == ItemStage::Running>
                             <span class="item-title">{format!("{}. {}", item.number, item.title)}</span>
-                            <span class="badge">{move || room_texts::stage(stage, i18n.lang())}</span>
+                            <span class="badge">{move || texts::stage(stage, i18n.lang())}</span>
                             {item.conclusion.clone().map(|c| view! { <p class="conclusion-text">{c}</p> })}
                             {(shown.chair && stage == ItemStage::Pending).then(|| view! {
                                 <button
@@ -460,7 +467,7 @@ fn Votes(shown: Shown) -> impl IntoView {
                             })}
                             {v.outcome.clone().map(|o| {
                                 let key = o.clone();
-                                view! { " " <span class="badge outcome" data-outcome=o>{move || room_texts::outcome(&key, i18n.lang())}</span> }
+                                view! { " " <span class="badge outcome" data-outcome=o>{move || texts::outcome(&key, i18n.lang())}</span> }
                             })}
                         </li>
                     }).collect_view()}

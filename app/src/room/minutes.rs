@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use crate::documents::pdf_writer::{Block, TextDocument};
-use crate::live::room::Presence;
+use crate::room::model::Presence;
 
 /// Where the minutes are in their life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -152,9 +152,9 @@ page_group!(
 page_group!(
     /// The live meeting and what it concludes.
     room_pages / __preload_room_pages, RoomPages {
-        Room => crate::live::room_views::RoomPage,
-        Minutes => crate::meetings::minutes_views::MinutesPage,
-        Conclusions => crate::meetings::minutes_views::ConclusionsPage,
+        Room => crate::room::views::RoomPage,
+        Minutes => crate::room::minutes_views::MinutesPage,
+        Conclusions => crate::room::minutes_views::ConclusionsPage,
     }
 );
 page_group!(

@@ -10,13 +10,11 @@ use uuid::Uuid;
 use crate::audit::event::AuditEvent;
 use crate::audit::store::append;
 use crate::db::{Db, Tx};
-use crate::error::{AppError, BadInput};
+use crate::error::{AppError, BadInput, OrInternal};
 use crate::identity::model::{CurrentUser, Role};
-use crate::live::room::ItemStage;
-use crate::meetings::minutes::{
-    draft, ItemFacts, MinutesFacts, MinutesState, MinutesView, VoteFacts,
-};
 use crate::meetings::model::MeetingState;
+use crate::room::minutes::{draft, ItemFacts, MinutesFacts, MinutesState, MinutesView, VoteFacts};
+use crate::room::model::ItemStage;
 use crate::{with_db, with_tx};
 
 /// The longest minutes, in characters.
@@ -35,7 +33,7 @@ type VoteRow = (Uuid, Option<Uuid>, String, String, i64, Option<String>);
 
 /// Everything recorded about `meeting`, for its minutes and its conclusions notice.
 pub async fn facts(db: &Db, meeting: Uuid) -> Result<MinutesFacts, AppError> {
-    let room = crate::live::room_store::read(db, meeting).await?;
+    let room = crate::room::store::read(db, meeting).await?;
     let tz: Tz = room
         .time_zone
         .parse()
@@ -86,7 +84,7 @@ pub async fn facts(db: &Db, meeting: Uuid) -> Result<MinutesFacts, AppError> {
         .await?;
         Ok::<_, sqlx::Error>((place, chair, positions, speeches, votes))
     })?;
-    let pauses: Vec<crate::live::clock::Pause> = with_db!(db, |pool| {
+    let pauses: Vec<crate::room::clock::Pause> = with_db!(db, |pool| {
         sqlx::query_as("select started_at, ended_at from meeting_pause where meeting_id = $1")
             .bind(meeting)
             .fetch_all(pool)
@@ -107,7 +105,7 @@ pub async fn facts(db: &Db, meeting: Uuid) -> Result<MinutesFacts, AppError> {
                 disagree: i64::from(tally.disagree),
                 other: i64::from(tally.other),
                 outcome: (state == "closed").then(|| {
-                    crate::live::room_texts::outcome(
+                    crate::room::texts::outcome(
                         outcome.as_deref().unwrap_or(""),
                         crate::i18n::Lang::Vi,
                     )
@@ -140,7 +138,7 @@ pub async fn facts(db: &Db, meeting: Uuid) -> Result<MinutesFacts, AppError> {
                 .iter()
                 .filter(|(item, ..)| *item == i.id)
                 .map(|(_, name, deputy, start, end)| {
-                    let seconds = crate::live::clock::net_seconds(*start, *end, &pauses, now);
+                    let seconds = crate::room::clock::net_seconds(*start, *end, &pauses, now);
                     (name.clone(), deputy.clone(), seconds)
                 })
                 .collect(),
@@ -196,7 +194,7 @@ async fn standing(db: &Db, user: &CurrentUser, meeting: Uuid) -> Result<Standing
         })?;
     Ok(Standing {
         title,
-        state: MeetingState::try_from(state).map_err(|_| AppError::Internal)?,
+        state: MeetingState::try_from(state).or_internal()?,
         chair,
         invited,
     })
@@ -446,7 +444,7 @@ pub async fn is_final_in(tx: &mut Tx, meeting: Uuid) -> Result<bool, sqlx::Error
 /// The conclusions notice of a closed meeting, for whoever may read its minutes.
 pub async fn notice(db: &Db, user: &CurrentUser, meeting: Uuid) -> Result<String, AppError> {
     view(db, user, meeting).await?;
-    Ok(crate::meetings::minutes::conclusions_notice(
+    Ok(crate::room::minutes::conclusions_notice(
         &facts(db, meeting).await?,
     ))
 }

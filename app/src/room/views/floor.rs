@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
-use crate::live::room::{RoomAct, Speaker};
-use crate::live::room_texts::{clock, texts};
+use crate::room::model::{RoomAct, Speaker};
+use crate::room::texts::{clock, texts};
 
 use super::Shown;
 
@@ -35,12 +35,12 @@ pub(super) fn FloorPanel(shown: Shown) -> impl IntoView {
     };
     let request = move |_| {
         if let Some(item) = current.get_untracked() {
-            shown.send(move || crate::live::room_api::request_to_speak(item.to_string()));
+            shown.send(move || crate::room::api::request_to_speak(item.to_string()));
         }
     };
     let withdraw = move |_| {
         if let Some(item) = current.get_untracked() {
-            shown.send(move || crate::live::room_api::withdraw_request(item.to_string()));
+            shown.send(move || crate::room::api::withdraw_request(item.to_string()));
         }
     };
     view! {

@@ -1,14 +1,14 @@
 //! Members ask to speak on an item and withdraw, while the meeting runs. The chair gives the
-//! floor ([`crate::live::chairing`]).
+//! floor ([`crate::room::chairing`]).
 use chrono::Utc;
 use uuid::Uuid;
 
 use crate::db::Db;
 use crate::error::AppError;
 use crate::identity::model::{CurrentUser, Role};
-use crate::live::chairing::{meeting_in, problem};
-use crate::live::problem::RoomProblem;
 use crate::meetings::model::MeetingState;
+use crate::room::chairing::{meeting_in, problem};
+use crate::room::problem::RoomProblem;
 use crate::with_tx;
 
 /// Ask to speak on `item` (its meeting returned). Asking again while waiting or speaking
