@@ -27,6 +27,7 @@ pub mod room;
 pub mod search;
 
 pub mod audit;
+pub mod audit_log;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]

@@ -40,25 +40,8 @@ pub fn require_secretariat(user: &CurrentUser) -> Result<(), AppError> {
 pub async fn require_reader(db: &Db, user: &CurrentUser) -> Result<(), AppError> {
     match user.role {
         Role::Secretariat => Ok(()),
-        Role::Member => {
-            let (leaders,): (i64,) = with_db!(db, |pool| {
-                sqlx::query_as(
-                    "select count(*) from appointment
-                     where user_id = $1 and protocol_rank < 1000 and starts_on <= $2
-                       and (ends_on is null or ends_on >= $2)",
-                )
-                .bind(user.id)
-                .bind(Utc::now().date_naive())
-                .fetch_one(pool)
-                .await
-            })?;
-            if leaders > 0 {
-                Ok(())
-            } else {
-                Err(AppError::Forbidden)
-            }
-        }
-        Role::Guest | Role::Admin => Err(AppError::Forbidden),
+        Role::Member if crate::identity::store::is_leader(db, user.id).await? => Ok(()),
+        Role::Member | Role::Guest | Role::Admin => Err(AppError::Forbidden),
     }
 }
 

@@ -2,7 +2,9 @@
 //! written in the same transaction as the act it records. Records hold ids and event types,
 //! never meeting content. Verification and the signed checkpoints that anchor the chain
 //! outside the database are in the server crate (`server/src/audit`).
-pub mod api;
+//!
+//! A shared building block: every domain writes to it, and it knows none of them. The page
+//! that browses it is the `audit_log` domain.
 #[cfg(feature = "ssr")]
 pub mod chain;
 #[cfg(feature = "ssr")]
@@ -11,4 +13,3 @@ pub mod event;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod store;
-pub mod views;

@@ -12,9 +12,7 @@ pub async fn get_session_info() -> Result<SessionInfo, AppError> {
         let user = crate::identity::session::current_user().await?;
         let leader = match &user {
             Some(u) if u.role == crate::identity::model::Role::Member => {
-                crate::analytics::store::require_reader(&state.db, u)
-                    .await
-                    .is_ok()
+                crate::identity::store::is_leader(&state.db, u.id).await?
             }
             _ => false,
         };

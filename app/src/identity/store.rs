@@ -91,6 +91,23 @@ pub async fn current_user(db: &Db, id: Uuid) -> Result<Option<CurrentUser>, AppE
     Ok(row.map(UserRow::into_current))
 }
 
+/// Whether `user` holds the office of Prime Minister or Deputy Prime Minister today (protocol
+/// rank below the ministers'): the leaders who read the analytics.
+pub async fn is_leader(db: &Db, user: Uuid) -> Result<bool, AppError> {
+    let (offices,): (i64,) = with_db!(db, |pool| {
+        sqlx::query_as(
+            "select count(*) from appointment
+             where user_id = $1 and protocol_rank < 1000 and starts_on <= $2
+               and (ends_on is null or ends_on >= $2)",
+        )
+        .bind(user)
+        .bind(Utc::now().date_naive())
+        .fetch_one(pool)
+        .await
+    })?;
+    Ok(offices > 0)
+}
+
 /// Every active account in protocol order, for the demo sign-in page.
 pub async fn demo_users(db: &Db) -> Result<Vec<DemoUser>, AppError> {
     let sql = format!(

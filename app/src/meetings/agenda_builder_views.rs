@@ -269,7 +269,7 @@ fn AddItem(
 #[component]
 fn Documents(
     item_id: Uuid,
-    documents: Vec<crate::documents::model::DocumentRef>,
+    documents: Vec<crate::meetings::model::DocumentRef>,
     draft: bool,
     refresh: RwSignal<u64>,
     error: RwSignal<Option<AppError>>,

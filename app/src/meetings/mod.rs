@@ -28,4 +28,5 @@ pub mod readiness;
 pub mod readiness_views;
 #[cfg(feature = "ssr")]
 pub mod store;
+pub mod texts;
 pub mod views;

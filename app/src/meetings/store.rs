@@ -4,10 +4,10 @@ use chrono_tz::Tz;
 use uuid::Uuid;
 
 use crate::db::Db;
-use crate::documents::model::DocumentRef;
 use crate::error::AppError;
 use crate::identity::model::{CurrentUser, Person, Role, Title};
 use crate::meetings::access::{can_view, Connection};
+use crate::meetings::model::DocumentRef;
 use crate::meetings::model::{
     AgendaItem, MeetingDetail, MeetingKind, MeetingState, MeetingSummary,
 };

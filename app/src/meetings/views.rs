@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use uuid::Uuid;
 
 use crate::i18n::use_i18n;
 use crate::identity::model::{CurrentUser, Person, Role};
@@ -69,6 +70,13 @@ fn MeetingList(list: Vec<MeetingSummary>) -> impl IntoView {
             </ul>
         </section>
     }
+}
+
+/// What another domain shows on a meeting's page, in its place (the reader's notes on the
+/// meeting's documents): the routes provide it, so that meetings need not know the reader.
+#[derive(Clone, Copy)]
+pub struct MeetingExtras {
+    pub notes: Callback<Uuid, AnyView>,
 }
 
 #[component]
@@ -141,7 +149,7 @@ fn MeetingView(detail: MeetingDetail, viewer: Option<CurrentUser>) -> impl IntoV
                 view! {
                     <p>
                         <a class="button" class:primary=primary href=format!("/meetings/{meeting_id}/room")>
-                            {move || crate::room::texts::texts(i18n.lang()).enter_room}
+                            {move || crate::meetings::texts::texts(i18n.lang()).enter_room}
                         </a>
                     </p>
                 }
@@ -215,7 +223,7 @@ fn MeetingView(detail: MeetingDetail, viewer: Option<CurrentUser>) -> impl IntoV
                 </ul>
             </section>
         })}
-        <crate::documents::reader_views::MeetingNotes meeting_id/>
+        {use_context::<MeetingExtras>().map(|extras| extras.notes.run(meeting_id))}
         <section class="panel" aria-labelledby="invitees-title">
             <h2 id="invitees-title">{move || i18n.t().invitees}</h2>
             <ol class="people">

@@ -4,7 +4,6 @@ use crate::room::model::{ItemStage, Presence};
 
 pub struct RoomTexts {
     pub room: &'static str,
-    pub enter_room: &'static str,
     pub not_started: &'static str,
     pub closed: &'static str,
     pub paused: &'static str,
@@ -59,7 +58,6 @@ pub struct RoomTexts {
 
 static VI: RoomTexts = RoomTexts {
     room: "Phòng họp",
-    enter_room: "Vào phòng họp",
     not_started: "Phiên họp chưa bắt đầu.",
     closed: "Phiên họp đã kết thúc.",
     paused: "Tạm dừng",
@@ -114,7 +112,6 @@ static VI: RoomTexts = RoomTexts {
 
 static EN: RoomTexts = RoomTexts {
     room: "Meeting room",
-    enter_room: "Enter the meeting room",
     not_started: "The meeting has not started.",
     closed: "The meeting has ended.",
     paused: "Paused",

@@ -131,7 +131,7 @@ page_group!(
     /// A member's meetings: the list and a meeting's page.
     meetings_pages / __preload_meetings_pages, MeetingsPages {
         Meetings => crate::meetings::views::MeetingsPage,
-        Meeting => crate::meetings::views::MeetingPage,
+        Meeting => crate::routes::composed::MeetingWithNotes,
     }
 );
 page_group!(
@@ -145,7 +145,7 @@ page_group!(
     /// Written-opinion ballots.
     ballot_pages / __preload_ballot_pages, BallotPages {
         Ballots => crate::ballots::views::BallotsPage,
-        Ballot => crate::ballots::views::page::BallotPage,
+        Ballot => crate::routes::composed::BallotWithRemoval,
         BallotSummary => crate::ballots::views::result::BallotSummaryPage,
     }
 );
@@ -169,7 +169,7 @@ page_group!(
     /// What the system measures, and its audit trail.
     oversight_pages / __preload_oversight_pages, OversightPages {
         Analytics => crate::analytics::views::AnalyticsPage,
-        Audit => crate::audit::views::AuditPage,
+        Audit => crate::audit_log::views::AuditPage,
     }
 );
 page_group!(

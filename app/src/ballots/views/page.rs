@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use uuid::Uuid;
 
 use crate::ballots::api::get_ballot;
 use crate::ballots::model::{BallotState, BallotView};
@@ -14,6 +15,11 @@ use crate::ui::format::{date_time, vietnam_time};
 use super::answer::AnswerForm;
 use super::manage::ManagePanel;
 use super::result::ResultPanel;
+
+/// Removes a draft ballot's document: the one endpoint that removes any document (an item's
+/// or a ballot's) belongs to the meetings, so the routes hand it to the ballot page.
+#[derive(Clone, Copy)]
+pub struct DocumentRemoval(pub Callback<Uuid>);
 
 #[component]
 pub fn BallotPage() -> impl IntoView {
@@ -64,6 +70,7 @@ fn Ballot(ballot: BallotView) -> impl IntoView {
                     {ballot.documents.iter().map(|d| {
                         let (id, pages) = (d.id, d.page_count);
                         let removable = ballot.manage && state == BallotState::Draft;
+                        let removal = use_context::<DocumentRemoval>();
                         view! {
                             <li>
                                 <a href=format!("/documents/{id}/read")>{d.title.clone()}</a>
@@ -74,9 +81,9 @@ fn Ballot(ballot: BallotView) -> impl IntoView {
                                         class="button small danger"
                                         on:click=move |_| {
                                             // The page re-reads through the live channel.
-                                            leptos::task::spawn_local(async move {
-                                                let _ = crate::meetings::edit_api::remove_document(id.to_string()).await;
-                                            });
+                                            if let Some(removal) = removal {
+                                                removal.0.run(id);
+                                            }
                                         }
                                     >
                                         {move || i18n.t().remove}

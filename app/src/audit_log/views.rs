@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::audit::api::get_audit_log;
 use crate::audit::event::AuditEvent;
 use crate::audit::model::{AuditFilter, AuditRow};
+use crate::audit_log::api::get_audit_log;
 use crate::i18n::use_i18n;
 use crate::ui::error_pages::ErrorPanel;
 use crate::ui::format::{date_time, vietnam_time};
