@@ -32,6 +32,7 @@ mod preparation;
 mod reading;
 mod room;
 mod sandbox;
+mod schema;
 mod search;
 mod sign_in_abuse;
 mod storage;

@@ -27,11 +27,8 @@ use clap::Parser;
 use server::config::Config;
 use uuid::Uuid;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Engine {
-    Sqlite,
-    Postgres,
-}
+/// The two engines every test runs on: the app's own.
+pub use app::db::Engine;
 
 /// Runs each listed `async fn name(engine: Engine)` once per engine, as `sqlite::name` and
 /// `postgres::name`, so the test output shows that both ran.
