@@ -216,9 +216,6 @@ pub struct Messages {
     pub last_active: &'static str,
     pub sign_out_others: &'static str,
     pub notices_title: &'static str,
-    pub notice_new_link: &'static str,
-    pub notice_revoked: &'static str,
-    pub notice_other: &'static str,
     pub accounts_title: &'static str,
     pub accounts_list_title: &'static str,
     pub issued_links_title: &'static str,
@@ -289,7 +286,6 @@ pub struct Messages {
     pub comment_edited: &'static str,
     pub comment_on_document: &'static str,
     pub comment_on_item: &'static str,
-    pub notice_comment_mention: &'static str,
     pub position_legend: &'static str,
     pub stance_no_objection: &'static str,
     pub stance_speak: &'static str,
@@ -352,72 +348,10 @@ pub struct Messages {
     pub save_guests: &'static str,
     pub save_invitees: &'static str,
     pub invite_all: &'static str,
-    pub text_queued: &'static str,
-    pub text_extracting: &'static str,
-    pub text_indexed: &'static str,
-    pub text_failed: &'static str,
     pub changes_title: &'static str,
-    pub change_details: &'static str,
-    pub change_item_added: &'static str,
-    pub change_item_changed: &'static str,
-    pub change_items_reordered: &'static str,
-    pub change_document_added: &'static str,
-    pub change_document_version: &'static str,
-    pub change_state: &'static str,
     pub updated_on: &'static str,
     pub edit_meeting: &'static str,
     pub new_meeting: &'static str,
-    pub notice_meeting_published: &'static str,
-    pub notice_meeting_postponed: &'static str,
-    pub notice_meeting_cancelled: &'static str,
-    pub notice_ballot_sent: &'static str,
-    pub notice_ballot_reminder: &'static str,
-    pub notice_ballot_extended: &'static str,
-    pub notice_ballot_closed: &'static str,
-    pub notice_ballot_overdue: &'static str,
-}
-
-impl Messages {
-    /// The state of a document's text extraction, as people read it.
-    pub fn text_status(&self, status: &str) -> &'static str {
-        match status {
-            "queued" => self.text_queued,
-            "extracting" => self.text_extracting,
-            "indexed" => self.text_indexed,
-            _ => self.text_failed,
-        }
-    }
-
-    /// A change made to a meeting after publication.
-    pub fn change(&self, kind: &str) -> &'static str {
-        match kind {
-            "details" => self.change_details,
-            "item_added" => self.change_item_added,
-            "item_changed" => self.change_item_changed,
-            "items_reordered" => self.change_items_reordered,
-            "document_added" => self.change_document_added,
-            "document_version" => self.change_document_version,
-            _ => self.change_state,
-        }
-    }
-
-    /// The text of an in-app notice of `kind`.
-    pub fn notice(&self, kind: &str) -> &'static str {
-        match kind {
-            "new_enrolment_link" => self.notice_new_link,
-            "passkeys_revoked_new_link" => self.notice_revoked,
-            "meeting_published" => self.notice_meeting_published,
-            "meeting_postponed" => self.notice_meeting_postponed,
-            "meeting_cancelled" => self.notice_meeting_cancelled,
-            "ballot_sent" => self.notice_ballot_sent,
-            "ballot_reminder" => self.notice_ballot_reminder,
-            "ballot_extended" => self.notice_ballot_extended,
-            "ballot_closed" => self.notice_ballot_closed,
-            "ballot_overdue" => self.notice_ballot_overdue,
-            "comment_mention" => self.notice_comment_mention,
-            _ => self.notice_other,
-        }
-    }
 }
 
 pub static VI: Messages = Messages {
@@ -509,9 +443,6 @@ pub static VI: Messages = Messages {
     last_active: "hoạt động lần cuối",
     sign_out_others: "Đăng xuất tất cả thiết bị khác",
     notices_title: "Thông báo",
-    notice_new_link: "Văn phòng Chính phủ đã cấp cho bạn một liên kết đăng ký khóa truy cập mới.",
-    notice_revoked: "Các khóa truy cập cũ của bạn đã bị thu hồi và một liên kết đăng ký mới đã được cấp.",
-    notice_other: "Thông báo hệ thống",
     accounts_title: "Quản lý tài khoản",
     accounts_list_title: "Danh sách tài khoản",
     issued_links_title: "Liên kết đăng ký vừa cấp",
@@ -582,7 +513,6 @@ pub static VI: Messages = Messages {
     comment_edited: "đã sửa",
     comment_on_document: "Về tài liệu",
     comment_on_item: "Về nội dung chung",
-    notice_comment_mention: "Bạn được nhắc đến trong một ý kiến thảo luận.",
     position_legend: "Ý kiến của tôi trước cuộc họp",
     stance_no_objection: "Không có ý kiến",
     stance_speak: "Xin phát biểu",
@@ -645,29 +575,10 @@ pub static VI: Messages = Messages {
     save_guests: "Lưu khách mời",
     save_invitees: "Lưu thành phần mời",
     invite_all: "Mời tất cả thành viên Chính phủ",
-    text_queued: "Chờ trích xuất văn bản",
-    text_extracting: "Đang trích xuất văn bản",
-    text_indexed: "Đã lập chỉ mục",
-    text_failed: "Không có văn bản để tìm kiếm",
     changes_title: "Thay đổi sau khi phát hành",
-    change_details: "Thông tin cuộc họp thay đổi",
-    change_item_added: "Thêm nội dung họp",
-    change_item_changed: "Nội dung họp được sửa",
-    change_items_reordered: "Thứ tự nội dung thay đổi",
-    change_document_added: "Thêm tài liệu",
-    change_document_version: "Tài liệu được cập nhật",
-    change_state: "Trạng thái cuộc họp thay đổi",
     updated_on: "Cập nhật",
     edit_meeting: "Chuẩn bị cuộc họp",
     new_meeting: "Tạo cuộc họp mới",
-    notice_meeting_published: "Một cuộc họp bạn được mời đã được phát hành.",
-    notice_meeting_postponed: "Một cuộc họp bạn được mời đã bị hoãn.",
-    notice_meeting_cancelled: "Một cuộc họp bạn được mời đã bị hủy.",
-    notice_ballot_sent: "Bạn được đề nghị cho ý kiến trên một phiếu lấy ý kiến mới.",
-    notice_ballot_reminder: "Nhắc việc: bạn chưa trả lời một phiếu lấy ý kiến sắp hết hạn.",
-    notice_ballot_extended: "Thời hạn trả lời một phiếu lấy ý kiến đã được gia hạn.",
-    notice_ballot_closed: "Một phiếu lấy ý kiến đã kết thúc.",
-    notice_ballot_overdue: "Một phiếu lấy ý kiến đã hết hạn mà bạn chưa trả lời.",
 };
 
 pub static EN: Messages = Messages {
@@ -760,9 +671,6 @@ pub static EN: Messages = Messages {
     last_active: "last active",
     sign_out_others: "Sign out all other devices",
     notices_title: "Notices",
-    notice_new_link: "A new passkey enrolment link was issued for you.",
-    notice_revoked: "Your previous passkeys were revoked and a new enrolment link was issued.",
-    notice_other: "System notice",
     accounts_title: "Accounts",
     accounts_list_title: "All accounts",
     issued_links_title: "Enrolment links issued",
@@ -833,7 +741,6 @@ pub static EN: Messages = Messages {
     comment_edited: "edited",
     comment_on_document: "On the document",
     comment_on_item: "On the item",
-    notice_comment_mention: "You were mentioned in a comment.",
     position_legend: "My position before the meeting",
     stance_no_objection: "No objection",
     stance_speak: "Wish to speak",
@@ -896,29 +803,10 @@ pub static EN: Messages = Messages {
     save_guests: "Save guests",
     save_invitees: "Save invitations",
     invite_all: "Invite all Government members",
-    text_queued: "Text: waiting",
-    text_extracting: "Text: extracting",
-    text_indexed: "Text indexed",
-    text_failed: "Text not available",
     changes_title: "Changes since publication",
-    change_details: "Meeting details changed",
-    change_item_added: "Item added",
-    change_item_changed: "Item changed",
-    change_items_reordered: "Items reordered",
-    change_document_added: "Document added",
-    change_document_version: "Document updated",
-    change_state: "Meeting state changed",
     updated_on: "Updated",
     edit_meeting: "Prepare",
     new_meeting: "New meeting",
-    notice_meeting_published: "A meeting you are invited to was published.",
-    notice_meeting_postponed: "A meeting you are invited to was postponed.",
-    notice_meeting_cancelled: "A meeting you are invited to was cancelled.",
-    notice_ballot_sent: "You are asked for your opinion on a new ballot.",
-    notice_ballot_reminder: "Reminder: you have not answered a ballot whose deadline is near.",
-    notice_ballot_extended: "The deadline of a ballot was extended.",
-    notice_ballot_closed: "A ballot has closed.",
-    notice_ballot_overdue: "A ballot closed before you answered it.",
 };
 
 #[cfg(test)]

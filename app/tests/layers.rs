@@ -20,7 +20,11 @@ struct Table {
 }
 
 /// Crate-root items that are not modules, and the module they come from.
-const ROOT_ITEMS: &[(&str, &str)] = &[("with_db", "db"), ("with_tx", "db")];
+const ROOT_ITEMS: &[(&str, &str)] = &[
+    ("with_db", "db"),
+    ("with_tx", "db"),
+    ("labelled_enum", "labels"),
+];
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()

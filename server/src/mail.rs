@@ -7,7 +7,7 @@ use lettre::message::{header::ContentType, Mailbox};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use app::db::Db;
-use app::i18n::{EN, VI};
+use app::i18n::Lang;
 use app::identity::notifications::{self, Outgoing};
 
 /// How often unsent notices are looked for.
@@ -40,8 +40,8 @@ impl Mailer {
     pub fn compose(&self, notice: &Outgoing) -> anyhow::Result<Message> {
         let to = Mailbox::new(Some(notice.full_name.clone()), notice.email.parse()?);
         let mut body = String::new();
-        for messages in [&VI, &EN] {
-            body.push_str(messages.notice(&notice.kind));
+        for lang in [Lang::Vi, Lang::En] {
+            body.push_str(notice.kind.label(lang));
             body.push('\n');
             if let Some((path, title)) = &notice.about {
                 body.push_str(&format!("{title}\n{}{path}\n", self.origin));
@@ -49,8 +49,8 @@ impl Mailer {
             body.push('\n');
         }
         let subject = match &notice.about {
-            Some((_, title)) => format!("[e-Cabinet] {}: {title}", VI.notice(&notice.kind)),
-            None => format!("[e-Cabinet] {}", VI.notice(&notice.kind)),
+            Some((_, title)) => format!("[e-Cabinet] {}: {title}", notice.kind.label(Lang::Vi)),
+            None => format!("[e-Cabinet] {}", notice.kind.label(Lang::Vi)),
         };
         Ok(Message::builder()
             .from(self.from.clone())

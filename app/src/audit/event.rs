@@ -1,33 +1,20 @@
 //! What the audit trail records. Names are stable strings: they are hashed into the chain.
-use crate::i18n::Lang;
 
+/// Every event with its stored name, whether it is a security event, and its labels.
 macro_rules! audit_events {
     ($( $(#[$doc:meta])* $variant:ident => $name:literal, $security:literal, $vi:literal, $en:literal; )*) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum AuditEvent {
-            $( $(#[$doc])* $variant, )*
+        crate::labelled_enum! {
+            /// One kind of act the trail records (`as_str` is hashed into the chain).
+            pub enum AuditEvent {
+                $( $(#[$doc])* $variant => $name, $vi, $en; )*
+            }
         }
 
         impl AuditEvent {
-            /// Every event, in the order the audit page offers them as filters.
-            pub const ALL: &'static [AuditEvent] = &[$( AuditEvent::$variant, )*];
-
-            /// The stable name stored and hashed.
-            pub fn as_str(self) -> &'static str {
-                match self { $( AuditEvent::$variant => $name, )* }
-            }
-
             /// Security events (sign-ins, passkeys, accounts, refusals) are what
             /// administrators see; the secretariat sees every event.
             pub fn is_security(self) -> bool {
                 match self { $( AuditEvent::$variant => $security, )* }
-            }
-
-            pub fn label(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $( (AuditEvent::$variant, Lang::Vi) => $vi,
-                       (AuditEvent::$variant, Lang::En) => $en, )*
-                }
             }
         }
     };
@@ -122,12 +109,6 @@ audit_events! {
     MinutesFinalised => "minutes.finalised", false, "Hoàn tất biên bản", "Minutes finalised";
 }
 
-impl AuditEvent {
-    pub fn from_name(name: &str) -> Option<AuditEvent> {
-        AuditEvent::ALL.iter().copied().find(|e| e.as_str() == name)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::AuditEvent;
@@ -139,9 +120,9 @@ mod tests {
         names.dedup();
         assert_eq!(names.len(), AuditEvent::ALL.len());
         assert_eq!(
-            AuditEvent::from_name("session.sign_in_failed"),
+            AuditEvent::parse("session.sign_in_failed"),
             Some(AuditEvent::SignInFailed)
         );
-        assert_eq!(AuditEvent::from_name("nope"), None);
+        assert_eq!(AuditEvent::parse("nope"), None);
     }
 }

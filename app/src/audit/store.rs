@@ -188,8 +188,7 @@ pub async fn browse(
     let event = match filter.event.trim() {
         "" => None,
         name => {
-            let event =
-                AuditEvent::from_name(name).ok_or(AppError::BadRequest(BadInput::Malformed))?;
+            let event = AuditEvent::parse(name).ok_or(AppError::BadRequest(BadInput::Malformed))?;
             if security_only && !event.is_security() {
                 return Err(AppError::Forbidden);
             }

@@ -109,7 +109,7 @@ fn AuditTable(rows: Vec<AuditRow>) -> impl IntoView {
                         .map(|r| {
                             let at = r.at;
                             let name = r.event.clone();
-                            let event = AuditEvent::from_name(&r.event);
+                            let event = AuditEvent::parse(&r.event);
                             view! {
                                 <tr>
                                     <td>{r.seq}</td>

@@ -11,7 +11,7 @@ use crate::ballots::model::{BallotDraft, BallotState};
 use crate::ballots::problem::BallotProblem;
 use crate::db::{Db, Tx};
 use crate::error::{AppError, BadInput};
-use crate::identity::model::{CurrentUser, Role};
+use crate::identity::model::{CurrentUser, NoticeKind, Role};
 use crate::identity::notifications::add_about_in;
 use crate::ids::new_id;
 use crate::{with_db, with_tx};
@@ -276,7 +276,7 @@ pub async fn send(db: &Db, user: &CurrentUser, ballot: Uuid) -> Result<(), AppEr
         return Err(problem(BallotProblem::EligibleInvalid));
     }
     for (member, _) in &eligible {
-        add_about_in(&mut tx, *member, "ballot_sent", ballot).await?;
+        add_about_in(&mut tx, *member, NoticeKind::BallotSent, ballot).await?;
     }
     append(&mut tx, Some(user.id), AuditEvent::BallotSent, Some(ballot)).await?;
     tx.commit().await?;
@@ -339,7 +339,7 @@ pub async fn extend(
             .await?
     });
     for (member,) in members {
-        add_about_in(&mut tx, member, "ballot_extended", ballot).await?;
+        add_about_in(&mut tx, member, NoticeKind::BallotExtended, ballot).await?;
     }
     append(
         &mut tx,

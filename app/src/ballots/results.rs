@@ -10,6 +10,7 @@ use crate::ballots::model::{BallotResult, Choice, OtherOpinion};
 use crate::ballots::outcome::Tally;
 use crate::db::{Db, Tx};
 use crate::error::AppError;
+use crate::identity::model::NoticeKind;
 use crate::identity::notifications::add_about_in;
 use crate::{with_db, with_tx};
 
@@ -142,14 +143,14 @@ pub async fn close_in(tx: &mut Tx, ballot: Uuid, by: Option<Uuid>) -> Result<(),
     });
     for (member, _, _, choice, _, _) in &rows {
         let kind = if choice.is_some() {
-            "ballot_closed"
+            NoticeKind::BallotClosed
         } else {
-            "ballot_overdue"
+            NoticeKind::BallotOverdue
         };
         add_about_in(tx, *member, kind, ballot).await?;
     }
     if let Some((Some(author),)) = author {
-        add_about_in(tx, author, "ballot_closed", ballot).await?;
+        add_about_in(tx, author, NoticeKind::BallotClosed, ballot).await?;
     }
     append(tx, by, AuditEvent::BallotClosed, Some(ballot)).await?;
     Ok(())

@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use crate::db::{Db, Tx};
 use crate::error::AppError;
+use crate::identity::model::NoticeKind;
 use crate::identity::notifications::add_about_in;
 use crate::{with_db, with_tx};
 
@@ -105,7 +106,7 @@ async fn remind(db: &Db, ballot: Uuid, hours_before: i64) -> Result<usize, AppEr
         .await?
     });
     for (member,) in &silent {
-        add_about_in(&mut tx, *member, "ballot_reminder", ballot).await?;
+        add_about_in(&mut tx, *member, NoticeKind::BallotReminder, ballot).await?;
     }
     tx.commit().await?;
     Ok(silent.len())

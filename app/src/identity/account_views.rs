@@ -272,7 +272,7 @@ fn Notices(notifications: Vec<NotificationView>) -> impl IntoView {
                                 <li>
                                     {move || date_time(vietnam_time(at), i18n.lang())}
                                     " — "
-                                    {move || i18n.t().notice(&kind)}
+                                    {move || kind.label(i18n.lang())}
                                 </li>
                             }
                         })

@@ -18,7 +18,9 @@ use crate::audit::event::AuditEvent;
 use crate::audit::store as audit;
 use crate::db::{Db, Tx};
 use crate::error::{AccountProblem, AppError, BadInput};
-use crate::identity::model::{CurrentUser, IssuedLink, PendingEnrolment, RequestedEnrolment, Role};
+use crate::identity::model::{
+    CurrentUser, IssuedLink, NoticeKind, PendingEnrolment, RequestedEnrolment, Role,
+};
 use crate::ids::new_id;
 use crate::live::event::LiveEvent;
 use crate::state::AppState;
@@ -203,9 +205,9 @@ pub async fn approve(
         .await?;
     }
     let kind = if reset {
-        "passkeys_revoked_new_link"
+        NoticeKind::Revoked
     } else {
-        "new_enrolment_link"
+        NoticeKind::NewLink
     };
     crate::identity::notifications::add_in(&mut tx, user_id, kind).await?;
     let (token, expires_at) = crate::identity::passkeys::create_enrolment_in(

@@ -5,19 +5,19 @@ use uuid::Uuid;
 
 use crate::db::{Db, Tx};
 use crate::error::AppError;
-use crate::identity::model::NotificationView;
+use crate::identity::model::{NoticeKind, NotificationView};
 use crate::ids::new_id;
 use crate::{with_db, with_tx};
 
 /// Add a notice for `user_id` in the caller's transaction.
-pub async fn add_in(tx: &mut Tx, user_id: Uuid, kind: &str) -> Result<(), sqlx::Error> {
+pub async fn add_in(tx: &mut Tx, user_id: Uuid, kind: NoticeKind) -> Result<(), sqlx::Error> {
     with_tx!(tx, |conn| {
         sqlx::query(
             "insert into notification (id, user_id, kind, created_at) values ($1, $2, $3, $4)",
         )
         .bind(new_id())
         .bind(user_id)
-        .bind(kind)
+        .bind(kind.as_str())
         .bind(Utc::now())
         .execute(&mut *conn)
         .await?;
@@ -29,7 +29,7 @@ pub async fn add_in(tx: &mut Tx, user_id: Uuid, kind: &str) -> Result<(), sqlx::
 pub async fn add_about_in(
     tx: &mut Tx,
     user_id: Uuid,
-    kind: &str,
+    kind: NoticeKind,
     subject: Uuid,
 ) -> Result<(), sqlx::Error> {
     with_tx!(tx, |conn| {
@@ -39,13 +39,18 @@ pub async fn add_about_in(
         )
         .bind(new_id())
         .bind(user_id)
-        .bind(kind)
+        .bind(kind.as_str())
         .bind(Utc::now())
         .bind(subject)
         .execute(&mut *conn)
         .await?;
     });
     Ok(())
+}
+
+/// A stored kind; one this version does not know (a newer node wrote it) reads as `Other`.
+fn notice_kind(stored: &str) -> NoticeKind {
+    NoticeKind::parse(stored).unwrap_or(NoticeKind::Other)
 }
 
 /// The latest notices of `user_id`, newest first.
@@ -61,7 +66,10 @@ pub async fn latest(db: &Db, user_id: Uuid) -> Result<Vec<NotificationView>, App
     })?;
     Ok(rows
         .into_iter()
-        .map(|(kind, created_at)| NotificationView { kind, created_at })
+        .map(|(kind, created_at)| NotificationView {
+            kind: notice_kind(&kind),
+            created_at,
+        })
         .collect())
 }
 
@@ -71,7 +79,7 @@ pub struct Outgoing {
     pub id: Uuid,
     pub email: String,
     pub full_name: String,
-    pub kind: String,
+    pub kind: NoticeKind,
     /// What it is about, if anything: (the page's path, e.g. `/meetings/{id}`, its title).
     pub about: Option<(String, String)>,
 }
@@ -140,7 +148,7 @@ pub async fn claim_for_email(db: &Db, limit: i64) -> Result<Vec<Outgoing>, sqlx:
                 id,
                 email,
                 full_name,
-                kind,
+                kind: notice_kind(&kind),
                 about: meeting_id
                     .zip(meeting_title)
                     .map(|(id, title)| (format!("/meetings/{id}"), title))

@@ -283,8 +283,7 @@ fn Documents(
                     .map(|d| {
                         let id = d.id;
                         let downloadable = d.downloadable;
-                        let status = d.text_status.clone();
-                        let badge_status = status.clone();
+                        let status = d.text_status;
                         let (pages, version) = (d.page_count, d.version_no);
                         let toggle = move |_| {
                             run(refresh, error, move || set_document_downloadable(id.to_string(), !downloadable))
@@ -298,7 +297,7 @@ fn Documents(
                                     {move || pages.map(|n| format!("{n} {}", i18n.t().pages)).unwrap_or_default()}
                                     {format!(" · v{version}")}
                                 </span>
-                                <span class=format!("badge text-{badge_status}")>{move || i18n.t().text_status(&status)}</span>
+                                <span class=format!("badge text-{}", status.as_str())>{move || status.label(i18n.lang())}</span>
                                 <label class="check">
                                     <input type="checkbox" prop:checked=downloadable on:change=toggle/>
                                     {move || i18n.t().downloadable}

@@ -12,7 +12,7 @@ use crate::error::{AppError, BadInput, MeetingProblem};
 use crate::identity::model::CurrentUser;
 use crate::ids::new_id;
 use crate::meetings::editing::{editable, finish, note_change, problem, state_of};
-use crate::meetings::model::{ItemForm, MeetingState};
+use crate::meetings::model::{ChangeKind, ItemForm, MeetingState};
 use crate::state::AppState;
 use crate::with_tx;
 
@@ -115,7 +115,7 @@ pub async fn add_item(
         .execute(&mut *conn)
         .await?;
     });
-    note_change(&mut tx, meeting, current, "item_added", Some(id)).await?;
+    note_change(&mut tx, meeting, current, ChangeKind::ItemAdded, Some(id)).await?;
     agenda_changed(state, tx, actor, meeting).await?;
     Ok(id)
 }
@@ -144,7 +144,14 @@ pub async fn update_item(
         .execute(&mut *conn)
         .await?;
     });
-    note_change(&mut tx, meeting, current, "item_changed", Some(item)).await?;
+    note_change(
+        &mut tx,
+        meeting,
+        current,
+        ChangeKind::ItemChanged,
+        Some(item),
+    )
+    .await?;
     agenda_changed(state, tx, actor, meeting).await
 }
 
@@ -182,7 +189,7 @@ pub async fn reorder(
                 .await?;
         }
     });
-    note_change(&mut tx, meeting, current, "items_reordered", None).await?;
+    note_change(&mut tx, meeting, current, ChangeKind::ItemsReordered, None).await?;
     agenda_changed(state, tx, actor, meeting).await
 }
 

@@ -220,7 +220,7 @@ pub async fn add(
             crate::identity::notifications::add_about_in(
                 &mut tx,
                 reader,
-                "comment_mention",
+                crate::identity::model::NoticeKind::CommentMention,
                 meeting,
             )
             .await?;

@@ -10,10 +10,10 @@ use crate::audit::event::AuditEvent;
 use crate::audit::store as audit;
 use crate::db::Tx;
 use crate::error::{AppError, BadInput, MeetingProblem, OrInternal};
-use crate::identity::model::CurrentUser;
+use crate::identity::model::{CurrentUser, NoticeKind};
 use crate::ids::new_id;
 use crate::live::event::LiveEvent;
-use crate::meetings::model::{MeetingForm, MeetingKind, MeetingState, StateAction};
+use crate::meetings::model::{ChangeKind, MeetingForm, MeetingKind, MeetingState, StateAction};
 use crate::state::AppState;
 use crate::with_tx;
 
@@ -114,7 +114,7 @@ pub async fn note_change(
     tx: &mut Tx,
     meeting: Uuid,
     state: MeetingState,
-    kind: &str,
+    kind: ChangeKind,
     subject: Option<Uuid>,
 ) -> Result<(), sqlx::Error> {
     if !distributed(state) {
@@ -128,7 +128,7 @@ pub async fn note_change(
         .bind(new_id())
         .bind(meeting)
         .bind(Utc::now())
-        .bind(kind)
+        .bind(kind.as_str())
         .bind(subject)
         .execute(&mut *conn)
         .await?;
@@ -222,7 +222,7 @@ pub async fn update(
         .execute(&mut *conn)
         .await?;
     });
-    note_change(&mut tx, meeting, current, "details", None).await?;
+    note_change(&mut tx, meeting, current, ChangeKind::Details, None).await?;
     audit::append(
         &mut tx,
         Some(actor.id),
@@ -260,15 +260,21 @@ pub async fn change_state(
     let mut tx = state.db.begin().await?;
     let current = state_of(&mut tx, meeting).await?;
     let (next, event, notice) = match (action, current) {
-        (StateAction::Publish, Draft | Postponed) => {
-            (Published, AuditEvent::MeetingPublished, "meeting_published")
-        }
-        (StateAction::Postpone, Published) => {
-            (Postponed, AuditEvent::MeetingPostponed, "meeting_postponed")
-        }
-        (StateAction::Cancel, Draft | Published | Postponed) => {
-            (Cancelled, AuditEvent::MeetingCancelled, "meeting_cancelled")
-        }
+        (StateAction::Publish, Draft | Postponed) => (
+            Published,
+            AuditEvent::MeetingPublished,
+            NoticeKind::MeetingPublished,
+        ),
+        (StateAction::Postpone, Published) => (
+            Postponed,
+            AuditEvent::MeetingPostponed,
+            NoticeKind::MeetingPostponed,
+        ),
+        (StateAction::Cancel, Draft | Published | Postponed) => (
+            Cancelled,
+            AuditEvent::MeetingCancelled,
+            NoticeKind::MeetingCancelled,
+        ),
         _ => return Err(AppError::BadRequest(BadInput::MeetingState)),
     };
     let now = Utc::now();
@@ -287,7 +293,7 @@ pub async fn change_state(
     });
     // A cancelled draft concerns nobody yet.
     if current != Draft {
-        note_change(&mut tx, meeting, current, "state", None).await?;
+        note_change(&mut tx, meeting, current, ChangeKind::State, None).await?;
     }
     if current != Draft || next == Published {
         for person in audience(&mut tx, meeting).await? {

@@ -174,7 +174,7 @@ pub enum StateAction {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeetingChange {
     pub at: chrono::DateTime<chrono::Utc>,
-    pub kind: String,
+    pub kind: ChangeKind,
 }
 
 /// Someone who can be invited (or chair), with the title they hold today.
@@ -268,12 +268,36 @@ pub struct DocumentRef {
     pub page_count: Option<i64>,
     /// Members may download it (else they read it in the app only).
     pub downloadable: bool,
-    /// The text-extraction job: "queued", "extracting", "indexed" or "failed".
-    pub text_status: String,
+    /// The text-extraction job's state.
+    pub text_status: TextStatus,
     /// When the latest version was uploaded (a version after the first shows as "updated").
     pub updated_at: chrono::DateTime<chrono::Utc>,
     /// The page count of the version before the latest (members see "12 → 14 pages").
     pub previous_page_count: Option<i64>,
+}
+
+crate::labelled_enum! {
+    /// What became of a document's text (the extraction job's state): people see whether it
+    /// can be searched yet.
+    pub enum TextStatus {
+        Queued => "queued", "Chờ trích xuất văn bản", "Text: waiting";
+        Extracting => "extracting", "Đang trích xuất văn bản", "Text: extracting";
+        Indexed => "indexed", "Đã lập chỉ mục", "Text indexed";
+        Failed => "failed", "Không có văn bản để tìm kiếm", "Text not available";
+    }
+}
+
+crate::labelled_enum! {
+    /// A change made to a meeting after publication, as members see it listed.
+    pub enum ChangeKind {
+        Details => "details", "Thông tin cuộc họp thay đổi", "Meeting details changed";
+        ItemAdded => "item_added", "Thêm nội dung họp", "Item added";
+        ItemChanged => "item_changed", "Nội dung họp được sửa", "Item changed";
+        ItemsReordered => "items_reordered", "Thứ tự nội dung thay đổi", "Items reordered";
+        DocumentAdded => "document_added", "Thêm tài liệu", "Document added";
+        DocumentVersion => "document_version", "Tài liệu được cập nhật", "Document updated";
+        State => "state", "Trạng thái cuộc họp thay đổi", "Meeting state changed";
+    }
 }
 
 #[cfg(test)]

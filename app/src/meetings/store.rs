@@ -7,10 +7,10 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::identity::model::{CurrentUser, Person, Role, Title};
 use crate::meetings::access::{can_view, Connection};
-use crate::meetings::model::DocumentRef;
 use crate::meetings::model::{
     AgendaItem, MeetingDetail, MeetingKind, MeetingState, MeetingSummary,
 };
+use crate::meetings::model::{ChangeKind, DocumentRef, TextStatus};
 use crate::with_db;
 
 /// A meeting with how the viewer (`$1`) is connected to it.
@@ -337,7 +337,7 @@ pub async fn detail_for(
                     version_no: d.version_no,
                     page_count: d.page_count,
                     downloadable: d.downloadable,
-                    text_status: d.text_status.clone(),
+                    text_status: TextStatus::parse(&d.text_status).unwrap_or(TextStatus::Failed),
                     updated_at: d.created_at,
                     previous_page_count: d.previous_page_count,
                 })
@@ -370,7 +370,11 @@ pub async fn detail_for(
     Ok(MeetingDetail {
         changes: changes
             .into_iter()
-            .map(|(at, kind)| crate::meetings::model::MeetingChange { at, kind })
+            .map(|(at, kind)| crate::meetings::model::MeetingChange {
+                at,
+                // A kind this version does not know: shown as a change of state.
+                kind: ChangeKind::parse(&kind).unwrap_or(ChangeKind::State),
+            })
             .collect(),
         summary: meeting.summary(user.role),
         place: meeting.place.clone(),

@@ -216,7 +216,7 @@ fn MeetingView(detail: MeetingDetail, viewer: Option<CurrentUser>) -> impl IntoV
                             <li>
                                 {move || format::date_time(format::vietnam_time(at), i18n.lang())}
                                 " — "
-                                {move || i18n.t().change(&kind)}
+                                {move || kind.label(i18n.lang())}
                             </li>
                         }
                     }).collect_view()}
@@ -273,7 +273,7 @@ fn AgendaItemView(item: AgendaItem) -> impl IntoView {
                                     let page_change = d.previous_page_count
                                         .zip(pages)
                                         .filter(|(before, now)| before != now);
-                                    let no_text = d.text_status == "failed";
+                                    let no_text = d.text_status == crate::meetings::model::TextStatus::Failed;
                                     view! {
                                         <li class="document">
                                             <span class="doc-icon" aria-hidden="true">"PDF"</span>
@@ -292,7 +292,7 @@ fn AgendaItemView(item: AgendaItem) -> impl IntoView {
                                                     }}
                                                 </span>
                                             })}
-                                            {no_text.then(|| view! { <span class="badge text-failed">{move || i18n.t().text_failed}</span> })}
+                                            {no_text.then(|| view! { <span class="badge text-failed">{move || crate::meetings::model::TextStatus::Failed.label(i18n.lang())}</span> })}
                                         </li>
                                     }
                                 })

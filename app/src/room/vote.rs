@@ -105,7 +105,13 @@ pub async fn start(
             .await?
     });
     for (member,) in &eligible {
-        add_about_in(&mut tx, *member, "ballot_sent", ballot).await?;
+        add_about_in(
+            &mut tx,
+            *member,
+            crate::identity::model::NoticeKind::BallotSent,
+            ballot,
+        )
+        .await?;
     }
     append(
         &mut tx,

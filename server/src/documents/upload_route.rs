@@ -244,9 +244,9 @@ async fn receive(
         } => {
             let current = MeetingState::try_from(meeting_state).or_internal()?;
             let change = if version_no == 1 {
-                "document_added"
+                app::meetings::model::ChangeKind::DocumentAdded
             } else {
-                "document_version"
+                app::meetings::model::ChangeKind::DocumentVersion
             };
             app::meetings::editing::note_change(
                 &mut tx,

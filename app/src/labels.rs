@@ -1,0 +1,82 @@
+//! Enums that are stored or sent by name and shown to people. One macro gives each its stable
+//! names (`as_str`, `parse`, serde) and its labels in both languages (`label`): a name is
+//! written once, and a missing translation does not compile.
+//!
+//! ```ignore
+//! crate::labelled_enum! {
+//!     /// What became of a document's text.
+//!     pub enum TextStatus {
+//!         Queued => "queued", "Chờ trích xuất văn bản", "Text: waiting";
+//!     }
+//! }
+//! ```
+
+/// An enum with, for each variant, its stored name and its Vietnamese and English labels.
+#[macro_export]
+macro_rules! labelled_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $( $(#[$doc:meta])* $variant:ident => $stored:literal, $vi:literal, $en:literal; )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        $vis enum $name {
+            $( $(#[$doc])* #[serde(rename = $stored)] $variant, )*
+        }
+
+        impl $name {
+            /// Every value, in the order written.
+            pub const ALL: &'static [$name] = &[$( $name::$variant, )*];
+
+            /// The stable name, as stored and sent.
+            pub fn as_str(self) -> &'static str {
+                match self { $( $name::$variant => $stored, )* }
+            }
+
+            /// The value a stored name stands for (`None`: not one of ours).
+            pub fn parse(stored: &str) -> Option<$name> {
+                match stored {
+                    $( $stored => Some($name::$variant), )*
+                    _ => None,
+                }
+            }
+
+            /// As people read it, in `lang`.
+            pub fn label(self, lang: $crate::i18n::Lang) -> &'static str {
+                match (self, lang) {
+                    $( ($name::$variant, $crate::i18n::Lang::Vi) => $vi,
+                       ($name::$variant, $crate::i18n::Lang::En) => $en, )*
+                }
+            }
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::Lang;
+
+    crate::labelled_enum! {
+        /// Two values, to check what the macro gives.
+        enum Sample {
+            First => "first", "Thứ nhất", "First";
+            Second => "second_one", "Thứ hai", "Second";
+        }
+    }
+
+    #[test]
+    fn names_parse_back_and_labels_follow_the_language() {
+        assert_eq!(Sample::ALL, &[Sample::First, Sample::Second]);
+        assert_eq!(Sample::Second.as_str(), "second_one");
+        assert_eq!(Sample::parse("second_one"), Some(Sample::Second));
+        assert_eq!(Sample::parse("Second"), None);
+        assert_eq!(Sample::First.label(Lang::Vi), "Thứ nhất");
+        assert_eq!(Sample::Second.label(Lang::En), "Second");
+        assert_eq!(
+            serde_json::to_string(&Sample::Second).ok().as_deref(),
+            Some("\"second_one\"")
+        );
+    }
+}
