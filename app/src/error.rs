@@ -8,6 +8,8 @@ use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
+use crate::identity::problem::AccountProblem;
+use crate::meetings::problem::MeetingProblem;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
@@ -96,109 +98,6 @@ pub enum BadInput {
     },
 }
 
-/// What is wrong with a meeting's or an item's data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum MeetingProblem {
-    TitleMissing,
-    KindUnknown,
-    StartInvalid,
-    DurationInvalid,
-    ChairUnknown,
-    MinistryUnknown,
-    /// An invitee who is not an active member (or guest, for items).
-    PersonUnknown,
-    /// A new order of items that is not exactly the meeting's items.
-    OrderInvalid,
-}
-
-impl MeetingProblem {
-    pub fn message(self, lang: Lang) -> &'static str {
-        use MeetingProblem::*;
-        match (self, lang) {
-            (TitleMissing, Lang::Vi) => "Chưa nhập tên.",
-            (TitleMissing, Lang::En) => "The title is missing.",
-            (KindUnknown, Lang::Vi) => "Loại phiên họp không hợp lệ.",
-            (KindUnknown, Lang::En) => "The kind of meeting is not valid.",
-            (StartInvalid, Lang::Vi) => "Thời gian bắt đầu không hợp lệ.",
-            (StartInvalid, Lang::En) => "The start time is not valid.",
-            (DurationInvalid, Lang::Vi) => "Thời lượng phải từ 1 đến 1440 phút.",
-            (DurationInvalid, Lang::En) => "The duration must be 1 to 1440 minutes.",
-            (ChairUnknown, Lang::Vi) => "Chủ tọa phải là một thành viên Chính phủ.",
-            (ChairUnknown, Lang::En) => "The chair must be a Government member.",
-            (MinistryUnknown, Lang::Vi) => "Không có bộ, cơ quan với mã này.",
-            (MinistryUnknown, Lang::En) => "There is no ministry with this code.",
-            (PersonUnknown, Lang::Vi) => "Người được mời không hợp lệ.",
-            (PersonUnknown, Lang::En) => "Someone invited is not a valid invitee.",
-            (OrderInvalid, Lang::Vi) => "Thứ tự mới không khớp với các nội dung của cuộc họp.",
-            (OrderInvalid, Lang::En) => "The new order does not match the meeting's items.",
-        }
-    }
-}
-
-/// What is wrong with an account's data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AccountProblem {
-    NameMissing,
-    RoleUnknown,
-    EmailInvalid,
-    /// Another account (or another line of the same file) has this e-mail address.
-    EmailTaken,
-    MinistryUnknown,
-    /// The CSV file lacks a required column or cannot be read.
-    CsvUnreadable,
-    /// Nothing to import.
-    CsvEmpty,
-    /// A new link without a reset for an account that already has a passkey: its holder adds
-    /// the new device with that passkey, or a reset (approved by a second person) is needed.
-    HasPasskeys,
-    /// The request was made by the one who would approve it: a second person must.
-    OwnRequest,
-}
-
-impl AccountProblem {
-    pub fn message(self, lang: Lang) -> &'static str {
-        use AccountProblem::*;
-        match (self, lang) {
-            (NameMissing, Lang::Vi) => "Chưa nhập họ và tên.",
-            (NameMissing, Lang::En) => "The full name is missing.",
-            (RoleUnknown, Lang::Vi) => {
-                "Vai trò không hợp lệ (thành viên, khách mời, văn phòng chính phủ, quản trị)."
-            }
-            (RoleUnknown, Lang::En) => {
-                "The role is not valid (member, guest, secretariat, admin)."
-            }
-            (EmailInvalid, Lang::Vi) => "Địa chỉ thư điện tử không hợp lệ.",
-            (EmailInvalid, Lang::En) => "The e-mail address is not valid.",
-            (EmailTaken, Lang::Vi) => "Địa chỉ thư điện tử này đã được dùng cho tài khoản khác.",
-            (EmailTaken, Lang::En) => "This e-mail address is already used by another account.",
-            (MinistryUnknown, Lang::Vi) => "Không có bộ, cơ quan với mã này.",
-            (MinistryUnknown, Lang::En) => "There is no ministry with this code.",
-            (CsvUnreadable, Lang::Vi) => {
-                "Không đọc được tệp CSV: cần các cột họ_tên, chức_vụ, mã_bộ, vai_trò, email, điện_thoại."
-            }
-            (CsvUnreadable, Lang::En) => {
-                "The CSV file cannot be read: it needs the columns full_name, title, ministry, role, email, phone."
-            }
-            (CsvEmpty, Lang::Vi) => "Tệp CSV không có dòng nào để nhập.",
-            (CsvEmpty, Lang::En) => "The CSV file has no lines to import.",
-            (HasPasskeys, Lang::Vi) => {
-                "Tài khoản đã có khóa truy cập: người dùng tự thêm thiết bị mới bằng khóa hiện có \
-                 (Tài khoản của tôi), hoặc chọn thu hồi mọi khóa truy cập để đặt lại."
-            }
-            (HasPasskeys, Lang::En) => {
-                "The account already has a passkey: its holder adds the new device with it \
-                 (My account), or choose to revoke every passkey to reset the account."
-            }
-            (OwnRequest, Lang::Vi) => {
-                "Không thể tự phê duyệt yêu cầu của mình: cần một người thứ hai phê duyệt."
-            }
-            (OwnRequest, Lang::En) => {
-                "You cannot approve your own request: a second person must approve it."
-            }
-        }
-    }
-}
-
 impl std::fmt::Display for BadInput {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message(Lang::En))
@@ -208,15 +107,15 @@ impl std::fmt::Display for BadInput {
 impl BadInput {
     pub fn message(self, lang: Lang) -> String {
         match (self, lang) {
-            (BadInput::Account(problem), lang) => problem.message(lang).to_owned(),
-            (BadInput::Meeting(problem), lang) => problem.message(lang).to_owned(),
-            (BadInput::Ballot(problem), lang) => problem.message(lang).to_owned(),
+            (BadInput::Account(problem), lang) => problem.label(lang).to_owned(),
+            (BadInput::Meeting(problem), lang) => problem.label(lang).to_owned(),
+            (BadInput::Ballot(problem), lang) => problem.label(lang).to_owned(),
             (BadInput::Room(problem), lang) => problem.message(lang),
             (BadInput::CsvLine { line, problem }, Lang::Vi) => {
-                format!("Dòng {line}: {}", problem.message(Lang::Vi))
+                format!("Dòng {line}: {}", problem.label(Lang::Vi))
             }
             (BadInput::CsvLine { line, problem }, Lang::En) => {
-                format!("Line {line}: {}", problem.message(Lang::En))
+                format!("Line {line}: {}", problem.label(Lang::En))
             }
             (BadInput::HistoryLine { line }, Lang::Vi) => format!(
                 "Dòng {line}: cần ngày (YYYY-MM-DD hoặc DD/MM/YYYY), loại phiên họp (thường kỳ, chuyên đề, bất thường), thời lượng (1–1440 phút) và số nội dung (1–200)."

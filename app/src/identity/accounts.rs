@@ -11,11 +11,12 @@ use uuid::Uuid;
 use crate::audit::event::AuditEvent;
 use crate::audit::store as audit;
 use crate::db::{Db, Tx};
-use crate::error::{AccountProblem, AppError, BadInput, OrInternal};
+use crate::error::{AppError, BadInput, OrInternal};
 use crate::identity::enrolment_approval::request_in;
 use crate::identity::model::{
     AccountRow, CurrentUser, NewAccount, RequestedEnrolment, Role, Title,
 };
+use crate::identity::problem::AccountProblem;
 use crate::identity::protocol::Office;
 use crate::ids::new_id;
 use crate::live::event::LiveEvent;

@@ -17,10 +17,11 @@ use uuid::Uuid;
 use crate::audit::event::AuditEvent;
 use crate::audit::store as audit;
 use crate::db::{Db, Tx};
-use crate::error::{AccountProblem, AppError, BadInput};
+use crate::error::{AppError, BadInput};
 use crate::identity::model::{
     CurrentUser, IssuedLink, NoticeKind, PendingEnrolment, RequestedEnrolment, Role,
 };
+use crate::identity::problem::AccountProblem;
 use crate::ids::new_id;
 use crate::live::event::LiveEvent;
 use crate::state::AppState;

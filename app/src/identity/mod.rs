@@ -21,6 +21,7 @@ pub mod passkey_store;
 pub mod passkey_views;
 #[cfg(feature = "ssr")]
 pub mod passkeys;
+pub mod problem;
 pub mod protocol;
 #[cfg(feature = "ssr")]
 pub mod pruning;

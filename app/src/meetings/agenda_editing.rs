@@ -8,11 +8,12 @@ use uuid::Uuid;
 use crate::audit::event::AuditEvent;
 use crate::audit::store as audit;
 use crate::db::Tx;
-use crate::error::{AppError, BadInput, MeetingProblem};
+use crate::error::{AppError, BadInput};
 use crate::identity::model::CurrentUser;
 use crate::ids::new_id;
 use crate::meetings::editing::{editable, finish, note_change, problem, state_of};
 use crate::meetings::model::{ChangeKind, ItemForm, MeetingState};
+use crate::meetings::problem::MeetingProblem;
 use crate::state::AppState;
 use crate::with_tx;
 

@@ -9,11 +9,12 @@ use uuid::Uuid;
 use crate::audit::event::AuditEvent;
 use crate::audit::store as audit;
 use crate::db::Tx;
-use crate::error::{AppError, BadInput, MeetingProblem, OrInternal};
+use crate::error::{AppError, BadInput, OrInternal};
 use crate::identity::model::{CurrentUser, NoticeKind};
 use crate::ids::new_id;
 use crate::live::event::LiveEvent;
 use crate::meetings::model::{ChangeKind, MeetingForm, MeetingKind, MeetingState, StateAction};
+use crate::meetings::problem::MeetingProblem;
 use crate::state::AppState;
 use crate::with_tx;
 

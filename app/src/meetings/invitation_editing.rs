@@ -7,10 +7,11 @@ use uuid::Uuid;
 use crate::audit::event::AuditEvent;
 use crate::audit::store as audit;
 use crate::db::Tx;
-use crate::error::{AppError, MeetingProblem};
+use crate::error::AppError;
 use crate::identity::model::CurrentUser;
 use crate::meetings::agenda_editing::item_meeting;
 use crate::meetings::editing::{editable, finish, problem, state_of};
+use crate::meetings::problem::MeetingProblem;
 use crate::state::AppState;
 use crate::with_tx;
 

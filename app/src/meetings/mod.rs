@@ -23,6 +23,7 @@ pub mod model;
 pub mod positions;
 pub mod positions_api;
 pub mod positions_views;
+pub mod problem;
 #[cfg(feature = "ssr")]
 pub mod readiness;
 pub mod readiness_views;

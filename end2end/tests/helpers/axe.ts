@@ -18,10 +18,11 @@ export async function follow(link: Locator, path: RegExp): Promise<string> {
 }
 
 /** Wait until the page is as a user sees it: hydrated, nothing loading, the reader's page
- * drawn. */
+ * drawn; and check it is the page asked for, not an error. */
 async function settled(page: Page) {
   await hydrated(page);
   await expect(page.locator('.loading')).toHaveCount(0);
+  await expect(page.locator('.error-panel'), `${page.url()} shows an error`).toHaveCount(0);
   if ((await page.locator('#reader').count()) > 0) {
     await expect(page.locator('#reader')).toHaveAttribute('data-state', 'shown');
   }
@@ -43,7 +44,8 @@ async function violations(page: Page, lang: Lang): Promise<string[]> {
 export async function sweep(page: Page, paths: string[], lang: Lang): Promise<string[]> {
   const found: string[] = [];
   for (const path of paths) {
-    await page.goto(path);
+    const response = await page.goto(path);
+    expect(response?.status(), `${path} loaded`).toBe(200);
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
     await settled(page);
     found.push(...(await violations(page, lang)));
