@@ -82,17 +82,17 @@ pub fn Settings(d: Dashboard, version: RwSignal<u64>) -> impl IntoView {
                 <fieldset>
                     <legend>{move || t().per_item}</legend>
                     <label class="field narrow">
-                        <span>{move || Regular.label(i18n.t())}</span>
+                        <span>{move || Regular.label(i18n.lang())}</span>
                         <input type="text" inputmode="decimal" bind:value=regular/>
                         <small class="muted">{rate_line(Regular)}</small>
                     </label>
                     <label class="field narrow">
-                        <span>{move || Thematic.label(i18n.t())}</span>
+                        <span>{move || Thematic.label(i18n.lang())}</span>
                         <input type="text" inputmode="decimal" bind:value=thematic/>
                         <small class="muted">{rate_line(Thematic)}</small>
                     </label>
                     <label class="field narrow">
-                        <span>{move || Extraordinary.label(i18n.t())}</span>
+                        <span>{move || Extraordinary.label(i18n.lang())}</span>
                         <input type="text" inputmode="decimal" bind:value=extraordinary/>
                         <small class="muted">{rate_line(Extraordinary)}</small>
                     </label>

@@ -12,6 +12,7 @@ use crate::analytics::texts::{span, texts, thousands, Texts};
 use crate::analytics::usage_views::LiveUsagePanel;
 use crate::i18n::use_i18n;
 use crate::ui::error_pages::ErrorPanel;
+use crate::ui::texts::texts as ui_texts;
 
 #[component]
 pub fn AnalyticsPage() -> impl IntoView {
@@ -20,7 +21,7 @@ pub fn AnalyticsPage() -> impl IntoView {
     let dashboard = Resource::new(move || version.get(), |_| get_savings());
     view! {
         <Title text=move || texts(i18n.lang()).title/>
-        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
             {move || Suspend::new(async move {
                 match dashboard.await {
                     Ok(d) => view! { <DashboardView d version/> }.into_any(),

@@ -6,9 +6,11 @@ use leptos_meta::Title;
 use crate::audit::event::AuditEvent;
 use crate::audit::model::{AuditFilter, AuditRow};
 use crate::audit_log::api::get_audit_log;
+use crate::audit_log::texts::texts;
 use crate::i18n::use_i18n;
 use crate::ui::error_pages::ErrorPanel;
 use crate::ui::format::{date_time, vietnam_time};
+use crate::ui::texts::texts as ui_texts;
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
@@ -28,13 +30,13 @@ pub fn AuditPage() -> impl IntoView {
         });
     };
     view! {
-        <Title text=move || i18n.t().audit_title/>
-        <h1>{move || i18n.t().audit_title}</h1>
+        <Title text=move || texts(i18n.lang()).audit_title/>
+        <h1>{move || texts(i18n.lang()).audit_title}</h1>
         <form class="panel filters" on:submit=apply>
             <label class="field">
-                <span>{move || i18n.t().audit_event}</span>
+                <span>{move || texts(i18n.lang()).audit_event}</span>
                 <select on:change=move |ev| event.set(event_target_value(&ev))>
-                    <option value="">{move || i18n.t().audit_all_events}</option>
+                    <option value="">{move || texts(i18n.lang()).audit_all_events}</option>
                     {AuditEvent::ALL
                         .iter()
                         .map(|e| {
@@ -45,26 +47,26 @@ pub fn AuditPage() -> impl IntoView {
                 </select>
             </label>
             <label class="field">
-                <span>{move || i18n.t().audit_actor}</span>
+                <span>{move || texts(i18n.lang()).audit_actor}</span>
                 <input type="text" bind:value=actor/>
             </label>
             <label class="field">
-                <span>{move || i18n.t().audit_from}</span>
+                <span>{move || texts(i18n.lang()).audit_from}</span>
                 <input type="date" bind:value=from/>
             </label>
             <label class="field">
-                <span>{move || i18n.t().audit_to}</span>
+                <span>{move || texts(i18n.lang()).audit_to}</span>
                 <input type="date" bind:value=to/>
             </label>
-            <button type="submit" class="button primary">{move || i18n.t().audit_apply}</button>
+            <button type="submit" class="button primary">{move || texts(i18n.lang()).audit_apply}</button>
         </form>
-        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(page) => {
                         let next = page.next_before;
                         view! {
-                            {page.security_only.then(|| view! { <p class="muted">{move || i18n.t().audit_security_only}</p> })}
+                            {page.security_only.then(|| view! { <p class="muted">{move || texts(i18n.lang()).audit_security_only}</p> })}
                             <AuditTable rows=page.rows/>
                             {next.map(|before| view! {
                                 <button
@@ -72,7 +74,7 @@ pub fn AuditPage() -> impl IntoView {
                                     class="button"
                                     on:click=move |_| filter.update(|f| f.before = Some(before))
                                 >
-                                    {move || i18n.t().audit_older}
+                                    {move || texts(i18n.lang()).audit_older}
                                 </button>
                             })}
                         }
@@ -89,7 +91,7 @@ pub fn AuditPage() -> impl IntoView {
 fn AuditTable(rows: Vec<AuditRow>) -> impl IntoView {
     let i18n = use_i18n();
     if rows.is_empty() {
-        return view! { <p>{move || i18n.t().audit_empty}</p> }.into_any();
+        return view! { <p>{move || texts(i18n.lang()).audit_empty}</p> }.into_any();
     }
     view! {
         <div class="table-scroll">
@@ -97,10 +99,10 @@ fn AuditTable(rows: Vec<AuditRow>) -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">"#"</th>
-                        <th scope="col">{move || i18n.t().when}</th>
-                        <th scope="col">{move || i18n.t().audit_event}</th>
-                        <th scope="col">{move || i18n.t().audit_actor}</th>
-                        <th scope="col">{move || i18n.t().audit_subject}</th>
+                        <th scope="col">{move || ui_texts(i18n.lang()).when}</th>
+                        <th scope="col">{move || texts(i18n.lang()).audit_event}</th>
+                        <th scope="col">{move || texts(i18n.lang()).audit_actor}</th>
+                        <th scope="col">{move || texts(i18n.lang()).audit_subject}</th>
                     </tr>
                 </thead>
                 <tbody>

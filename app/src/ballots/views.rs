@@ -10,6 +10,7 @@ use crate::i18n::use_i18n;
 use crate::ui::error_pages::ErrorPanel;
 use crate::ui::format::{date_time, vietnam_time};
 
+use crate::ui::texts::texts as ui_texts;
 use draft_form::DraftForm;
 
 mod answer;
@@ -44,7 +45,7 @@ pub fn BallotsPage() -> impl IntoView {
     view! {
         <Title text=move || bt().title/>
         <h1>{move || bt().title}</h1>
-        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
             {move || Suspend::new(async move {
                 match ballots.await {
                     Ok(rows) => view! { <BallotList rows/> }.into_any(),

@@ -14,3 +14,4 @@ pub mod reader_views;
 pub mod reading;
 #[cfg(feature = "ssr")]
 pub mod store;
+pub mod texts;

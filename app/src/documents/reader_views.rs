@@ -15,10 +15,12 @@ use crate::documents::model::{Note, ReaderView};
 #[cfg(feature = "hydrate")]
 use crate::documents::reader_api::{add_note, delete_note};
 use crate::documents::reader_api::{get_document_notes, open_reader};
+use crate::documents::texts::texts;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::ui::error_pages::ErrorPanel;
 use crate::ui::format;
+use crate::ui::texts::texts as ui_texts;
 
 #[component]
 pub fn ReaderPage() -> impl IntoView {
@@ -39,7 +41,7 @@ pub fn ReaderPage() -> impl IntoView {
     view! {
         // Outside the Suspense: a module script runs once, and waits for #reader itself.
         <script type="module" src="/reader.js"></script>
-        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
             {move || Suspend::new(async move {
                 match reader.await {
                     Ok(view) => {
@@ -56,7 +58,7 @@ pub fn ReaderPage() -> impl IntoView {
 #[component]
 fn Reader(view: ReaderView, start: i64) -> impl IntoView {
     let i18n = use_i18n();
-    let t = move || i18n.t();
+    let t = move || texts(i18n.lang());
     let page = RwSignal::new(start);
     follow_shown_page(page);
     // The reader script waits for this: it changes the section, which hydration must find
@@ -85,7 +87,7 @@ fn Reader(view: ReaderView, start: i64) -> impl IntoView {
             <h1>{title}</h1>
             <p class="muted">
                 {move || format!("{} {}", t().version_label, view.version_no)}
-                {pages.map(|n| view! { <span>{move || format!(" · {n} {}", t().pages)}</span> })}
+                {pages.map(|n| view! { <span>{move || format!(" · {n} {}", ui_texts(i18n.lang()).pages)}</span> })}
             </p>
             {view.downloadable.then(|| view! {
                 <a class="button" href=format!("/documents/{document_id}/file?download=1") rel="external">
@@ -172,7 +174,7 @@ fn follow_shown_page(page: RwSignal<i64>) {
 #[component]
 fn Notes(document_id: Uuid, page: RwSignal<i64>) -> impl IntoView {
     let i18n = use_i18n();
-    let t = move || i18n.t();
+    let t = move || texts(i18n.lang());
     let changed = RwSignal::new(0u64);
     let notes = Resource::new(
         move || changed.get(),
@@ -227,7 +229,7 @@ fn Notes(document_id: Uuid, page: RwSignal<i64>) -> impl IntoView {
 #[component]
 fn NoteList(list: Vec<Note>, page: RwSignal<i64>, changed: RwSignal<u64>) -> impl IntoView {
     let i18n = use_i18n();
-    let t = move || i18n.t();
+    let t = move || texts(i18n.lang());
     view! {
         <ul class="plain-list note-list">
             {list.into_iter().map(|note| {
@@ -267,7 +269,7 @@ fn NoteList(list: Vec<Note>, page: RwSignal<i64>, changed: RwSignal<u64>) -> imp
 #[component]
 pub fn MeetingNotes(meeting_id: Uuid) -> impl IntoView {
     let i18n = use_i18n();
-    let t = move || i18n.t();
+    let t = move || texts(i18n.lang());
     let notes = Resource::new(
         move || (),
         move |_| crate::documents::reader_api::get_meeting_notes(meeting_id.to_string()),

@@ -9,8 +9,10 @@ use crate::identity::account_api::{
     get_my_account, remove_passkey, rename_passkey, sign_out_other_devices,
 };
 use crate::identity::model::{MyAccount, NotificationView, PasskeyView, SessionView};
+use crate::identity::texts::texts;
 use crate::ui::error_pages::ErrorPanel;
 use crate::ui::format::{date_time, vietnam_time};
+use crate::ui::texts::texts as ui_texts;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
@@ -48,10 +50,10 @@ pub fn AccountPage() -> impl IntoView {
         .find_map(Result::err)
     };
     view! {
-        <Title text=move || i18n.t().account_title/>
-        <h1>{move || i18n.t().account_title}</h1>
+        <Title text=move || texts(i18n.lang()).account_title/>
+        <h1>{move || texts(i18n.lang()).account_title}</h1>
         {move || last_error().map(|e| view! { <p class="form-error" role="alert">{e.message(i18n.lang())}</p> })}
-        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
             {move || Suspend::new(async move {
                 match account.await {
                     Ok(MyAccount { passkeys, sessions, notifications }) => view! {
@@ -80,7 +82,7 @@ fn Passkeys(
     let only_one = passkeys.len() <= 1;
     view! {
         <section class="panel" aria-labelledby="passkeys-title">
-            <h2 id="passkeys-title">{move || i18n.t().passkeys_title}</h2>
+            <h2 id="passkeys-title">{move || texts(i18n.lang()).passkeys_title}</h2>
             <ul class="plain-list passkey-list">
                 {passkeys
                     .into_iter()
@@ -93,12 +95,12 @@ fn Passkeys(
                         view! {
                             <li class="passkey">
                                 <label class="field inline">
-                                    <span>{move || i18n.t().passkey_name_label}</span>
+                                    <span>{move || texts(i18n.lang()).passkey_name_label}</span>
                                     <input type="text" maxlength="80" bind:value=name/>
                                 </label>
                                 <p class="muted">
-                                    {move || format!("{} {}", i18n.t().created_on, date_time(vietnam_time(created), i18n.lang()))}
-                                    {move || used.map(|u| format!(" · {} {}", i18n.t().last_used, date_time(vietnam_time(u), i18n.lang())))}
+                                    {move || format!("{} {}", texts(i18n.lang()).created_on, date_time(vietnam_time(created), i18n.lang()))}
+                                    {move || used.map(|u| format!(" · {} {}", texts(i18n.lang()).last_used, date_time(vietnam_time(u), i18n.lang())))}
                                 </p>
                                 <div class="actions">
                                     <button
@@ -108,18 +110,18 @@ fn Passkeys(
                                             rename.dispatch((rename_id.clone(), name.get_untracked()));
                                         }
                                     >
-                                        {move || i18n.t().save}
+                                        {move || ui_texts(i18n.lang()).save}
                                     </button>
                                     <button
                                         type="button"
                                         class="button danger"
                                         disabled=only_one
-                                        title=move || if only_one { i18n.t().passkey_last_hint } else { "" }
+                                        title=move || if only_one { texts(i18n.lang()).passkey_last_hint } else { "" }
                                         on:click=move |_| {
                                             remove.dispatch(remove_id.clone());
                                         }
                                     >
-                                        {move || i18n.t().remove}
+                                        {move || ui_texts(i18n.lang()).remove}
                                     </button>
                                 </div>
                             </li>
@@ -139,7 +141,7 @@ fn AddPasskey(added: RwSignal<u32>) -> impl IntoView {
     let device = RwSignal::new(String::new());
     let (message, set_message) = signal(None::<String>);
     let add = move |_| {
-        set_message.set(Some(i18n.t().working.to_owned()));
+        set_message.set(Some(texts(i18n.lang()).working.to_owned()));
         #[cfg(feature = "hydrate")]
         {
             let lang = i18n.lang();
@@ -165,8 +167,7 @@ fn AddPasskey(added: RwSignal<u32>) -> impl IntoView {
                                 .ok()
                         };
                         if confirmed.await.is_none() {
-                            return set_message
-                                .set(Some(lang.messages().passkey_cancelled.to_owned()));
+                            return set_message.set(Some(texts(lang).passkey_cancelled.to_owned()));
                         }
                         match start_adding_passkey().await {
                             Ok(s) => s,
@@ -178,7 +179,7 @@ fn AddPasskey(added: RwSignal<u32>) -> impl IntoView {
                 let credential = match passkey_browser::create(started.options).await {
                     Ok(c) => c,
                     Err(_) => {
-                        return set_message.set(Some(lang.messages().passkey_cancelled.to_owned()))
+                        return set_message.set(Some(texts(lang).passkey_cancelled.to_owned()))
                     }
                 };
                 match finish_adding_passkey(started.ceremony, credential, name).await {
@@ -194,18 +195,18 @@ fn AddPasskey(added: RwSignal<u32>) -> impl IntoView {
         let _ = added;
     };
     view! {
-        <h3>{move || i18n.t().passkey_add_title}</h3>
+        <h3>{move || texts(i18n.lang()).passkey_add_title}</h3>
         <label class="field">
-            <span>{move || i18n.t().passkey_name_label}</span>
+            <span>{move || texts(i18n.lang()).passkey_name_label}</span>
             <input
                 type="text"
                 maxlength="80"
-                placeholder=move || i18n.t().passkey_name_default
+                placeholder=move || texts(i18n.lang()).passkey_name_default
                 bind:value=device
             />
         </label>
         <button type="button" class="button primary" on:click=add>
-            {move || i18n.t().passkey_add_button}
+            {move || texts(i18n.lang()).passkey_add_button}
         </button>
         {move || message.get().map(|m| view! { <p class="muted" role="status">{m}</p> })}
     }
@@ -217,7 +218,7 @@ fn Sessions(sessions: Vec<SessionView>, end_others: Act<()>) -> impl IntoView {
     let others = sessions.iter().filter(|s| !s.current).count();
     view! {
         <section class="panel" aria-labelledby="sessions-title">
-            <h2 id="sessions-title">{move || i18n.t().sessions_title}</h2>
+            <h2 id="sessions-title">{move || texts(i18n.lang()).sessions_title}</h2>
             <ul class="plain-list session-list">
                 {sessions
                     .into_iter()
@@ -226,13 +227,13 @@ fn Sessions(sessions: Vec<SessionView>, end_others: Act<()>) -> impl IntoView {
                         view! {
                             <li class="session">
                                 <strong>{s.device.clone()}</strong>
-                                {current.then(|| view! { <span class="badge">{move || i18n.t().this_device}</span> })}
+                                {current.then(|| view! { <span class="badge">{move || texts(i18n.lang()).this_device}</span> })}
                                 <span class="muted">
                                     {move || format!(
                                         " — {} {} · {} {}",
-                                        i18n.t().signed_in_on,
+                                        texts(i18n.lang()).signed_in_on,
                                         date_time(vietnam_time(created), i18n.lang()),
-                                        i18n.t().last_active,
+                                        texts(i18n.lang()).last_active,
                                         date_time(vietnam_time(seen), i18n.lang()),
                                     )}
                                 </span>
@@ -249,7 +250,7 @@ fn Sessions(sessions: Vec<SessionView>, end_others: Act<()>) -> impl IntoView {
                     end_others.dispatch(());
                 }
             >
-                {move || i18n.t().sign_out_others}
+                {move || texts(i18n.lang()).sign_out_others}
             </button>
         </section>
     }
@@ -261,7 +262,7 @@ fn Notices(notifications: Vec<NotificationView>) -> impl IntoView {
     (!notifications.is_empty()).then(|| {
         view! {
             <section class="panel" aria-labelledby="notices-title">
-                <h2 id="notices-title">{move || i18n.t().notices_title}</h2>
+                <h2 id="notices-title">{move || texts(i18n.lang()).notices_title}</h2>
                 <ul class="plain-list">
                     {notifications
                         .into_iter()

@@ -15,15 +15,17 @@ use crate::identity::model::{
     title_or_role, AccountRow, CurrentUser, NewAccount, RequestedEnrolment, Role,
 };
 use crate::identity::session_resource::SessionResource;
+use crate::identity::texts::texts;
 use crate::ui::error_pages::ErrorPanel;
+use crate::ui::texts::texts as ui_texts;
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<SessionResource>().0;
     view! {
-        <Title text=move || i18n.t().admin_title/>
-        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+        <Title text=move || texts(i18n.lang()).admin_title/>
+        <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
             {move || Suspend::new(async move {
                 match session.await.ok().and_then(|s| s.user) {
                     Some(user) if matches!(user.role, Role::Admin | Role::Secretariat) => {
@@ -100,7 +102,7 @@ fn Accounts(viewer: CurrentUser) -> impl IntoView {
         )
     });
     view! {
-        <h1>{move || i18n.t().accounts_title}</h1>
+        <h1>{move || texts(i18n.lang()).accounts_title}</h1>
         <Outcome outcome/>
         <Approvals requests_version/>
         <div class="two-columns">
@@ -108,8 +110,8 @@ fn Accounts(viewer: CurrentUser) -> impl IntoView {
             <ImportForm import/>
         </div>
         <section class="panel" aria-labelledby="accounts-list-title">
-            <h2 id="accounts-list-title">{move || i18n.t().accounts_list_title}</h2>
-            <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+            <h2 id="accounts-list-title">{move || texts(i18n.lang()).accounts_list_title}</h2>
+            <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
                 {move || Suspend::new(async move {
                     match accounts.await {
                         Ok(rows) => view! {
@@ -134,8 +136,8 @@ fn Outcome(outcome: RwSignal<Option<Result<Vec<RequestedEnrolment>, AppError>>>)
         }
         Some(Ok(requested)) => view! {
             <section class="panel requested-links" role="status" aria-labelledby="requested-title">
-                <h2 id="requested-title">{move || i18n.t().requested_links_title}</h2>
-                <p>{move || i18n.t().requested_links_hint}</p>
+                <h2 id="requested-title">{move || texts(i18n.lang()).requested_links_title}</h2>
+                <p>{move || texts(i18n.lang()).requested_links_hint}</p>
                 <ul class="plain-list">
                     {requested
                         .into_iter()
@@ -169,36 +171,36 @@ fn CreateForm(create: LinksAction<NewAccount>, viewer_role: Role) -> impl IntoVi
             phone: phone.get_untracked(),
         });
     };
-    let field = move |label: fn(&crate::i18n::Messages) -> &'static str,
+    let field = move |label: fn(&crate::identity::texts::IdentityTexts) -> &'static str,
                       value: RwSignal<String>,
                       kind: &'static str,
                       required: bool| {
         view! {
             <label class="field">
-                <span>{move || label(i18n.t())}</span>
+                <span>{move || label(texts(i18n.lang()))}</span>
                 <input type=kind required=required bind:value=value/>
             </label>
         }
     };
     view! {
         <form class="panel" on:submit=submit aria-labelledby="create-title">
-            <h2 id="create-title">{move || i18n.t().account_create_title}</h2>
+            <h2 id="create-title">{move || texts(i18n.lang()).account_create_title}</h2>
             {field(|t| t.account_name, name, "text", true)}
             {field(|t| t.account_title_field, title, "text", false)}
             {field(|t| t.account_ministry, ministry, "text", false)}
             <label class="field">
-                <span>{move || i18n.t().account_role}</span>
+                <span>{move || texts(i18n.lang()).account_role}</span>
                 <select on:change=move |ev| role.set(event_target_value(&ev)) prop:value=move || role.get()>
                     {roles
                         .into_iter()
-                        .map(|r| view! { <option value=r.as_str()>{move || r.label(i18n.t())}</option> })
+                        .map(|r| view! { <option value=r.as_str()>{move || r.label(i18n.lang())}</option> })
                         .collect_view()}
                 </select>
             </label>
             {field(|t| t.account_email, email, "email", true)}
             {field(|t| t.account_phone, phone, "tel", false)}
             <button type="submit" class="button primary" disabled=move || create.pending().get()>
-                {move || i18n.t().account_create_button}
+                {move || texts(i18n.lang()).account_create_button}
             </button>
         </form>
     }
@@ -234,18 +236,18 @@ fn ImportForm(import: LinksAction<String>) -> impl IntoView {
     };
     view! {
         <form class="panel" on:submit=submit aria-labelledby="import-title">
-            <h2 id="import-title">{move || i18n.t().account_import_title}</h2>
-            <p class="muted">{move || i18n.t().account_import_hint}</p>
+            <h2 id="import-title">{move || texts(i18n.lang()).account_import_title}</h2>
+            <p class="muted">{move || texts(i18n.lang()).account_import_hint}</p>
             <label class="field">
-                <span>{move || i18n.t().account_import_file}</span>
+                <span>{move || texts(i18n.lang()).account_import_file}</span>
                 <input type="file" accept=".csv,text/csv" on:change=read_file/>
             </label>
             <label class="field">
-                <span>{move || i18n.t().account_import_text}</span>
+                <span>{move || texts(i18n.lang()).account_import_text}</span>
                 <textarea rows="6" bind:value=text></textarea>
             </label>
             <button type="submit" class="button primary" disabled=move || import.pending().get()>
-                {move || i18n.t().account_import_button}
+                {move || texts(i18n.lang()).account_import_button}
             </button>
         </form>
     }
@@ -265,11 +267,11 @@ fn AccountTable(
             <table class="accounts">
                 <thead>
                     <tr>
-                        <th scope="col">{move || i18n.t().account_name}</th>
-                        <th scope="col">{move || i18n.t().account_role}</th>
-                        <th scope="col">{move || i18n.t().account_email}</th>
-                        <th scope="col">{move || i18n.t().passkeys_title}</th>
-                        <th scope="col">{move || i18n.t().actions}</th>
+                        <th scope="col">{move || texts(i18n.lang()).account_name}</th>
+                        <th scope="col">{move || texts(i18n.lang()).account_role}</th>
+                        <th scope="col">{move || texts(i18n.lang()).account_email}</th>
+                        <th scope="col">{move || texts(i18n.lang()).passkeys_title}</th>
+                        <th scope="col">{move || texts(i18n.lang()).actions}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -292,8 +294,8 @@ fn AccountTable(
                                         <span class="muted">{move || title_or_role(title.as_ref(), role, i18n.lang())}</span>
                                     </td>
                                     <td>
-                                        {move || role.label(i18n.t())}
-                                        {(!active).then(|| view! { <span class="badge">{move || i18n.t().account_inactive}</span> })}
+                                        {move || role.label(i18n.lang())}
+                                        {(!active).then(|| view! { <span class="badge">{move || texts(i18n.lang()).account_inactive}</span> })}
                                     </td>
                                     <td>{row.email.clone()}</td>
                                     <td>{row.passkeys}</td>
@@ -301,17 +303,17 @@ fn AccountTable(
                                         {manageable.then(|| view! {
                                             <label class="check">
                                                 <input type="checkbox" bind:checked=revoke/>
-                                                {move || i18n.t().revoke_other_passkeys}
+                                                {move || texts(i18n.lang()).revoke_other_passkeys}
                                             </label>
                                             <button
                                                 type="button"
                                                 class="button"
-                                                aria-label=format!("{} — {}", i18n.t().reissue_link, name)
+                                                aria-label=format!("{} — {}", texts(i18n.lang()).reissue_link, name)
                                                 on:click=move |_| {
                                                     reissue.dispatch((reissue_id.clone(), revoke.get_untracked()));
                                                 }
                                             >
-                                                {move || i18n.t().reissue_link}
+                                                {move || texts(i18n.lang()).reissue_link}
                                             </button>
                                         })}
                                         {can_deactivate.then(|| view! {
@@ -326,7 +328,7 @@ fn AccountTable(
                                                     }
                                                 }
                                             >
-                                                {move || if confirming.get() { i18n.t().deactivate_confirm } else { i18n.t().deactivate }}
+                                                {move || if confirming.get() { texts(i18n.lang()).deactivate_confirm } else { texts(i18n.lang()).deactivate }}
                                             </button>
                                         })}
                                     </td>

@@ -5,8 +5,10 @@ use leptos::prelude::*;
 use crate::i18n::use_i18n;
 use crate::identity::accounts_api::{approve_enrolment, pending_enrolments, refuse_enrolment};
 use crate::identity::model::IssuedLink;
+use crate::identity::texts::texts;
 use crate::ui::error_pages::ErrorPanel;
 use crate::ui::format::{date_time, vietnam_time};
+use crate::ui::texts::texts as ui_texts;
 
 /// The open requests; `requests_version` changes when the page made or changed one.
 #[component]
@@ -46,13 +48,13 @@ pub fn Approvals(requests_version: Signal<(usize, usize, usize, usize)>) -> impl
         }}
         {refused_error}
         <section class="panel" aria-labelledby="pending-title">
-            <h2 id="pending-title">{move || i18n.t().pending_links_title}</h2>
-            <p class="muted">{move || i18n.t().pending_links_hint}</p>
-            <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+            <h2 id="pending-title">{move || texts(i18n.lang()).pending_links_title}</h2>
+            <p class="muted">{move || texts(i18n.lang()).pending_links_hint}</p>
+            <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
                 {move || Suspend::new(async move {
                     match pending.await {
                         Ok(rows) if rows.is_empty() => {
-                            view! { <p>{move || i18n.t().pending_links_none}</p> }.into_any()
+                            view! { <p>{move || texts(i18n.lang()).pending_links_none}</p> }.into_any()
                         }
                         Ok(rows) => view! {
                             <ul class="plain-list pending-links">
@@ -67,11 +69,11 @@ pub fn Approvals(requests_version: Signal<(usize, usize, usize, usize)>) -> impl
                                             <li>
                                                 <strong>{r.full_name.clone()}</strong>
                                                 " · "
-                                                {move || role.label(i18n.t())}
-                                                {r.reset.then(|| view! { <span class="badge">{move || i18n.t().pending_reset}</span> })}
+                                                {move || role.label(i18n.lang())}
+                                                {r.reset.then(|| view! { <span class="badge">{move || texts(i18n.lang()).pending_reset}</span> })}
                                                 <br/>
                                                 <span class="muted">
-                                                    {move || format!("{}: {}, {}", i18n.t().pending_requested_by, r.requested_by, date_time(vietnam_time(at), i18n.lang()))}
+                                                    {move || format!("{}: {}, {}", texts(i18n.lang()).pending_requested_by, r.requested_by, date_time(vietnam_time(at), i18n.lang()))}
                                                 </span>
                                                 <div class="actions">
                                                     {(!r.mine).then(|| {
@@ -80,21 +82,21 @@ pub fn Approvals(requests_version: Signal<(usize, usize, usize, usize)>) -> impl
                                                             <button
                                                                 type="button"
                                                                 class="button primary"
-                                                                aria-label=move || format!("{} — {}", i18n.t().approve_link, name)
+                                                                aria-label=move || format!("{} — {}", texts(i18n.lang()).approve_link, name)
                                                                 disabled=move || approve.pending().get()
                                                                 on:click=move |_| { approve.dispatch(approve_id.clone()); }
                                                             >
-                                                                {move || i18n.t().approve_link}
+                                                                {move || texts(i18n.lang()).approve_link}
                                                             </button>
                                                         }
                                                     })}
                                                     <button
                                                         type="button"
                                                         class="button"
-                                                        aria-label=move || format!("{} — {}", if r.mine { i18n.t().withdraw_link } else { i18n.t().refuse_link }, name)
+                                                        aria-label=move || format!("{} — {}", if r.mine { texts(i18n.lang()).withdraw_link } else { texts(i18n.lang()).refuse_link }, name)
                                                         on:click=move |_| { refuse.dispatch(refuse_id.clone()); }
                                                     >
-                                                        {move || if r.mine { i18n.t().withdraw_link } else { i18n.t().refuse_link }}
+                                                        {move || if r.mine { texts(i18n.lang()).withdraw_link } else { texts(i18n.lang()).refuse_link }}
                                                     </button>
                                                 </div>
                                             </li>
@@ -118,8 +120,8 @@ pub fn IssuedLinks(links: Vec<IssuedLink>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="panel issued-links" role="status" aria-labelledby="issued-title">
-            <h2 id="issued-title">{move || i18n.t().issued_links_title}</h2>
-            <p>{move || i18n.t().issued_links_hint}</p>
+            <h2 id="issued-title">{move || texts(i18n.lang()).issued_links_title}</h2>
+            <p>{move || texts(i18n.lang()).issued_links_hint}</p>
             <ul class="plain-list">
                 {links
                     .into_iter()
@@ -130,7 +132,7 @@ pub fn IssuedLinks(links: Vec<IssuedLink>) -> impl IntoView {
                                 <strong>{l.full_name.clone()}</strong>
                                 <code class="link">{l.link.clone()}</code>
                                 <span class="muted">
-                                    {move || format!("{} {}", i18n.t().valid_until, date_time(vietnam_time(expires), i18n.lang()))}
+                                    {move || format!("{} {}", texts(i18n.lang()).valid_until, date_time(vietnam_time(expires), i18n.lang()))}
                                 </span>
                             </li>
                         }

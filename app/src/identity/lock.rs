@@ -15,6 +15,7 @@ use uuid::Uuid;
 
 use crate::i18n::use_i18n;
 use crate::identity::model::SessionInfo;
+use crate::identity::texts::texts;
 
 /// The page's lock and wipe state.
 #[derive(Clone, Copy)]
@@ -58,8 +59,8 @@ pub fn PageGuardView(info: SessionInfo) -> impl IntoView {
     view! {
         <Show when=move || guard.wiped.get()>
             <section class="panel wiped-notice" role="alert">
-                <h1>{move || i18n.t().session_ended_title}</h1>
-                <p>{move || i18n.t().session_ended_text}</p>
+                <h1>{move || texts(i18n.lang()).session_ended_title}</h1>
+                <p>{move || texts(i18n.lang()).session_ended_text}</p>
                 <a class="button primary" href="/sign-in">{move || i18n.t().sign_in}</a>
             </section>
         </Show>
@@ -71,10 +72,10 @@ pub fn PageGuardView(info: SessionInfo) -> impl IntoView {
                     aria-modal="true"
                     aria-labelledby="lock-title"
                 >
-                    <h2 id="lock-title">{move || i18n.t().lock_title}</h2>
-                    <p>{move || i18n.t().lock_text}</p>
+                    <h2 id="lock-title">{move || texts(i18n.lang()).lock_title}</h2>
+                    <p>{move || texts(i18n.lang()).lock_text}</p>
                     <button type="button" class="button primary" on:click=unlock autofocus>
-                        {move || i18n.t().lock_unlock}
+                        {move || texts(i18n.lang()).lock_unlock}
                     </button>
                     {move || failed.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
                 </div>
@@ -217,7 +218,7 @@ async fn unlock_with_passkey(lang: crate::i18n::Lang) -> Result<Uuid, String> {
     let started = start_passkey_sign_in().await.map_err(|e| e.message(lang))?;
     let credential = passkey_browser::get(started.options)
         .await
-        .map_err(|_| lang.messages().passkey_cancelled.to_owned())?;
+        .map_err(|_| texts(lang).passkey_cancelled.to_owned())?;
     finish_passkey_sign_in(started.ceremony, credential)
         .await
         .map_err(|e| e.message(lang))

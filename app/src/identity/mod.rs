@@ -34,4 +34,5 @@ pub mod session;
 pub mod session_resource;
 #[cfg(feature = "ssr")]
 pub mod store;
+pub mod texts;
 pub mod views;

@@ -3,7 +3,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::i18n::{Lang, Messages};
+use crate::i18n::Lang;
 
 /// One role per account. The chair is not a role: it is set per meeting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -24,7 +24,8 @@ impl Role {
         }
     }
 
-    pub fn label(self, t: &Messages) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let t = crate::identity::texts::texts(lang);
         match self {
             Role::Member => t.role_member,
             Role::Guest => t.role_guest,
@@ -256,7 +257,7 @@ pub struct PendingEnrolment {
 pub fn title_or_role(title: Option<&Title>, role: Role, lang: Lang) -> String {
     match title {
         Some(t) => t.get(lang).to_owned(),
-        None => role.label(lang.messages()).to_owned(),
+        None => role.label(lang).to_owned(),
     }
 }
 

@@ -5,7 +5,9 @@ use leptos_router::hooks::use_params_map;
 
 use crate::i18n::use_i18n;
 use crate::identity::passkey_api::get_enrolment_info;
+use crate::identity::texts::texts;
 use crate::ui::error_pages::ErrorPanel;
+use crate::ui::texts::texts as ui_texts;
 
 /// What a passkey button shows while it works.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,12 +25,13 @@ fn ProgressLine(progress: ReadSignal<Progress>) -> impl IntoView {
     move || match progress.get() {
         Progress::Idle => ().into_any(),
         Progress::Working => {
-            view! { <p class="muted" role="status">{move || i18n.t().working}</p> }.into_any()
+            view! { <p class="muted" role="status">{move || texts(i18n.lang()).working}</p> }
+                .into_any()
         }
         Progress::Failed(error) => {
             let text = move || match &error {
                 Some(e) => e.message(i18n.lang()).to_owned(),
-                None => i18n.t().passkey_cancelled.to_owned(),
+                None => texts(i18n.lang()).passkey_cancelled.to_owned(),
             };
             view! { <p class="form-error" role="alert">{text}</p> }.into_any()
         }
@@ -66,27 +69,27 @@ pub fn EnrolPage() -> impl IntoView {
         });
     };
     view! {
-        <Title text=move || i18n.t().enrol_title/>
-        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+        <Title text=move || texts(i18n.lang()).enrol_title/>
+        <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
             {move || Suspend::new(async move {
                 match info.await {
                     Ok(info) => {
                         let title = info.title.clone();
                         view! {
                             <section class="panel">
-                                <h1>{move || i18n.t().enrol_title}</h1>
-                                <p>{move || i18n.t().enrol_intro}</p>
+                                <h1>{move || texts(i18n.lang()).enrol_title}</h1>
+                                <p>{move || texts(i18n.lang()).enrol_intro}</p>
                                 <p>
-                                    <strong>{move || format!("{}: ", i18n.t().enrol_account)}</strong>
+                                    <strong>{move || format!("{}: ", texts(i18n.lang()).enrol_account)}</strong>
                                     {info.full_name.clone()}
                                     {title.map(|t| view! { <span class="muted">{move || format!(" — {}", t.get(i18n.lang()))}</span> })}
                                 </p>
                                 <label class="field">
-                                    <span>{move || i18n.t().passkey_name_label}</span>
+                                    <span>{move || texts(i18n.lang()).passkey_name_label}</span>
                                     <input
                                         type="text"
                                         maxlength="80"
-                                        placeholder=move || i18n.t().passkey_name_default
+                                        placeholder=move || texts(i18n.lang()).passkey_name_default
                                         bind:value=device
                                     />
                                 </label>
@@ -96,7 +99,7 @@ pub fn EnrolPage() -> impl IntoView {
                                     disabled=move || progress.get() == Progress::Working
                                     on:click=enrol
                                 >
-                                    {move || i18n.t().enrol_button}
+                                    {move || texts(i18n.lang()).enrol_button}
                                 </button>
                                 <ProgressLine progress/>
                             </section>
@@ -153,7 +156,7 @@ pub fn PasskeySignIn() -> impl IntoView {
             disabled=move || progress.get() == Progress::Working
             on:click=sign_in
         >
-            {move || i18n.t().sign_in_with_passkey}
+            {move || texts(i18n.lang()).sign_in_with_passkey}
         </button>
         <ProgressLine progress/>
     }
@@ -178,10 +181,10 @@ pub fn NamedSignIn() -> impl IntoView {
     };
     view! {
         <details class="named-sign-in">
-            <summary>{move || i18n.t().sign_in_named_summary}</summary>
+            <summary>{move || texts(i18n.lang()).sign_in_named_summary}</summary>
             <form on:submit=sign_in>
                 <label class="field">
-                    <span>{move || i18n.t().account_email}</span>
+                    <span>{move || texts(i18n.lang()).account_email}</span>
                     <input type="email" autocomplete="username webauthn" required bind:value=email/>
                 </label>
                 <button
@@ -189,7 +192,7 @@ pub fn NamedSignIn() -> impl IntoView {
                     class="button"
                     disabled=move || progress.get() == Progress::Working
                 >
-                    {move || i18n.t().sign_in_named_button}
+                    {move || texts(i18n.lang()).sign_in_named_button}
                 </button>
                 <ProgressLine progress/>
             </form>

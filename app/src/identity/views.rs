@@ -6,7 +6,9 @@ use crate::i18n::use_i18n;
 use crate::identity::api::get_sign_in_options;
 use crate::identity::model::{title_or_role, DemoUser};
 use crate::identity::passkey_views::{NamedSignIn, PasskeySignIn};
+use crate::identity::texts::texts;
 use crate::ui::error_pages::ErrorPanel;
+use crate::ui::texts::texts as ui_texts;
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
@@ -16,11 +18,11 @@ pub fn SignInPage() -> impl IntoView {
         <Title text=move || i18n.t().sign_in_title/>
         <section class="panel">
             <h1>{move || i18n.t().sign_in_title}</h1>
-            <p>{move || i18n.t().sign_in_passkey_soon}</p>
+            <p>{move || texts(i18n.lang()).sign_in_passkey_soon}</p>
             <PasskeySignIn/>
             <NamedSignIn/>
         </section>
-        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
             {move || Suspend::new(async move {
                 match options.await {
                     Ok(opts) => opts
@@ -40,8 +42,8 @@ fn DemoSignIn(users: Vec<DemoUser>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="panel demo-sign-in" aria-labelledby="demo-sign-in-title">
-            <h2 id="demo-sign-in-title">{move || i18n.t().demo_sign_in_title}</h2>
-            <p>{move || i18n.t().demo_sign_in_intro}</p>
+            <h2 id="demo-sign-in-title">{move || texts(i18n.lang()).demo_sign_in_title}</h2>
+            <p>{move || texts(i18n.lang()).demo_sign_in_intro}</p>
             <ul class="demo-users">
                 {users
                     .into_iter()
@@ -58,7 +60,7 @@ fn DemoSignIn(users: Vec<DemoUser>) -> impl IntoView {
                                         type="submit"
                                         class="demo-user"
                                         aria-label=move || {
-                                            format!("{} {}", i18n.t().demo_act_as, label_name)
+                                            format!("{} {}", texts(i18n.lang()).demo_act_as, label_name)
                                         }
                                     >
                                         <span class="user-name">{name}</span>

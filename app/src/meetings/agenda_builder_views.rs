@@ -12,7 +12,9 @@ use crate::meetings::invitation_views::ItemGuests;
 use crate::meetings::model::{
     AgendaItem, EditorItem, Invitable, ItemForm, MeetingState, MinistryOption,
 };
+use crate::meetings::texts::texts;
 use crate::ui::format;
+use crate::ui::texts::texts as ui_texts;
 use crate::ui::upload::{UploadTarget, Uploader};
 
 #[component]
@@ -64,11 +66,11 @@ pub(super) fn AgendaBuilder(
     let draft = state == MeetingState::Draft;
     view! {
         <section class="panel" aria-labelledby="builder-title">
-            <h2 id="builder-title">{move || i18n.t().agenda}</h2>
+            <h2 id="builder-title">{move || texts(i18n.lang()).agenda}</h2>
             <p class="agenda-total" aria-live="polite" class:over=move || { total.get() > planned }>
                 {move || format!(
                     "{}: {} / {}",
-                    i18n.t().total_planned,
+                    texts(i18n.lang()).total_planned,
                     format::duration(total.get(), i18n.lang()),
                     format::duration(planned, i18n.lang()),
                 )}
@@ -113,12 +115,12 @@ pub(super) fn AgendaBuilder(
                                     />
                                     <div class="actions">
                                         <button type="button" class="button" disabled=index == 0
-                                            aria-label=move || format!("{} {}", i18n.t().move_up, index + 1)
+                                            aria-label=move || format!("{} {}", texts(i18n.lang()).move_up, index + 1)
                                             on:click=move |_| move_up(index, index.saturating_sub(1))>
                                             "↑"
                                         </button>
                                         <button type="button" class="button" disabled=index + 1 == count
-                                            aria-label=move || format!("{} {}", i18n.t().move_down, index + 1)
+                                            aria-label=move || format!("{} {}", texts(i18n.lang()).move_down, index + 1)
                                             on:click=move |_| move_down(index, index + 1)>
                                             "↓"
                                         </button>
@@ -183,15 +185,15 @@ fn ItemFields(fields: ItemFieldValues, ministries: Vec<MinistryOption>) -> impl 
     } = fields;
     view! {
             <label class="field wide">
-                <span>{move || i18n.t().item_title}</span>
+                <span>{move || texts(i18n.lang()).item_title}</span>
                 <input type="text" required bind:value=title/>
             </label>
             <label class="field">
-                <span>{move || i18n.t().presenter}</span>
+                <span>{move || texts(i18n.lang()).presenter}</span>
                 <MinistrySelect value=presenter ministries/>
             </label>
             <label class="field narrow">
-                <span>{move || i18n.t().minutes_label}</span>
+                <span>{move || texts(i18n.lang()).minutes_label}</span>
                 <input type="number" min="0" max="1440" bind:value=minutes/>
             </label>
     }
@@ -226,9 +228,9 @@ fn ItemEditor(
         <form class="item-form" on:submit=save>
             <span class="agenda-number">{number}</span>
             <ItemFields fields ministries/>
-            <button type="submit" class="button">{move || i18n.t().save}</button>
+            <button type="submit" class="button">{move || ui_texts(i18n.lang()).save}</button>
             {draft.then(|| view! {
-                <button type="button" class="button danger" on:click=remove>{move || i18n.t().remove}</button>
+                <button type="button" class="button danger" on:click=remove>{move || ui_texts(i18n.lang()).remove}</button>
             })}
         </form>
     }
@@ -259,9 +261,9 @@ fn AddItem(
     };
     view! {
         <form class="item-form add-item" on:submit=add aria-labelledby="add-item-title">
-            <h3 id="add-item-title">{move || i18n.t().item_add}</h3>
+            <h3 id="add-item-title">{move || texts(i18n.lang()).item_add}</h3>
             <ItemFields fields ministries/>
-            <button type="submit" class="button primary">{move || i18n.t().item_add}</button>
+            <button type="submit" class="button primary">{move || texts(i18n.lang()).item_add}</button>
         </form>
     }
 }
@@ -294,16 +296,16 @@ fn Documents(
                                 <span class="doc-icon" aria-hidden="true">"PDF"</span>
                                 <a class="doc-title" href=format!("/documents/{id}/file") target="_blank">{d.title.clone()}</a>
                                 <span class="doc-pages">
-                                    {move || pages.map(|n| format!("{n} {}", i18n.t().pages)).unwrap_or_default()}
+                                    {move || pages.map(|n| format!("{n} {}", ui_texts(i18n.lang()).pages)).unwrap_or_default()}
                                     {format!(" · v{version}")}
                                 </span>
                                 <span class=format!("badge text-{}", status.as_str())>{move || status.label(i18n.lang())}</span>
                                 <label class="check">
                                     <input type="checkbox" prop:checked=downloadable on:change=toggle/>
-                                    {move || i18n.t().downloadable}
+                                    {move || texts(i18n.lang()).downloadable}
                                 </label>
                                 {draft.then(|| view! {
-                                    <button type="button" class="button danger" on:click=remove>{move || i18n.t().remove}</button>
+                                    <button type="button" class="button danger" on:click=remove>{move || ui_texts(i18n.lang()).remove}</button>
                                 })}
                             </li>
                         }

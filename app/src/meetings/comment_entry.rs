@@ -8,6 +8,7 @@ use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::meetings::comments_api::{edit_comment, get_comment_history};
 use crate::meetings::model::CommentView;
+use crate::meetings::texts::texts;
 use crate::ui::format;
 
 #[component]
@@ -18,7 +19,7 @@ pub fn CommentEntry(
     changed: RwSignal<u64>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let t = move || i18n.t();
+    let t = move || texts(i18n.lang());
     let (id, author) = (c.id, c.author.clone());
     let at = c.created_at;
     let editing = RwSignal::new(false);

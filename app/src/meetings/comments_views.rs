@@ -12,6 +12,7 @@ use crate::meetings::comments_api::get_meeting_comments;
 #[cfg(feature = "hydrate")]
 use crate::meetings::model::CommentForm;
 use crate::meetings::model::CommentView;
+use crate::meetings::texts::texts;
 
 /// Comments in thread order: each followed by its answers, with their depth.
 fn threaded(comments: Vec<CommentView>) -> Vec<(usize, CommentView)> {
@@ -60,7 +61,7 @@ pub fn provide_meeting_comments(meeting_id: Uuid) {
 #[component]
 pub fn ItemComments(item_id: Uuid, documents: Vec<(Uuid, String)>) -> impl IntoView {
     let i18n = use_i18n();
-    let t = move || i18n.t();
+    let t = move || texts(i18n.lang());
     let MeetingComments {
         list: comments,
         changed,

@@ -13,7 +13,9 @@ use crate::meetings::agenda_builder_views::AgendaBuilder;
 use crate::meetings::edit_api::*;
 use crate::meetings::invitation_views::Invitations;
 use crate::meetings::model::{Invitable, MeetingEditor, MeetingForm, MeetingState, StateAction};
+use crate::meetings::texts::texts;
 use crate::ui::error_pages::ErrorPanel;
+use crate::ui::texts::texts as ui_texts;
 use crate::ui::upload::UploadBoard;
 
 /// Run a server call from an event handler; on success bump `refresh`, else show the error.
@@ -78,9 +80,9 @@ pub fn NewMeetingPage() -> impl IntoView {
         let _ = form;
     });
     view! {
-        <Title text=move || i18n.t().meeting_new_title/>
+        <Title text=move || texts(i18n.lang()).meeting_new_title/>
         <SecretariatOnly>
-            <h1>{move || i18n.t().meeting_new_title}</h1>
+            <h1>{move || texts(i18n.lang()).meeting_new_title}</h1>
             <ErrorLine error/>
             <DetailsForm form=form.clone() people=Vec::new() save/>
         </SecretariatOnly>
@@ -112,10 +114,10 @@ pub fn EditMeetingPage() -> impl IntoView {
     // Uploads in progress outlive the re-rendering of the editor after each change.
     provide_context(UploadBoard::default());
     view! {
-        <Title text=move || i18n.t().meeting_edit_title/>
+        <Title text=move || texts(i18n.lang()).meeting_edit_title/>
         <SecretariatOnly>
             <ErrorLine error/>
-            <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+            <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
                 {move || Suspend::new(async move {
                     match editor.await {
                         Ok(editor) => view! { <Editor editor refresh error/> }.into_any(),
@@ -170,26 +172,26 @@ fn Editor(
         .cloned()
         .collect();
     view! {
-        <p class="breadcrumb"><a href=format!("/meetings/{meeting_id}")>{move || i18n.t().meeting_view_as_member}</a></p>
+        <p class="breadcrumb"><a href=format!("/meetings/{meeting_id}")>{move || texts(i18n.lang()).meeting_view_as_member}</a></p>
         <h1>{title}</h1>
-        <section class="panel state-bar" aria-label=move || i18n.t().meeting_state_label>
-            <span class=format!("badge state-{}", state.as_str())>{move || state.label(i18n.t())}</span>
+        <section class="panel state-bar" aria-label=move || texts(i18n.lang()).meeting_state_label>
+            <span class=format!("badge state-{}", state.as_str())>{move || state.label(i18n.lang())}</span>
             {matches!(state, MeetingState::Draft | MeetingState::Postponed).then(|| view! {
                 <button type="button" class="button primary" on:click=move |_| act(StateAction::Publish)>
-                    {move || i18n.t().meeting_publish}
+                    {move || texts(i18n.lang()).meeting_publish}
                 </button>
             })}
             {(state == MeetingState::Published).then(|| view! {
                 <button type="button" class="button" on:click=move |_| act(StateAction::Postpone)>
-                    {move || i18n.t().meeting_postpone}
+                    {move || texts(i18n.lang()).meeting_postpone}
                 </button>
             })}
             {matches!(state, MeetingState::Draft | MeetingState::Published | MeetingState::Postponed).then(|| view! {
                 <button type="button" class="button danger" on:click=move |_| act(StateAction::Cancel)>
-                    {move || i18n.t().meeting_cancel}
+                    {move || texts(i18n.lang()).meeting_cancel}
                 </button>
             })}
-            <button type="button" class="button" on:click=copy>{move || i18n.t().meeting_copy}</button>
+            <button type="button" class="button" on:click=copy>{move || texts(i18n.lang()).meeting_copy}</button>
         </section>
         <DetailsForm form=editor.form.clone() people=members.clone() save/>
         <AgendaBuilder
@@ -236,38 +238,38 @@ fn DetailsForm(
     let chairs = people.clone();
     view! {
         <form class="panel meeting-form" on:submit=submit aria-labelledby="details-title">
-            <h2 id="details-title">{move || i18n.t().meeting_details}</h2>
+            <h2 id="details-title">{move || texts(i18n.lang()).meeting_details}</h2>
             <label class="field">
-                <span>{move || i18n.t().meeting_kind}</span>
+                <span>{move || texts(i18n.lang()).meeting_kind}</span>
                 <select on:change=move |ev| kind.set(event_target_value(&ev)) prop:value=move || kind.get()>
-                    <option value="regular">{move || i18n.t().meeting_kind_regular}</option>
-                    <option value="thematic">{move || i18n.t().meeting_kind_thematic}</option>
-                    <option value="extraordinary">{move || i18n.t().meeting_kind_extraordinary}</option>
+                    <option value="regular">{move || texts(i18n.lang()).meeting_kind_regular}</option>
+                    <option value="thematic">{move || texts(i18n.lang()).meeting_kind_thematic}</option>
+                    <option value="extraordinary">{move || texts(i18n.lang()).meeting_kind_extraordinary}</option>
                 </select>
             </label>
             <label class="field wide">
-                <span>{move || i18n.t().meeting_title_field}</span>
+                <span>{move || texts(i18n.lang()).meeting_title_field}</span>
                 <input type="text" required bind:value=title/>
             </label>
             <label class="field">
-                <span>{move || i18n.t().when}</span>
+                <span>{move || ui_texts(i18n.lang()).when}</span>
                 <input type="datetime-local" required bind:value=starts/>
             </label>
             <label class="field">
-                <span>{move || i18n.t().planned_duration}</span>
+                <span>{move || texts(i18n.lang()).planned_duration}</span>
                 <input type="number" min="1" max="1440" required bind:value=minutes/>
             </label>
             <label class="field">
-                <span>{move || i18n.t().place}</span>
+                <span>{move || texts(i18n.lang()).place}</span>
                 <input type="text" bind:value=place/>
             </label>
             <label class="check">
                 <input type="checkbox" bind:checked=online/>
-                {move || i18n.t().online}
+                {move || texts(i18n.lang()).online}
             </label>
             {(!chairs.is_empty()).then(|| view! {
                 <label class="field">
-                    <span>{move || i18n.t().chair}</span>
+                    <span>{move || texts(i18n.lang()).chair}</span>
                     <select on:change=move |ev| chair.set(event_target_value(&ev)) prop:value=move || chair.get()>
                         <option value="">"—"</option>
                         {chairs.iter().map(|p| {
@@ -277,7 +279,7 @@ fn DetailsForm(
                     </select>
                 </label>
             })}
-            <button type="submit" class="button primary">{move || i18n.t().save}</button>
+            <button type="submit" class="button primary">{move || ui_texts(i18n.lang()).save}</button>
         </form>
     }
 }

@@ -8,6 +8,7 @@ use crate::i18n::use_i18n;
 use crate::meetings::edit_api::*;
 use crate::meetings::edit_views::run;
 use crate::meetings::model::{EditorItem, Invitable};
+use crate::meetings::texts::texts;
 
 #[component]
 pub(super) fn ItemGuests(
@@ -38,7 +39,7 @@ pub(super) fn ItemGuests(
     };
     (!guests.is_empty()).then(|| view! {
         <fieldset class="guests-picker">
-            <legend>{move || i18n.t().guests}</legend>
+            <legend>{move || texts(i18n.lang()).guests}</legend>
             {guests
                 .iter()
                 .zip(chosen.iter())
@@ -52,7 +53,7 @@ pub(super) fn ItemGuests(
                     }
                 })
                 .collect_view()}
-            <button type="button" class="button" on:click=save>{move || i18n.t().save_guests}</button>
+            <button type="button" class="button" on:click=save>{move || texts(i18n.lang()).save_guests}</button>
         </fieldset>
     })
 }
@@ -86,8 +87,8 @@ pub(super) fn Invitations(
     };
     view! {
         <section class="panel" aria-labelledby="invite-title">
-            <h2 id="invite-title">{move || i18n.t().invitees}</h2>
-            <button type="button" class="button" on:click=all>{move || i18n.t().invite_all}</button>
+            <h2 id="invite-title">{move || texts(i18n.lang()).invitees}</h2>
+            <button type="button" class="button" on:click=all>{move || texts(i18n.lang()).invite_all}</button>
             <div class="people-picker">
                 {members
                     .iter()
@@ -105,7 +106,7 @@ pub(super) fn Invitations(
                     })
                     .collect_view()}
             </div>
-            <button type="button" class="button primary" on:click=save>{move || i18n.t().save_invitees}</button>
+            <button type="button" class="button primary" on:click=save>{move || texts(i18n.lang()).save_invitees}</button>
         </section>
     }
 }

@@ -3,7 +3,7 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::i18n::Messages;
+use crate::i18n::Lang;
 use crate::identity::model::{Person, Title};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -24,7 +24,8 @@ impl MeetingKind {
         }
     }
 
-    pub fn label(self, t: &Messages) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let t = crate::meetings::texts::texts(lang);
         match self {
             MeetingKind::Regular => t.meeting_kind_regular,
             MeetingKind::Thematic => t.meeting_kind_thematic,
@@ -69,7 +70,8 @@ impl MeetingState {
         }
     }
 
-    pub fn label(self, t: &Messages) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let t = crate::meetings::texts::texts(lang);
         match self {
             MeetingState::Draft => t.state_draft,
             MeetingState::Published => t.state_published,

@@ -9,6 +9,7 @@ use crate::meetings::model::{ItemPositions, MyPosition, PositionSummary, Stance}
 #[cfg(feature = "hydrate")]
 use crate::meetings::positions_api::set_position;
 use crate::meetings::positions_api::{get_my_positions, get_position_summary};
+use crate::meetings::texts::texts;
 
 /// The viewer's positions on the meeting shown, for the pickers of its items.
 #[derive(Clone, Copy)]
@@ -46,7 +47,7 @@ pub fn PositionPicker(item_id: Uuid, number: i64) -> impl IntoView {
 #[component]
 fn Picker(item_id: Uuid, number: i64, current: Option<MyPosition>) -> impl IntoView {
     let i18n = use_i18n();
-    let t = move || i18n.t();
+    let t = move || texts(i18n.lang());
     let stance = RwSignal::new(current.as_ref().map(|p| p.stance).unwrap_or_default());
     let reason = RwSignal::new(current.and_then(|p| p.reason).unwrap_or_default());
     let saved = RwSignal::new(false);
@@ -68,24 +69,25 @@ fn Picker(item_id: Uuid, number: i64, current: Option<MyPosition>) -> impl IntoV
         }
     };
     let name = format!("stance-{item_id}");
-    let option = move |value: Stance, label: fn(&crate::i18n::Messages) -> &'static str| {
-        let name = name.clone();
-        view! {
-            <label class="check">
-                <input
-                    type="radio"
-                    name=name
-                    value=value.as_str()
-                    prop:checked=move || stance.get() == value
-                    on:change=move |_| {
-                        stance.set(value);
-                        saved.set(false);
-                    }
-                />
-                <span>{move || label(t())}</span>
-            </label>
-        }
-    };
+    let option =
+        move |value: Stance, label: fn(&crate::meetings::texts::MeetingTexts) -> &'static str| {
+            let name = name.clone();
+            view! {
+                <label class="check">
+                    <input
+                        type="radio"
+                        name=name
+                        value=value.as_str()
+                        prop:checked=move || stance.get() == value
+                        on:change=move |_| {
+                            stance.set(value);
+                            saved.set(false);
+                        }
+                    />
+                    <span>{move || label(t())}</span>
+                </label>
+            }
+        };
     view! {
         <form class="position" on:submit=save>
             <fieldset>
@@ -109,7 +111,7 @@ fn Picker(item_id: Uuid, number: i64, current: Option<MyPosition>) -> impl IntoV
 #[component]
 pub fn PositionSummaryPanel(meeting_id: Uuid) -> impl IntoView {
     let i18n = use_i18n();
-    let t = move || i18n.t();
+    let t = move || texts(i18n.lang());
     let live = expect_context::<crate::live::LiveVersion>().0;
     let positions = expect_context::<crate::live::PositionsVersion>().0;
     let summary = Resource::new(
@@ -133,7 +135,7 @@ pub fn PositionSummaryPanel(meeting_id: Uuid) -> impl IntoView {
 #[component]
 fn Summary(summary: PositionSummary) -> impl IntoView {
     let i18n = use_i18n();
-    let t = move || i18n.t();
+    let t = move || texts(i18n.lang());
     let total = summary.invited_members.max(1);
     let consent: Vec<(i64, String)> = summary
         .items
@@ -161,7 +163,7 @@ fn Summary(summary: PositionSummary) -> impl IntoView {
 #[component]
 fn ItemRow(item: ItemPositions, total: usize) -> impl IntoView {
     let i18n = use_i18n();
-    let t = move || i18n.t();
+    let t = move || texts(i18n.lang());
     let counts = [
         ("speak", item.speak.len(), t().stance_speak),
         ("object", item.object.len(), t().stance_object),

@@ -8,7 +8,9 @@ use crate::i18n::use_i18n;
 use crate::live::LiveVersion;
 use crate::meetings::edit_api::get_readiness;
 use crate::meetings::model::Readiness;
+use crate::meetings::texts::texts;
 use crate::ui::error_pages::ErrorPanel;
+use crate::ui::texts::texts as ui_texts;
 
 #[component]
 pub fn ReadinessPage() -> impl IntoView {
@@ -20,8 +22,8 @@ pub fn ReadinessPage() -> impl IntoView {
         |(id, _)| get_readiness(id),
     );
     view! {
-        <Title text=move || i18n.t().readiness_title/>
-        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+        <Title text=move || texts(i18n.lang()).readiness_title/>
+        <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
             {move || Suspend::new(async move {
                 match readiness.await {
                     Ok(readiness) => view! { <ReadinessTable readiness/> }.into_any(),
@@ -35,7 +37,7 @@ pub fn ReadinessPage() -> impl IntoView {
 #[component]
 fn ReadinessTable(readiness: Readiness) -> impl IntoView {
     let i18n = use_i18n();
-    let t = move || i18n.t();
+    let t = move || texts(i18n.lang());
     let items = readiness.items_with_documents;
     let empty = readiness.members.is_empty() || readiness.documents.is_empty();
     let counts: Vec<Option<i64>> = readiness.documents.iter().map(|d| d.page_count).collect();

@@ -9,8 +9,10 @@ use crate::i18n::use_i18n;
 use crate::identity::model::{CurrentUser, Person, Role};
 use crate::meetings::api::{get_meeting, list_meetings};
 use crate::meetings::model::{AgendaItem, MeetingDetail, MeetingState, MeetingSummary};
+use crate::meetings::texts::texts;
 use crate::ui::error_pages::ErrorPanel;
 use crate::ui::format;
+use crate::ui::texts::texts as ui_texts;
 
 #[component]
 pub fn MeetingsPage() -> impl IntoView {
@@ -18,8 +20,8 @@ pub fn MeetingsPage() -> impl IntoView {
     let live = expect_context::<crate::live::LiveVersion>().0;
     let meetings = Resource::new(move || live.get(), |_| list_meetings());
     view! {
-        <Title text=move || i18n.t().meetings_title/>
-        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+        <Title text=move || texts(i18n.lang()).meetings_title/>
+        <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
             {move || Suspend::new(async move {
                 match meetings.await {
                     Ok(list) => view! { <MeetingList list/> }.into_any(),
@@ -37,11 +39,11 @@ fn MeetingList(list: Vec<MeetingSummary>) -> impl IntoView {
     let secretariat = is_secretariat();
     view! {
         <section class="panel">
-            <h1>{move || i18n.t().meetings_title}</h1>
+            <h1>{move || texts(i18n.lang()).meetings_title}</h1>
             {move || secretariat().then(|| view! {
-                <a class="button primary" href="/meetings/new">{move || i18n.t().new_meeting}</a>
+                <a class="button primary" href="/meetings/new">{move || texts(i18n.lang()).new_meeting}</a>
             })}
-            {empty.then(|| view! { <p>{move || i18n.t().meetings_empty}</p> })}
+            {empty.then(|| view! { <p>{move || texts(i18n.lang()).meetings_empty}</p> })}
             <ul class="meeting-list">
                 {list
                     .into_iter()
@@ -51,15 +53,15 @@ fn MeetingList(list: Vec<MeetingSummary>) -> impl IntoView {
                         view! {
                             <li>
                                 <a class="meeting-card" href=href>
-                                    <span class="meeting-kind">{move || kind.label(i18n.t())}</span>
+                                    <span class="meeting-kind">{move || kind.label(i18n.lang())}</span>
                                     <span class="meeting-title">{m.title.clone()}</span>
                                     <span class="meeting-meta">
                                         <span>{move || format::date_time(starts, i18n.lang())}</span>
                                         <span>
-                                            {move || format!("{count} {}", i18n.t().agenda_items_count)}
+                                            {move || format!("{count} {}", texts(i18n.lang()).agenda_items_count)}
                                         </span>
                                         <span class=format!("badge state-{}", state.as_str())>
-                                            {move || state.label(i18n.t())}
+                                            {move || state.label(i18n.lang())}
                                         </span>
                                     </span>
                                 </a>
@@ -90,7 +92,7 @@ pub fn MeetingPage() -> impl IntoView {
         |(id, _)| get_meeting(id),
     );
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
             {move || Suspend::new(async move {
                 // Both known before rendering, so the browser hydrates what the server rendered.
                 let viewer = session.await.ok().and_then(|s| s.user);
@@ -129,19 +131,19 @@ fn MeetingView(detail: MeetingDetail, viewer: Option<CurrentUser>) -> impl IntoV
     view! {
         <Title text=title.clone()/>
         <p class="breadcrumb">
-            <a href="/">{move || i18n.t().back_to_meetings}</a>
+            <a href="/">{move || texts(i18n.lang()).back_to_meetings}</a>
             {move || secretariat().then(|| view! {
                 " · "
-                <a href=format!("/meetings/{meeting_id}/edit")>{move || i18n.t().edit_meeting}</a>
+                <a href=format!("/meetings/{meeting_id}/edit")>{move || texts(i18n.lang()).edit_meeting}</a>
                 " · "
-                <a href=format!("/meetings/{meeting_id}/readiness")>{move || i18n.t().readiness_title}</a>
+                <a href=format!("/meetings/{meeting_id}/readiness")>{move || texts(i18n.lang()).readiness_title}</a>
             })}
         </p>
         <section class="panel meeting-head">
             <p class="meeting-kind">
-                {move || kind.label(i18n.t())}
+                {move || kind.label(i18n.lang())}
                 " "
-                <span class=format!("badge state-{}", state.as_str())>{move || state.label(i18n.t())}</span>
+                <span class=format!("badge state-{}", state.as_str())>{move || state.label(i18n.lang())}</span>
             </p>
             <h1>{title}</h1>
             {(state != MeetingState::Draft).then(|| {
@@ -156,11 +158,11 @@ fn MeetingView(detail: MeetingDetail, viewer: Option<CurrentUser>) -> impl IntoV
             })}
             <dl class="facts">
                 <div>
-                    <dt>{move || i18n.t().when}</dt>
+                    <dt>{move || ui_texts(i18n.lang()).when}</dt>
                     <dd>{move || format::date_time(starts, i18n.lang())}</dd>
                 </div>
                 <div>
-                    <dt>{move || i18n.t().place}</dt>
+                    <dt>{move || texts(i18n.lang()).place}</dt>
                     <dd>
                         {move || {
                             let mut text = place.clone().unwrap_or_default();
@@ -168,7 +170,7 @@ fn MeetingView(detail: MeetingDetail, viewer: Option<CurrentUser>) -> impl IntoV
                                 if !text.is_empty() {
                                     text.push_str(" · ");
                                 }
-                                text.push_str(i18n.t().online);
+                                text.push_str(texts(i18n.lang()).online);
                             }
                             text
                         }}
@@ -176,12 +178,12 @@ fn MeetingView(detail: MeetingDetail, viewer: Option<CurrentUser>) -> impl IntoV
                 </div>
                 {detail.chair.map(|chair| view! {
                     <div>
-                        <dt>{move || i18n.t().chair}</dt>
+                        <dt>{move || texts(i18n.lang()).chair}</dt>
                         <dd><PersonLine person=chair/></dd>
                     </div>
                 })}
                 <div>
-                    <dt>{move || i18n.t().planned_duration}</dt>
+                    <dt>{move || texts(i18n.lang()).planned_duration}</dt>
                     <dd>{move || format::duration(planned, i18n.lang())}</dd>
                 </div>
             </dl>
@@ -190,7 +192,7 @@ fn MeetingView(detail: MeetingDetail, viewer: Option<CurrentUser>) -> impl IntoV
             <crate::meetings::positions_views::PositionSummaryPanel meeting_id/>
         })}
         <section class="panel" aria-labelledby="agenda-title">
-            <h2 id="agenda-title">{move || i18n.t().agenda}</h2>
+            <h2 id="agenda-title">{move || texts(i18n.lang()).agenda}</h2>
             <ol class="agenda">
                 {detail.items.into_iter().map(|item| view! { <AgendaItemView item/> }).collect_view()}
             </ol>
@@ -198,7 +200,7 @@ fn MeetingView(detail: MeetingDetail, viewer: Option<CurrentUser>) -> impl IntoV
                 {move || {
                     format!(
                         "{}: {} / {}",
-                        i18n.t().total_planned,
+                        texts(i18n.lang()).total_planned,
                         format::duration(items_total, i18n.lang()),
                         format::duration(planned, i18n.lang()),
                     )
@@ -207,7 +209,7 @@ fn MeetingView(detail: MeetingDetail, viewer: Option<CurrentUser>) -> impl IntoV
         </section>
         {(!changes.is_empty()).then(|| view! {
             <section class="panel changes" aria-labelledby="changes-title">
-                <h2 id="changes-title">{move || i18n.t().changes_title}</h2>
+                <h2 id="changes-title">{move || texts(i18n.lang()).changes_title}</h2>
                 <ul class="plain-list">
                     {changes.into_iter().map(|c| {
                         let at = c.at;
@@ -225,7 +227,7 @@ fn MeetingView(detail: MeetingDetail, viewer: Option<CurrentUser>) -> impl IntoV
         })}
         {use_context::<MeetingExtras>().map(|extras| extras.notes.run(meeting_id))}
         <section class="panel" aria-labelledby="invitees-title">
-            <h2 id="invitees-title">{move || i18n.t().invitees}</h2>
+            <h2 id="invitees-title">{move || texts(i18n.lang()).invitees}</h2>
             <ol class="people">
                 {detail
                     .invitees
@@ -256,13 +258,13 @@ fn AgendaItemView(item: AgendaItem) -> impl IntoView {
                 <h3>{item.title.clone()}</h3>
                 <p class="agenda-meta">
                     {presenter.map(|p| view! {
-                        <span>{move || format!("{}: {}", i18n.t().presenter, p.get(i18n.lang()))}</span>
+                        <span>{move || format!("{}: {}", texts(i18n.lang()).presenter, p.get(i18n.lang()))}</span>
                     })}
                     <span>{move || format::duration(minutes, i18n.lang())}</span>
                 </p>
                 {if has_documents {
                     view! {
-                        <ul class="documents" aria-label=move || i18n.t().documents>
+                        <ul class="documents" aria-label=move || texts(i18n.lang()).documents>
                             {item
                                 .documents
                                 .into_iter()
@@ -279,14 +281,14 @@ fn AgendaItemView(item: AgendaItem) -> impl IntoView {
                                             <span class="doc-icon" aria-hidden="true">"PDF"</span>
                                             <a class="doc-title" href=format!("/documents/{}/read", d.id) rel="external">{d.title}</a>
                                             {pages.map(|n| view! {
-                                                <span class="doc-pages">{move || format!("{n} {}", i18n.t().pages)}</span>
+                                                <span class="doc-pages">{move || format!("{n} {}", ui_texts(i18n.lang()).pages)}</span>
                                             })}
                                             {updated.map(|at| view! {
                                                 <span class="badge updated">
                                                     {move || {
-                                                        let mut text = format!("{} {}", i18n.t().updated_on, format::date_time(format::vietnam_time(at), i18n.lang()));
+                                                        let mut text = format!("{} {}", texts(i18n.lang()).updated_on, format::date_time(format::vietnam_time(at), i18n.lang()));
                                                         if let Some((before, now)) = page_change {
-                                                            text.push_str(&format!(" · {before} → {now} {}", i18n.t().pages));
+                                                            text.push_str(&format!(" · {before} → {now} {}", ui_texts(i18n.lang()).pages));
                                                         }
                                                         text
                                                     }}
@@ -301,13 +303,13 @@ fn AgendaItemView(item: AgendaItem) -> impl IntoView {
                     }
                         .into_any()
                 } else {
-                    view! { <p class="muted">{move || i18n.t().no_documents}</p> }.into_any()
+                    view! { <p class="muted">{move || texts(i18n.lang()).no_documents}</p> }.into_any()
                 }}
                 <crate::meetings::positions_views::PositionPicker item_id=item.id number=item.number/>
                 <crate::meetings::comments_views::ItemComments item_id=item.id documents=documents_for_comments/>
                 {has_guests.then(|| view! {
                     <p class="guests">
-                        <span>{move || format!("{}: ", i18n.t().guests)}</span>
+                        <span>{move || format!("{}: ", texts(i18n.lang()).guests)}</span>
                         {item.guests.into_iter().map(|person| view! { <PersonLine person/> }).collect_view()}
                     </p>
                 })}

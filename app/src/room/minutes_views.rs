@@ -12,6 +12,7 @@ use crate::room::minutes_api::{
     approve_minutes, finalise_minutes, get_conclusions, get_minutes, redraft_minutes, save_minutes,
 };
 use crate::ui::error_pages::ErrorPanel;
+use crate::ui::texts::texts as ui_texts;
 
 struct MinutesTexts {
     minutes: &'static str,
@@ -119,7 +120,7 @@ pub fn MinutesPage() -> impl IntoView {
     );
     view! {
         <Title text=move || texts(i18n.lang()).minutes/>
-        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
             {move || Suspend::new(async move {
                 match minutes.await {
                     Ok(m) => view! { <Minutes m version/> }.into_any(),
@@ -235,7 +236,7 @@ pub fn ConclusionsPage() -> impl IntoView {
     let notice = Resource::new(id, get_conclusions);
     view! {
         <Title text=move || t().conclusions/>
-        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
             {move || Suspend::new(async move {
                 match notice.await {
                     Ok(text) => {

@@ -19,6 +19,7 @@ use crate::room::model::{ItemRun, ItemStage, Room, RoomAct};
 use crate::room::texts::{self, clock, texts};
 use crate::ui::error_pages::ErrorPanel;
 
+use crate::ui::texts::texts as ui_texts;
 use attendance::AttendancePanel;
 use floor::FloorPanel;
 
@@ -91,7 +92,7 @@ pub fn RoomPage() -> impl IntoView {
         |(id, _)| get_room(id),
     );
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
             {move || Suspend::new(async move {
                 let viewer = session.await.ok().and_then(|s| s.user);
                 match room.await {

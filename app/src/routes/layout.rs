@@ -6,6 +6,7 @@ use crate::i18n::{switch_language, use_i18n};
 use crate::identity::lock::PageGuardView;
 use crate::identity::model::{title_or_role, SessionInfo};
 use crate::identity::session_resource::SessionResource;
+use crate::identity::texts::texts as identity_texts;
 use crate::routes::nav::sections_for;
 
 #[component]
@@ -70,7 +71,7 @@ fn Header(info: SessionInfo) -> impl IntoView {
                         let role = user.role;
                         let title = user.title.clone();
                         view! {
-                            <a class="current-user" href="/account" title=move || i18n.t().account_title>
+                            <a class="current-user" href="/account" title=move || identity_texts(i18n.lang()).account_title>
                                 <span class="visually-hidden">{move || i18n.t().signed_in_as}</span>
                                 <span class="user-name">{user.full_name.clone()}</span>
                                 <span class="user-title">

@@ -8,4 +8,5 @@ pub mod fold;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod store;
+pub mod texts;
 pub mod views;

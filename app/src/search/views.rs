@@ -7,9 +7,12 @@ use leptos_router::hooks::use_query_map;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::identity::session_resource::SessionResource;
+use crate::meetings::texts::texts as meetings_texts;
 use crate::search::api::search;
 use crate::search::model::{HitKind, SearchHit};
+use crate::search::texts::texts;
 use crate::ui::error_pages::ErrorPanel;
+use crate::ui::texts::texts as ui_texts;
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
@@ -25,24 +28,24 @@ pub fn SearchPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text=move || i18n.t().search_title/>
-        <h1>{move || i18n.t().search_title}</h1>
+        <Title text=move || texts(i18n.lang()).search_title/>
+        <h1>{move || texts(i18n.lang()).search_title}</h1>
         <form class="panel search-form" method="get" action="/search" role="search">
             <label class="field">
-                <span>{move || i18n.t().search_label}</span>
+                <span>{move || texts(i18n.lang()).search_label}</span>
                 <input type="search" name="q" value=current autocomplete="off"/>
             </label>
-            <button type="submit" class="button primary">{move || i18n.t().search_button}</button>
-            <p class="muted">{move || i18n.t().search_hint}</p>
+            <button type="submit" class="button primary">{move || texts(i18n.lang()).search_button}</button>
+            <p class="muted">{move || texts(i18n.lang()).search_hint}</p>
         </form>
-        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
             {move || Suspend::new(async move {
                 if session.await.ok().and_then(|s| s.user).is_none() {
                     return view! { <ErrorPanel error=AppError::Unauthenticated/> }.into_any();
                 }
                 match results.await {
                     Ok(hits) if hits.is_empty() && !current().trim().is_empty() => {
-                        view! { <p>{move || i18n.t().search_nothing}</p> }.into_any()
+                        view! { <p>{move || texts(i18n.lang()).search_nothing}</p> }.into_any()
                     }
                     Ok(hits) => view! { <Hits hits/> }.into_any(),
                     Err(error) => view! { <ErrorPanel error/> }.into_any(),
@@ -73,12 +76,12 @@ fn Hits(hits: Vec<SearchHit>) -> impl IntoView {
                             <a href=href rel=external><strong>{hit.title.clone()}</strong></a>
                             <span class="muted">
                                 {move || match kind {
-                                    HitKind::Meeting => i18n.t().search_kind_meeting.to_owned(),
-                                    HitKind::AgendaItem => i18n.t().search_kind_item.to_owned(),
+                                    HitKind::Meeting => texts(i18n.lang()).search_kind_meeting.to_owned(),
+                                    HitKind::AgendaItem => texts(i18n.lang()).search_kind_item.to_owned(),
                                     HitKind::Document => format!(
                                         "{} · {} {}",
-                                        i18n.t().documents,
-                                        i18n.t().page_label,
+                                        meetings_texts(i18n.lang()).documents,
+                                        texts(i18n.lang()).page_label,
                                         page.unwrap_or(1)
                                     ),
                                 }}

@@ -4,6 +4,7 @@ use leptos_meta::Title;
 
 use crate::error::AppError;
 use crate::i18n::use_i18n;
+use crate::ui::texts::texts;
 
 /// Shown for an unknown route (status 404).
 #[component]
@@ -20,10 +21,10 @@ pub fn ErrorPanel(error: AppError) -> impl IntoView {
     let status = error.status();
     let unauthenticated = error == AppError::Unauthenticated;
     let title = move || {
-        let t = i18n.t();
+        let t = texts(i18n.lang());
         match status {
             400 => t.bad_request_title,
-            401 => t.sign_in_title,
+            401 => i18n.t().sign_in_title,
             403 => t.forbidden_title,
             404 => t.not_found_title,
             _ => t.server_error_title,
@@ -42,7 +43,7 @@ pub fn ErrorPanel(error: AppError) -> impl IntoView {
                 view! { <a class="button primary" href="/sign-in">{move || i18n.t().sign_in}</a> }
                     .into_any()
             } else {
-                view! { <a class="button" href="/">{move || i18n.t().go_home}</a> }.into_any()
+                view! { <a class="button" href="/">{move || texts(i18n.lang()).go_home}</a> }.into_any()
             }}
         </section>
     }

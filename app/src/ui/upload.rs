@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::i18n::use_i18n;
+use crate::ui::texts::texts;
 
 /// What an upload is added to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,7 +114,7 @@ pub fn Uploader(target: UploadTarget, refresh: RwSignal<u64>) -> impl IntoView {
     view! {
         <div class="drop-zone" on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=dropped>
             <label class="field">
-                <span>{move || i18n.t().upload_label}</span>
+                <span>{move || texts(i18n.lang()).upload_label}</span>
                 <input type="file" accept="application/pdf,.pdf" multiple on:change=picked/>
             </label>
         </div>
@@ -127,7 +128,7 @@ pub fn Uploader(target: UploadTarget, refresh: RwSignal<u64>) -> impl IntoView {
                     } aria-label=upload.name.clone()></progress>
                     {move || match upload.outcome.get() {
                         None => ().into_any(),
-                        Some(Ok(())) => view! { <span class="ok">{move || i18n.t().uploaded}</span> }.into_any(),
+                        Some(Ok(())) => view! { <span class="ok">{move || texts(i18n.lang()).uploaded}</span> }.into_any(),
                         Some(Err(message)) => view! { <span class="form-error" role="alert">{message}</span> }.into_any(),
                     }}
                 </li>

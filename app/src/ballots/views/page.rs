@@ -15,6 +15,7 @@ use crate::ui::format::{date_time, vietnam_time};
 use super::answer::AnswerForm;
 use super::manage::ManagePanel;
 use super::result::ResultPanel;
+use crate::ui::texts::texts as ui_texts;
 
 /// Removes a draft ballot's document: the one endpoint that removes any document (an item's
 /// or a ballot's) belongs to the meetings, so the routes hand it to the ballot page.
@@ -33,7 +34,7 @@ pub fn BallotPage() -> impl IntoView {
         |(id, _)| get_ballot(id),
     );
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
             {move || Suspend::new(async move {
                 match ballot.await {
                     Ok(ballot) => view! { <Ballot ballot/> }.into_any(),
@@ -74,7 +75,7 @@ fn Ballot(ballot: BallotView) -> impl IntoView {
                         view! {
                             <li>
                                 <a href=format!("/documents/{id}/read")>{d.title.clone()}</a>
-                                {pages.map(|n| view! { <span class="muted">{move || format!(" · {n} {}", i18n.t().pages)}</span> })}
+                                {pages.map(|n| view! { <span class="muted">{move || format!(" · {n} {}", ui_texts(i18n.lang()).pages)}</span> })}
                                 {removable.then(|| view! {
                                     <button
                                         type="button"
@@ -86,7 +87,7 @@ fn Ballot(ballot: BallotView) -> impl IntoView {
                                             }
                                         }
                                     >
-                                        {move || i18n.t().remove}
+                                        {move || ui_texts(i18n.lang()).remove}
                                     </button>
                                 })}
                             </li>

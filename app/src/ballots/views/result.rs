@@ -11,6 +11,7 @@ use crate::ballots::model::{BallotResult, Choice, OtherOpinion};
 use crate::ballots::texts::{self, texts};
 use crate::i18n::use_i18n;
 use crate::ui::error_pages::ErrorPanel;
+use crate::ui::texts::texts as ui_texts;
 
 #[component]
 pub fn ResultPanel(ballot_id: Uuid, result: BallotResult, manage: bool) -> impl IntoView {
@@ -114,7 +115,7 @@ pub fn BallotSummaryPage() -> impl IntoView {
     );
     view! {
         <Title text=move || texts(lang()).summary_title/>
-        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
             {move || Suspend::new(async move {
                 match ballot.await {
                     Ok(b) => match b.result.filter(|_| b.manage) {
