@@ -268,7 +268,7 @@ fn Notices(notifications: Vec<NotificationView>) -> impl IntoView {
                         .into_iter()
                         .map(|n| {
                             let at = n.created_at;
-                            let kind = n.kind.clone();
+                            let kind = n.kind;
                             view! {
                                 <li>
                                     {move || date_time(vietnam_time(at), i18n.lang())}

@@ -213,7 +213,7 @@ fn MeetingView(detail: MeetingDetail, viewer: Option<CurrentUser>) -> impl IntoV
                 <ul class="plain-list">
                     {changes.into_iter().map(|c| {
                         let at = c.at;
-                        let kind = c.kind.clone();
+                        let kind = c.kind;
                         view! {
                             <li>
                                 {move || format::date_time(format::vietnam_time(at), i18n.lang())}
