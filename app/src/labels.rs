@@ -2,7 +2,7 @@
 //! names (`as_str`, `parse`, serde) and its labels in both languages (`label`): a name is
 //! written once, and a missing translation does not compile.
 //!
-//! ```ignore
+//! ```text
 //! crate::labelled_enum! {
 //!     /// What became of a document's text.
 //!     pub enum TextStatus {
