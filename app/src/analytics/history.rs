@@ -90,7 +90,7 @@ pub fn parse(text: &str) -> Result<Vec<HistoricalMeeting>, BadInput> {
 
 /// Import the CSV (the secretariat): all lines in one transaction; returns how many.
 pub async fn import(db: &Db, user: &CurrentUser, text: &str) -> Result<usize, AppError> {
-    crate::analytics::store::require_secretariat(user)?;
+    crate::identity::model::require_secretariat(user)?;
     let meetings = parse(text).map_err(AppError::BadRequest)?;
     let now = Utc::now();
     let mut tx = db.begin().await?;

@@ -13,7 +13,7 @@ use crate::analytics::model::{
 use crate::analytics::savings::{self, ItemFact, MeetingFacts};
 use crate::db::Db;
 use crate::error::{AppError, BadInput, OrInternal};
-use crate::identity::model::{CurrentUser, Role};
+use crate::identity::model::{require_secretariat, CurrentUser, Role};
 use crate::meetings::model::MeetingKind;
 use crate::room::model::ItemStage;
 use crate::{with_db, with_tx};
@@ -26,14 +26,6 @@ const KINDS: [MeetingKind; 3] = [
     MeetingKind::Thematic,
     MeetingKind::Extraordinary,
 ];
-
-pub fn require_secretariat(user: &CurrentUser) -> Result<(), AppError> {
-    if user.role == Role::Secretariat {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
 
 /// The secretariat, or a leader: a member holding the office of Prime Minister or Deputy
 /// Prime Minister today (protocol rank below the ministers').

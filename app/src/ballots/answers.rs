@@ -364,7 +364,7 @@ pub fn paper(
     comment: &str,
     form_key: Uuid,
 ) -> Result<NewAnswer, AppError> {
-    crate::ballots::editing::require_secretariat(secretariat)?;
+    crate::identity::model::require_secretariat(secretariat)?;
     let (text, comment) = normalise(choice, text, comment)?;
     // The writer checks the ballot (exists, open, before the deadline, member asked).
     Ok(NewAnswer {

@@ -11,22 +11,13 @@ use crate::ballots::model::{BallotDraft, BallotState};
 use crate::ballots::problem::BallotProblem;
 use crate::db::{Db, Tx};
 use crate::error::{AppError, BadInput};
-use crate::identity::model::{CurrentUser, NoticeKind, Role};
+use crate::identity::model::{require_secretariat, CurrentUser, NoticeKind};
 use crate::identity::notifications::add_about_in;
 use crate::ids::new_id;
 use crate::{with_db, with_tx};
 
 pub(crate) fn problem(p: BallotProblem) -> AppError {
     AppError::BadRequest(BadInput::Ballot(p))
-}
-
-/// Only the secretariat manages ballots.
-pub(crate) fn require_secretariat(user: &CurrentUser) -> Result<(), AppError> {
-    if user.role == Role::Secretariat {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
 }
 
 /// `YYYY-MM-DDTHH:MM`, Vietnam's wall clock, to a moment.

@@ -244,7 +244,7 @@ pub async fn view(db: &Db, user: &CurrentUser, ballot: Uuid) -> Result<BallotVie
 
 /// Active Government members in protocol order, for the secretariat's eligible picker.
 pub async fn members(db: &Db, user: &CurrentUser) -> Result<Vec<(Uuid, String)>, AppError> {
-    crate::ballots::editing::require_secretariat(user)?;
+    crate::identity::model::require_secretariat(user)?;
     Ok(with_db!(db, |pool| {
         sqlx::query_as(
             "select u.id, u.full_name from user_account u

@@ -14,7 +14,7 @@ use crate::identity::model::CurrentUser;
 use crate::spreadsheet::text_cell;
 
 pub async fn csv(db: &Db, user: &CurrentUser, ballot: Uuid) -> Result<(String, Vec<u8>), AppError> {
-    crate::ballots::editing::require_secretariat(user)?;
+    crate::identity::model::require_secretariat(user)?;
     let view = crate::ballots::store::view(db, user, ballot).await?;
     if view.result.is_none() {
         // The summary exists once the ballot is closed.

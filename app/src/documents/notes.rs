@@ -87,28 +87,6 @@ pub async fn add(
     Ok(id)
 }
 
-/// Change the text of one of the author's notes (someone else's is `NotFound`).
-pub async fn edit(db: &Db, user: &CurrentUser, id: Uuid, body: &str) -> Result<(), AppError> {
-    let body = checked_body(body)?;
-    let mut tx = db.begin().await?;
-    let changed = with_tx!(&mut tx, |conn| {
-        sqlx::query("update note set body = $1, updated_at = $2 where id = $3 and user_id = $4")
-            .bind(&body)
-            .bind(Utc::now())
-            .bind(id)
-            .bind(user.id)
-            .execute(&mut *conn)
-            .await?
-            .rows_affected()
-    });
-    if changed == 0 {
-        tx.rollback().await?;
-        return Err(AppError::NotFound);
-    }
-    tx.commit().await?;
-    Ok(())
-}
-
 /// Delete one of the author's notes (someone else's is `NotFound`).
 pub async fn remove(db: &Db, user: &CurrentUser, id: Uuid) -> Result<(), AppError> {
     let mut tx = db.begin().await?;

@@ -85,18 +85,6 @@ pub async fn add_note(document_id: String, page: i64, body: String) -> Result<Uu
     .await
 }
 
-/// Change one of the caller's notes.
-#[server(prefix = "/api", endpoint = "note_edit")]
-pub async fn edit_note(id: String, body: String) -> Result<(), AppError> {
-    crate::error::respond(async {
-        let id = crate::ids::parse_id(&id, crate::error::BadInput::Id)?;
-        let user = crate::identity::session::require_user().await?;
-        let state = crate::state::AppState::from_context()?;
-        crate::documents::notes::edit(&state.db, &user, id, &body).await
-    })
-    .await
-}
-
 /// Delete one of the caller's notes.
 #[server(prefix = "/api", endpoint = "note_delete")]
 pub async fn delete_note(id: String) -> Result<(), AppError> {

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
-use crate::identity::accounts_api::{approve_enrolment, pending_enrolments, refuse_enrolment};
+use crate::identity::account_admin_api::{approve_enrolment, pending_enrolments, refuse_enrolment};
 use crate::identity::model::IssuedLink;
 use crate::identity::texts::texts;
 use crate::ui::error_pages::ErrorPanel;

@@ -1,16 +1,16 @@
 //! Who is using the system: accounts, roles, titles held over time, sessions, passkeys.
-pub mod account_api;
-pub mod account_views;
 #[cfg(feature = "ssr")]
-pub mod accounts;
-pub mod accounts_api;
-pub mod accounts_views;
+pub mod account_admin;
+pub mod account_admin_api;
+pub mod account_admin_views;
 pub mod api;
 pub mod approval_views;
 #[cfg(feature = "ssr")]
 pub mod enrolment_approval;
 pub mod lock;
 pub mod model;
+pub mod my_account_api;
+pub mod my_account_views;
 #[cfg(feature = "ssr")]
 pub mod notifications;
 pub mod passkey_api;

@@ -105,6 +105,16 @@ pub struct CurrentUser {
     pub title: Option<Title>,
 }
 
+/// `Forbidden` unless `user` is of the secretariat (the Government Office): the one check for
+/// what only the secretariat does.
+pub fn require_secretariat(user: &CurrentUser) -> Result<(), crate::error::AppError> {
+    if user.role == Role::Secretariat {
+        Ok(())
+    } else {
+        Err(crate::error::AppError::Forbidden)
+    }
+}
+
 /// What every page knows about its viewer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct SessionInfo {

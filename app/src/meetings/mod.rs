@@ -1,28 +1,12 @@
-//! Meetings: sessions of the Government, their agenda items and who is invited.
+//! Meetings: sessions of the Government, their agenda items and who is invited; how the
+//! secretariat prepares them (`editing`), what members say before (`positions`, `comments`),
+//! and who is ready (`readiness`).
 pub mod access;
-pub mod agenda_builder_views;
-#[cfg(feature = "ssr")]
-pub mod agenda_editing;
 pub mod api;
-pub mod comment_entry;
-#[cfg(feature = "ssr")]
 pub mod comments;
-pub mod comments_api;
-pub mod comments_views;
-pub mod edit_api;
-pub mod edit_views;
-#[cfg(feature = "ssr")]
 pub mod editing;
-#[cfg(feature = "ssr")]
-pub mod editor_store;
-#[cfg(feature = "ssr")]
-pub mod invitation_editing;
-pub mod invitation_views;
 pub mod model;
-#[cfg(feature = "ssr")]
 pub mod positions;
-pub mod positions_api;
-pub mod positions_views;
 pub mod problem;
 #[cfg(feature = "ssr")]
 pub mod readiness;

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::i18n::use_i18n;
 use crate::live::LiveVersion;
-use crate::meetings::edit_api::get_readiness;
+use crate::meetings::editing::api::get_readiness;
 use crate::meetings::model::Readiness;
 use crate::meetings::texts::texts;
 use crate::ui::error_pages::ErrorPanel;

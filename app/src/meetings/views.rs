@@ -121,9 +121,9 @@ fn MeetingView(detail: MeetingDetail, viewer: Option<CurrentUser>) -> impl IntoV
     // Members state a position on each item until the meeting starts.
     let positions_open = matches!(state, MeetingState::Published | MeetingState::Postponed);
     if positions_open && viewer.as_ref().is_some_and(|u| u.role == Role::Member) {
-        crate::meetings::positions_views::provide_my_positions(meeting_id);
+        crate::meetings::positions::views::provide_my_positions(meeting_id);
     }
-    crate::meetings::comments_views::provide_meeting_comments(meeting_id);
+    crate::meetings::comments::views::provide_meeting_comments(meeting_id);
     let sees_positions = viewer
         .as_ref()
         .is_some_and(|u| u.role == Role::Secretariat || Some(u.id) == chair_id)
@@ -189,7 +189,7 @@ fn MeetingView(detail: MeetingDetail, viewer: Option<CurrentUser>) -> impl IntoV
             </dl>
         </section>
         {sees_positions.then(|| view! {
-            <crate::meetings::positions_views::PositionSummaryPanel meeting_id/>
+            <crate::meetings::positions::views::PositionSummaryPanel meeting_id/>
         })}
         <section class="panel" aria-labelledby="agenda-title">
             <h2 id="agenda-title">{move || texts(i18n.lang()).agenda}</h2>
@@ -305,8 +305,8 @@ fn AgendaItemView(item: AgendaItem) -> impl IntoView {
                 } else {
                     view! { <p class="muted">{move || texts(i18n.lang()).no_documents}</p> }.into_any()
                 }}
-                <crate::meetings::positions_views::PositionPicker item_id=item.id number=item.number/>
-                <crate::meetings::comments_views::ItemComments item_id=item.id documents=documents_for_comments/>
+                <crate::meetings::positions::views::PositionPicker item_id=item.id number=item.number/>
+                <crate::meetings::comments::views::ItemComments item_id=item.id documents=documents_for_comments/>
                 {has_guests.then(|| view! {
                     <p class="guests">
                         <span>{move || format!("{}: ", texts(i18n.lang()).guests)}</span>

@@ -11,7 +11,7 @@ use crate::audit::event::AuditEvent;
 use crate::audit::store::append;
 use crate::db::{Db, Tx};
 use crate::error::{AppError, BadInput, OrInternal};
-use crate::identity::model::{CurrentUser, Role};
+use crate::identity::model::{require_secretariat, CurrentUser, Role};
 use crate::meetings::model::MeetingState;
 use crate::room::minutes::{draft, ItemFacts, MinutesFacts, MinutesState, MinutesView, VoteFacts};
 use crate::room::model::ItemStage;
@@ -308,14 +308,6 @@ async fn write(
         .await?;
     });
     Ok(())
-}
-
-fn require_secretariat(user: &CurrentUser) -> Result<(), AppError> {
-    if user.role == Role::Secretariat {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
 }
 
 /// The secretariat saves its edit (`None`: draft again from the records). An approved draft

@@ -22,7 +22,7 @@ pub fn BallotWithRemoval() -> impl IntoView {
     provide_context(DocumentRemoval(Callback::new(|document: Uuid| {
         // The page re-reads through the live channel.
         leptos::task::spawn_local(async move {
-            let _ = crate::meetings::edit_api::remove_document(document.to_string()).await;
+            let _ = crate::meetings::editing::api::remove_document(document.to_string()).await;
         });
     })));
     view! { <BallotPage/> }

@@ -1,6 +1,6 @@
 //! Every page as a lazily loaded route: the WebAssembly bundle is split by group of pages.
 //!
-//! Built with `cargo leptos build --split` (every build must pass it, as the README's, `.ci/`'s
+//! Built with `cargo leptos build --split` (every build must pass it, as docs/development.md's, `.ci/`'s
 //! and `bench/run`'s commands do: without it the `#[lazy]` functions import from a
 //! placeholder module that only the split replaces). Each group's views, and the decoders of
 //! the server functions only they call, go to modules of their own, which the browser loads
@@ -160,8 +160,8 @@ page_group!(
 page_group!(
     /// The secretariat preparing a meeting.
     preparing_pages / __preload_preparing_pages, PreparingPages {
-        NewMeeting => crate::meetings::edit_views::NewMeetingPage,
-        EditMeeting => crate::meetings::edit_views::EditMeetingPage,
+        NewMeeting => crate::meetings::editing::views::NewMeetingPage,
+        EditMeeting => crate::meetings::editing::views::EditMeetingPage,
         Readiness => crate::meetings::readiness_views::ReadinessPage,
     }
 );
@@ -177,7 +177,7 @@ page_group!(
     identity_pages / __preload_identity_pages, IdentityPages {
         SignIn => crate::identity::views::SignInPage,
         Enrol => crate::identity::passkey_views::EnrolPage,
-        Account => crate::identity::account_views::AccountPage,
-        Admin => crate::identity::accounts_views::AdminPage,
+        Account => crate::identity::my_account_views::AccountPage,
+        Admin => crate::identity::account_admin_views::AdminPage,
     }
 );

@@ -248,7 +248,7 @@ async fn receive(
             } else {
                 app::meetings::model::ChangeKind::DocumentVersion
             };
-            app::meetings::editing::note_change(
+            app::meetings::editing::meeting::note_change(
                 &mut tx,
                 meeting,
                 current,

@@ -136,14 +136,12 @@ const ENDPOINTS: &[&str] = &[
     "POST /api/notes_of_document",
     "POST /api/notes_of_meeting",
     "POST /api/note_add",
-    "POST /api/note_edit",
     "POST /api/note_delete",
     "GET /meetings/{id}/readiness",
     "POST /api/readiness",
     "POST /api/position_set",
     "POST /api/positions_mine",
     "POST /api/positions_summary",
-    "POST /api/comments",
     "POST /api/meeting_comments",
     "POST /api/comment_add",
     "POST /api/comment_edit",
@@ -218,7 +216,6 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
         // Someone else's passkey or note (a random id): not found for everyone signed in.
         "POST /api/passkey_rename"
         | "POST /api/passkey_remove"
-        | "POST /api/note_edit"
         | "POST /api/note_delete"
         | "POST /api/comment_edit"
         | "POST /api/comment_history" => match who {
@@ -312,7 +309,6 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
         | "POST /api/record_page_view"
         | "POST /api/notes_of_document"
         | "POST /api/note_add"
-        | "POST /api/comments"
         | "POST /api/comment_add" => {
             let [draft, published, closed] = match who {
                 Anonymous | Deactivated => [401, 401, 401],
@@ -596,14 +592,14 @@ async fn every_endpoint_answers_every_user_as_written(engine: Engine) {
     let guest = user_id(&db, GUEST).await;
     // A draft of the secretariat's own, with one item, for the preparation calls.
     let secretary = current_user(&db, SECRETARY).await;
-    let scratch = app::meetings::editing::create(
+    let scratch = app::meetings::editing::meeting::create(
         &server.state,
         &secretary,
         &serde_json::from_str(SCRATCH_FORM).unwrap(),
     )
     .await
     .unwrap();
-    let scratch_item = app::meetings::agenda_editing::add_item(
+    let scratch_item = app::meetings::editing::agenda::add_item(
         &server.state,
         &secretary,
         scratch,

@@ -146,8 +146,6 @@ pub fn request_body(
             "POST /api/note_add" => {
                 (FORM, format!("document_id={item_1_document}&page=1&body=x"))
             }
-            "POST /api/note_edit" => (FORM, format!("id={}&body=x", uuid::Uuid::now_v7())),
-            "POST /api/comments" => (FORM, format!("item_id={item_1}")),
             "POST /api/comment_add" => (
                 JSON,
                 format!(

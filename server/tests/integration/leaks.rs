@@ -1,7 +1,6 @@
 //! Nothing leaks through the page itself: titles are escaped, confidential answers are never
 //! cached, and signing out clears what the browser kept.
 
-use crate::common::meetings::agenda_items;
 use crate::common::*;
 use reqwest::header::{CACHE_CONTROL, COOKIE, ORIGIN};
 
@@ -69,10 +68,10 @@ async fn signed_in_answers_are_never_stored_and_sign_out_clears_the_site(engine:
         .unwrap();
     assert_eq!(page.headers()[CACHE_CONTROL], "private, no-store");
     let answer = client()
-        .post(format!("{}/api/comments", server.base))
+        .post(format!("{}/api/meeting_comments", server.base))
         .header(ORIGIN, &server.base)
         .header(COOKIE, &finance)
-        .form(&[("item_id", &agenda_items(&db, regular).await[0].to_string())])
+        .form(&[("meeting_id", &regular.to_string())])
         .send()
         .await
         .unwrap();

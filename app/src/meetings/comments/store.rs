@@ -107,7 +107,7 @@ async fn fetch(
 }
 
 /// The comments on `item` that `user` may read, oldest first.
-pub async fn list(db: &Db, user: &CurrentUser, item: Uuid) -> Result<Vec<CommentView>, AppError> {
+async fn list(db: &Db, user: &CurrentUser, item: Uuid) -> Result<Vec<CommentView>, AppError> {
     crate::meetings::store::visible_item(db, user, item).await?;
     fetch(db, user, "c.agenda_item_id = $1", item).await
 }

@@ -6,9 +6,9 @@ use uuid::Uuid;
 
 use crate::error::AppError;
 use crate::i18n::use_i18n;
-use crate::meetings::edit_api::*;
-use crate::meetings::edit_views::run;
-use crate::meetings::invitation_views::ItemGuests;
+use crate::meetings::editing::api::*;
+use crate::meetings::editing::invitation_views::ItemGuests;
+use crate::meetings::editing::views::run;
 use crate::meetings::model::{
     AgendaItem, EditorItem, Invitable, ItemForm, MeetingState, MinistryOption,
 };

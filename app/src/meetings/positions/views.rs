@@ -7,8 +7,8 @@ use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::meetings::model::{ItemPositions, MyPosition, PositionSummary, Stance};
 #[cfg(feature = "hydrate")]
-use crate::meetings::positions_api::set_position;
-use crate::meetings::positions_api::{get_my_positions, get_position_summary};
+use crate::meetings::positions::api::set_position;
+use crate::meetings::positions::api::{get_my_positions, get_position_summary};
 use crate::meetings::texts::texts;
 
 /// The viewer's positions on the meeting shown, for the pickers of its items.

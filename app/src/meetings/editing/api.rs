@@ -27,7 +27,7 @@ pub async fn get_meeting_editor(id: String) -> Result<MeetingEditor, AppError> {
     crate::error::respond(async {
         let meeting = crate::ids::parse_id(&id, crate::error::BadInput::MeetingId)?;
         let (user, state) = secretariat().await?;
-        crate::meetings::editor_store::editor(&state.db, &user, meeting).await
+        crate::meetings::editing::store::editor(&state.db, &user, meeting).await
     })
     .await
 }
@@ -37,7 +37,7 @@ pub async fn get_meeting_editor(id: String) -> Result<MeetingEditor, AppError> {
 pub async fn create_meeting(form: MeetingForm) -> Result<Uuid, AppError> {
     crate::error::respond(async {
         let (user, state) = secretariat().await?;
-        crate::meetings::editing::create(&state, &user, &form).await
+        crate::meetings::editing::meeting::create(&state, &user, &form).await
     })
     .await
 }
@@ -47,7 +47,7 @@ pub async fn update_meeting(id: String, form: MeetingForm) -> Result<(), AppErro
     crate::error::respond(async {
         let meeting = crate::ids::parse_id(&id, crate::error::BadInput::MeetingId)?;
         let (user, state) = secretariat().await?;
-        crate::meetings::editing::update(&state, &user, meeting, &form).await
+        crate::meetings::editing::meeting::update(&state, &user, meeting, &form).await
     })
     .await
 }
@@ -58,7 +58,7 @@ pub async fn change_meeting_state(id: String, action: StateAction) -> Result<(),
     crate::error::respond(async {
         let meeting = crate::ids::parse_id(&id, crate::error::BadInput::MeetingId)?;
         let (user, state) = secretariat().await?;
-        crate::meetings::editing::change_state(&state, &user, meeting, action).await
+        crate::meetings::editing::meeting::change_state(&state, &user, meeting, action).await
     })
     .await
 }
@@ -69,7 +69,7 @@ pub async fn copy_meeting(id: String) -> Result<Uuid, AppError> {
     crate::error::respond(async {
         let meeting = crate::ids::parse_id(&id, crate::error::BadInput::MeetingId)?;
         let (user, state) = secretariat().await?;
-        crate::meetings::editing::copy(&state, &user, meeting).await
+        crate::meetings::editing::meeting::copy(&state, &user, meeting).await
     })
     .await
 }
@@ -79,7 +79,7 @@ pub async fn add_agenda_item(meeting_id: String, form: ItemForm) -> Result<Uuid,
     crate::error::respond(async {
         let meeting = crate::ids::parse_id(&meeting_id, crate::error::BadInput::MeetingId)?;
         let (user, state) = secretariat().await?;
-        crate::meetings::agenda_editing::add_item(&state, &user, meeting, &form).await
+        crate::meetings::editing::agenda::add_item(&state, &user, meeting, &form).await
     })
     .await
 }
@@ -89,7 +89,7 @@ pub async fn update_agenda_item(id: String, form: ItemForm) -> Result<(), AppErr
     crate::error::respond(async {
         let item = self::id(&id)?;
         let (user, state) = secretariat().await?;
-        crate::meetings::agenda_editing::update_item(&state, &user, item, &form).await
+        crate::meetings::editing::agenda::update_item(&state, &user, item, &form).await
     })
     .await
 }
@@ -101,7 +101,7 @@ pub async fn reorder_agenda(meeting_id: String, order: Vec<String>) -> Result<()
         let meeting = crate::ids::parse_id(&meeting_id, crate::error::BadInput::MeetingId)?;
         let order = order.iter().map(|i| id(i)).collect::<Result<Vec<_>, _>>()?;
         let (user, state) = secretariat().await?;
-        crate::meetings::agenda_editing::reorder(&state, &user, meeting, &order).await
+        crate::meetings::editing::agenda::reorder(&state, &user, meeting, &order).await
     })
     .await
 }
@@ -111,7 +111,7 @@ pub async fn remove_agenda_item(id: String) -> Result<(), AppError> {
     crate::error::respond(async {
         let item = self::id(&id)?;
         let (user, state) = secretariat().await?;
-        crate::meetings::agenda_editing::remove_item(&state, &user, item).await
+        crate::meetings::editing::agenda::remove_item(&state, &user, item).await
     })
     .await
 }
@@ -121,7 +121,7 @@ pub async fn remove_document(id: String) -> Result<(), AppError> {
     crate::error::respond(async {
         let document = self::id(&id)?;
         let (user, state) = secretariat().await?;
-        crate::meetings::agenda_editing::remove_document(&state, &user, document).await
+        crate::meetings::editing::agenda::remove_document(&state, &user, document).await
     })
     .await
 }
@@ -131,7 +131,7 @@ pub async fn set_document_downloadable(id: String, downloadable: bool) -> Result
     crate::error::respond(async {
         let document = self::id(&id)?;
         let (user, state) = secretariat().await?;
-        crate::meetings::agenda_editing::set_downloadable(&state, &user, document, downloadable)
+        crate::meetings::editing::agenda::set_downloadable(&state, &user, document, downloadable)
             .await
     })
     .await
@@ -152,7 +152,7 @@ pub async fn set_invitees(
             .collect::<Result<Vec<_>, _>>()?;
         let (user, state) = secretariat().await?;
         let chosen = (!all).then_some(members.as_slice());
-        crate::meetings::invitation_editing::set_invitees(&state, &user, meeting, chosen).await
+        crate::meetings::editing::invitations::set_invitees(&state, &user, meeting, chosen).await
     })
     .await
 }
@@ -167,7 +167,7 @@ pub async fn set_item_guests(item_id: String, guests: Vec<String>) -> Result<(),
             .map(|g| id(g))
             .collect::<Result<Vec<_>, _>>()?;
         let (user, state) = secretariat().await?;
-        crate::meetings::invitation_editing::set_item_guests(&state, &user, item, &guests).await
+        crate::meetings::editing::invitations::set_item_guests(&state, &user, item, &guests).await
     })
     .await
 }

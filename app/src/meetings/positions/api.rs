@@ -12,7 +12,7 @@ pub async fn set_position(item_id: String, stance: Stance, reason: String) -> Re
         let user = crate::identity::session::require_user().await?;
         let state = crate::state::AppState::from_context()?;
         let meeting =
-            crate::meetings::positions::set(&state.db, &user, item, stance, &reason).await?;
+            crate::meetings::positions::store::set(&state.db, &user, item, stance, &reason).await?;
         // The chair's and the secretariat's summaries re-read.
         state
             .live
@@ -35,7 +35,7 @@ pub async fn get_my_positions(meeting_id: String) -> Result<Vec<MyPosition>, App
         let meeting = crate::ids::parse_id(&meeting_id, crate::error::BadInput::MeetingId)?;
         let user = crate::identity::session::require_user().await?;
         let state = crate::state::AppState::from_context()?;
-        crate::meetings::positions::mine(&state.db, &user, meeting).await
+        crate::meetings::positions::store::mine(&state.db, &user, meeting).await
     })
     .await
 }
@@ -47,7 +47,7 @@ pub async fn get_position_summary(meeting_id: String) -> Result<PositionSummary,
         let meeting = crate::ids::parse_id(&meeting_id, crate::error::BadInput::MeetingId)?;
         let user = crate::identity::session::require_user().await?;
         let state = crate::state::AppState::from_context()?;
-        crate::meetings::positions::summary(&state.db, &user, meeting).await
+        crate::meetings::positions::store::summary(&state.db, &user, meeting).await
     })
     .await
 }

@@ -11,7 +11,7 @@ use crate::db::Tx;
 use crate::error::{AppError, BadInput};
 use crate::identity::model::CurrentUser;
 use crate::ids::new_id;
-use crate::meetings::editing::{editable, finish, note_change, problem, state_of};
+use crate::meetings::editing::meeting::{editable, finish, note_change, problem, state_of};
 use crate::meetings::model::{ChangeKind, ItemForm, MeetingState};
 use crate::meetings::problem::MeetingProblem;
 use crate::state::AppState;

@@ -5,10 +5,10 @@ use leptos_meta::Title;
 
 use crate::error::AppError;
 use crate::i18n::use_i18n;
-use crate::identity::account_api::{
+use crate::identity::model::{MyAccount, NotificationView, PasskeyView, SessionView};
+use crate::identity::my_account_api::{
     get_my_account, remove_passkey, rename_passkey, sign_out_other_devices,
 };
-use crate::identity::model::{MyAccount, NotificationView, PasskeyView, SessionView};
 use crate::identity::texts::texts;
 use crate::ui::error_pages::ErrorPanel;
 use crate::ui::format::{date_time, vietnam_time};
@@ -147,7 +147,9 @@ fn AddPasskey(added: RwSignal<u32>) -> impl IntoView {
             let lang = i18n.lang();
             let name = device.get_untracked();
             leptos::task::spawn_local(async move {
-                use crate::identity::account_api::{finish_adding_passkey, start_adding_passkey};
+                use crate::identity::my_account_api::{
+                    finish_adding_passkey, start_adding_passkey,
+                };
                 use crate::identity::passkey_browser;
                 let started = match start_adding_passkey().await {
                     Ok(s) => s,

@@ -1,7 +1,7 @@
 //! Preparing meetings (the secretariat): details, state, copying a past meeting, and the rules
 //! every preparing act follows (what may change in which state; after publication, changes are
 //! also recorded for members to see, and invitees are told). The agenda's items are edited in
-//! [`crate::meetings::agenda_editing`], invitations in [`crate::meetings::invitation_editing`].
+//! [`crate::meetings::editing::agenda`], invitations in [`crate::meetings::editing::invitations`].
 //! Each act is one transaction with its audit record.
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use uuid::Uuid;

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use crate::error::AppError;
 use crate::i18n::use_i18n;
-use crate::meetings::comments_api::{edit_comment, get_comment_history};
+use crate::meetings::comments::api::{edit_comment, get_comment_history};
 use crate::meetings::model::CommentView;
 use crate::meetings::texts::texts;
 use crate::ui::format;

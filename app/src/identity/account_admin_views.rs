@@ -7,7 +7,7 @@ use leptos_meta::Title;
 
 use crate::error::AppError;
 use crate::i18n::use_i18n;
-use crate::identity::accounts_api::{
+use crate::identity::account_admin_api::{
     create_account, deactivate_account, import_accounts, list_accounts, reissue_enrolment,
 };
 use crate::identity::approval_views::Approvals;

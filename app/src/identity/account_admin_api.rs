@@ -32,7 +32,7 @@ pub async fn list_accounts() -> Result<Vec<AccountRow>, AppError> {
     crate::error::respond(async {
         account_manager().await?;
         let state = crate::state::AppState::from_context()?;
-        crate::identity::accounts::list(&state.db).await
+        crate::identity::account_admin::list(&state.db).await
     })
     .await
 }
@@ -43,7 +43,7 @@ pub async fn create_account(account: NewAccount) -> Result<RequestedEnrolment, A
     crate::error::respond(async {
         let user = account_manager().await?;
         let state = crate::state::AppState::from_context()?;
-        crate::identity::accounts::create(&state, &user, &account).await
+        crate::identity::account_admin::create(&state, &user, &account).await
     })
     .await
 }
@@ -57,7 +57,7 @@ pub async fn import_accounts(csv: String) -> Result<Vec<RequestedEnrolment>, App
             return Err(AppError::BadRequest(crate::error::BadInput::Malformed));
         }
         let state = crate::state::AppState::from_context()?;
-        crate::identity::accounts::import_csv(&state, &user, &csv).await
+        crate::identity::account_admin::import_csv(&state, &user, &csv).await
     })
     .await
 }
@@ -72,7 +72,7 @@ pub async fn reissue_enrolment(
         let target = crate::ids::parse_id(&user_id, crate::error::BadInput::UserId)?;
         let user = account_manager().await?;
         let state = crate::state::AppState::from_context()?;
-        crate::identity::accounts::reissue_link(&state, &user, target, revoke_others).await
+        crate::identity::account_admin::reissue_link(&state, &user, target, revoke_others).await
     })
     .await
 }
@@ -84,7 +84,7 @@ pub async fn deactivate_account(user_id: String) -> Result<(), AppError> {
         let target = crate::ids::parse_id(&user_id, crate::error::BadInput::UserId)?;
         let user = account_manager().await?;
         let state = crate::state::AppState::from_context()?;
-        crate::identity::accounts::deactivate(&state, &user, target).await
+        crate::identity::account_admin::deactivate(&state, &user, target).await
     })
     .await
 }

@@ -5,10 +5,10 @@ use uuid::Uuid;
 
 use crate::error::AppError;
 use crate::i18n::use_i18n;
-use crate::meetings::comment_entry::CommentEntry;
 #[cfg(feature = "hydrate")]
-use crate::meetings::comments_api::add_comment;
-use crate::meetings::comments_api::get_meeting_comments;
+use crate::meetings::comments::api::add_comment;
+use crate::meetings::comments::api::get_meeting_comments;
+use crate::meetings::comments::entry::CommentEntry;
 #[cfg(feature = "hydrate")]
 use crate::meetings::model::CommentForm;
 use crate::meetings::model::CommentView;

@@ -5,8 +5,8 @@ use uuid::Uuid;
 
 use crate::error::AppError;
 use crate::i18n::use_i18n;
-use crate::meetings::edit_api::*;
-use crate::meetings::edit_views::run;
+use crate::meetings::editing::api::*;
+use crate::meetings::editing::views::run;
 use crate::meetings::model::{EditorItem, Invitable};
 use crate::meetings::texts::texts;
 

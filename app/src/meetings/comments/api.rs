@@ -20,18 +20,6 @@ async fn tell(meeting: uuid::Uuid) -> Result<(), AppError> {
     Ok(())
 }
 
-/// The comments on an agenda item the caller may read.
-#[server(prefix = "/api", endpoint = "comments")]
-pub async fn get_comments(item_id: String) -> Result<Vec<CommentView>, AppError> {
-    crate::error::respond(async {
-        let item = crate::ids::parse_id(&item_id, crate::error::BadInput::Id)?;
-        let user = crate::identity::session::require_user().await?;
-        let state = crate::state::AppState::from_context()?;
-        crate::meetings::comments::list(&state.db, &user, item).await
-    })
-    .await
-}
-
 /// The comments on every agenda item of a meeting the caller may read (a guest: on their own
 /// items): the meeting page's discussions in one call.
 #[server(prefix = "/api", endpoint = "meeting_comments")]
@@ -40,7 +28,7 @@ pub async fn get_meeting_comments(meeting_id: String) -> Result<Vec<CommentView>
         let meeting = crate::ids::parse_id(&meeting_id, crate::error::BadInput::MeetingId)?;
         let user = crate::identity::session::require_user().await?;
         let state = crate::state::AppState::from_context()?;
-        crate::meetings::comments::list_for_meeting(&state.db, &user, meeting).await
+        crate::meetings::comments::store::list_for_meeting(&state.db, &user, meeting).await
     })
     .await
 }
@@ -51,7 +39,7 @@ pub async fn add_comment(form: CommentForm) -> Result<uuid::Uuid, AppError> {
     crate::error::respond(async {
         let user = crate::identity::session::require_user().await?;
         let state = crate::state::AppState::from_context()?;
-        let (id, meeting) = crate::meetings::comments::add(&state.db, &user, &form).await?;
+        let (id, meeting) = crate::meetings::comments::store::add(&state.db, &user, &form).await?;
         tell(meeting).await?;
         Ok(id)
     })
@@ -65,7 +53,7 @@ pub async fn edit_comment(id: String, body: String) -> Result<(), AppError> {
         let id = crate::ids::parse_id(&id, crate::error::BadInput::Id)?;
         let user = crate::identity::session::require_user().await?;
         let state = crate::state::AppState::from_context()?;
-        let meeting = crate::meetings::comments::edit(&state.db, &user, id, &body).await?;
+        let meeting = crate::meetings::comments::store::edit(&state.db, &user, id, &body).await?;
         tell(meeting).await
     })
     .await
@@ -78,7 +66,7 @@ pub async fn get_comment_history(id: String) -> Result<Vec<String>, AppError> {
         let id = crate::ids::parse_id(&id, crate::error::BadInput::Id)?;
         let user = crate::identity::session::require_user().await?;
         let state = crate::state::AppState::from_context()?;
-        crate::meetings::comments::history(&state.db, &user, id).await
+        crate::meetings::comments::store::history(&state.db, &user, id).await
     })
     .await
 }
