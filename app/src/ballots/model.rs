@@ -1,6 +1,8 @@
 //! Ballot types shared by the server and the browser.
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Lang;
+
 /// A member's answer to a ballot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Choice {
@@ -187,5 +189,33 @@ pub fn outcome_key(outcome: crate::ballots::outcome::Outcome) -> &'static str {
         Outcome::Adopted => "adopted",
         Outcome::Rejected => "rejected",
         Outcome::NoDecision => "no_decision",
+    }
+}
+
+impl Choice {
+    /// As people read it, in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Choice::Agree, Lang::Vi) => "Đồng ý",
+            (Choice::Agree, Lang::En) => "Agree",
+            (Choice::Disagree, Lang::Vi) => "Không đồng ý",
+            (Choice::Disagree, Lang::En) => "Disagree",
+            (Choice::Other, Lang::Vi) => "Ý kiến khác",
+            (Choice::Other, Lang::En) => "Other opinion",
+        }
+    }
+}
+
+impl BallotState {
+    /// As people read it, in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (BallotState::Draft, Lang::Vi) => "Bản nháp",
+            (BallotState::Draft, Lang::En) => "Draft",
+            (BallotState::Open, Lang::Vi) => "Đang lấy ý kiến",
+            (BallotState::Open, Lang::En) => "Open",
+            (BallotState::Closed, Lang::Vi) => "Đã kết thúc",
+            (BallotState::Closed, Lang::En) => "Closed",
+        }
     }
 }

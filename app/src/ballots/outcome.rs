@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::ballots::model::Choice;
+use crate::i18n::Lang;
 
 /// The counted answers of a closed ballot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,6 +52,31 @@ impl Tally {
             }
         } else {
             Outcome::NoDecision
+        }
+    }
+}
+
+impl Outcome {
+    /// As people read it, in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Outcome::Adopted, Lang::Vi) => "Thông qua",
+            (Outcome::Adopted, Lang::En) => "Adopted",
+            (Outcome::Rejected, Lang::Vi) => "Không thông qua",
+            (Outcome::Rejected, Lang::En) => "Rejected",
+            (Outcome::NoDecision, Lang::Vi) => "Không đủ điều kiện quyết định",
+            (Outcome::NoDecision, Lang::En) => "No decision",
+        }
+    }
+}
+
+impl Outcome {
+    /// The outcome a stored key stands for (an unknown key: no decision).
+    pub fn from_key(key: &str) -> Outcome {
+        match key {
+            "adopted" => Outcome::Adopted,
+            "rejected" => Outcome::Rejected,
+            _ => Outcome::NoDecision,
         }
     }
 }

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use crate::ballots::model::Choice;
 use crate::ballots::results::{counted, result_of};
-use crate::ballots::texts::{self, texts};
+use crate::ballots::texts::texts;
 use crate::db::Db;
 use crate::error::{AppError, OrInternal};
 use crate::i18n::Lang;
@@ -40,7 +40,7 @@ pub async fn csv(db: &Db, user: &CurrentUser, ballot: Uuid) -> Result<(String, V
         let choice = choice
             .as_deref()
             .and_then(Choice::parse)
-            .map_or(t.not_answered, |c| texts::choice(c, lang));
+            .map_or(t.not_answered, |c| c.label(lang));
         // Names, opinions and comments are free text: never a formula.
         write(
             &mut out,
@@ -56,14 +56,14 @@ pub async fn csv(db: &Db, user: &CurrentUser, ballot: Uuid) -> Result<(String, V
     write(&mut out, &[])?;
     for (label, count) in [
         (t.eligible_count, tally.eligible),
-        (texts::choice(Choice::Agree, lang), tally.agree),
-        (texts::choice(Choice::Disagree, lang), tally.disagree),
-        (texts::choice(Choice::Other, lang), tally.other),
+        (Choice::Agree.label(lang), tally.agree),
+        (Choice::Disagree.label(lang), tally.disagree),
+        (Choice::Other.label(lang), tally.other),
         (t.not_answered, tally.unanswered()),
     ] {
         write(&mut out, &[label, &count.to_string()])?;
     }
-    write(&mut out, &[t.result, texts::outcome(result.outcome, lang)])?;
+    write(&mut out, &[t.result, result.outcome.label(lang)])?;
     let bytes = out.into_inner().or_internal()?;
     Ok((format!("tong-hop-y-kien-{ballot}.csv"), bytes))
 }

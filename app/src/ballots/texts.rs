@@ -1,7 +1,5 @@
 //! The words of the ballot pages, Vietnamese first. Kept beside the ballots (not in the
 //! shared catalogue) so the domain's texts live with it.
-use crate::ballots::model::{BallotState, Choice};
-use crate::ballots::outcome::Outcome;
 use crate::i18n::Lang;
 
 pub struct BallotTexts {
@@ -164,38 +162,5 @@ pub fn texts(lang: Lang) -> &'static BallotTexts {
     match lang {
         Lang::Vi => &VI,
         Lang::En => &EN,
-    }
-}
-
-pub fn choice(choice: Choice, lang: Lang) -> &'static str {
-    match (choice, lang) {
-        (Choice::Agree, Lang::Vi) => "Đồng ý",
-        (Choice::Agree, Lang::En) => "Agree",
-        (Choice::Disagree, Lang::Vi) => "Không đồng ý",
-        (Choice::Disagree, Lang::En) => "Disagree",
-        (Choice::Other, Lang::Vi) => "Ý kiến khác",
-        (Choice::Other, Lang::En) => "Other opinion",
-    }
-}
-
-pub fn state(state: BallotState, lang: Lang) -> &'static str {
-    match (state, lang) {
-        (BallotState::Draft, Lang::Vi) => "Bản nháp",
-        (BallotState::Draft, Lang::En) => "Draft",
-        (BallotState::Open, Lang::Vi) => "Đang lấy ý kiến",
-        (BallotState::Open, Lang::En) => "Open",
-        (BallotState::Closed, Lang::Vi) => "Đã kết thúc",
-        (BallotState::Closed, Lang::En) => "Closed",
-    }
-}
-
-pub fn outcome(outcome: Outcome, lang: Lang) -> &'static str {
-    match (outcome, lang) {
-        (Outcome::Adopted, Lang::Vi) => "Thông qua",
-        (Outcome::Adopted, Lang::En) => "Adopted",
-        (Outcome::Rejected, Lang::Vi) => "Không thông qua",
-        (Outcome::Rejected, Lang::En) => "Rejected",
-        (Outcome::NoDecision, Lang::Vi) => "Không đủ điều kiện quyết định",
-        (Outcome::NoDecision, Lang::En) => "No decision",
     }
 }

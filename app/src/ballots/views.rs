@@ -5,7 +5,7 @@ use leptos_meta::Title;
 
 use crate::ballots::api::{list_ballot_members, list_ballots};
 use crate::ballots::model::{BallotState, BallotSummaryRow};
-use crate::ballots::texts::{self, texts};
+use crate::ballots::texts::texts;
 use crate::i18n::use_i18n;
 use crate::ui::error_pages::ErrorPanel;
 use crate::ui::format::{date_time, vietnam_time};
@@ -78,7 +78,7 @@ fn BallotList(rows: Vec<BallotSummaryRow>) -> impl IntoView {
                 view! {
                     <li class="panel ballot-row" class:open=state == BallotState::Open>
                         <a href=href class="ballot-title">{row.title.clone()}</a>
-                        <span class="badge">{move || texts::state(state, lang())}</span>
+                        <span class="badge">{move || state.label(lang())}</span>
                         <span class="muted">
                             {move || format!("{}: {}", texts(lang()).deadline, date_time(deadline, lang()))}
                         </span>
@@ -86,7 +86,7 @@ fn BallotList(rows: Vec<BallotSummaryRow>) -> impl IntoView {
                             {move || format!("{}/{} {}", row.answered, row.eligible, texts(lang()).answered_of)}
                         </span>
                         {mine.map(|choice| view! {
-                            <span class="badge mine">{move || texts::choice(choice, lang())}</span>
+                            <span class="badge mine">{move || choice.label(lang())}</span>
                         })}
                     </li>
                 }

@@ -105,11 +105,9 @@ pub async fn facts(db: &Db, meeting: Uuid) -> Result<MinutesFacts, AppError> {
                 disagree: i64::from(tally.disagree),
                 other: i64::from(tally.other),
                 outcome: (state == "closed").then(|| {
-                    crate::room::texts::outcome(
-                        outcome.as_deref().unwrap_or(""),
-                        crate::i18n::Lang::Vi,
-                    )
-                    .to_owned()
+                    crate::ballots::outcome::Outcome::from_key(outcome.as_deref().unwrap_or(""))
+                        .label(crate::i18n::Lang::Vi)
+                        .to_owned()
                 }),
             },
         ));

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::i18n::Lang;
 use crate::identity::model::Title;
 use crate::meetings::model::MeetingState;
 
@@ -243,6 +244,38 @@ pub enum RoomAct {
     EndVote(Uuid),
     /// End the meeting: the actual end is recorded.
     Close,
+}
+
+impl ItemStage {
+    /// As people read it, in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (ItemStage::Pending, Lang::Vi) => "Chưa thảo luận",
+            (ItemStage::Pending, Lang::En) => "Not yet taken up",
+            (ItemStage::Running, Lang::Vi) => "Đang thảo luận",
+            (ItemStage::Running, Lang::En) => "Under discussion",
+            (ItemStage::Done, Lang::Vi) => "Đã thảo luận",
+            (ItemStage::Done, Lang::En) => "Discussed",
+            (ItemStage::Consent, Lang::Vi) => "Thông qua không thảo luận",
+            (ItemStage::Consent, Lang::En) => "Adopted without discussion",
+        }
+    }
+}
+
+impl Presence {
+    /// As people read it, in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Presence::Present, Lang::Vi) => "Có mặt",
+            (Presence::Present, Lang::En) => "Present",
+            (Presence::Remote, Lang::Vi) => "Trực tuyến",
+            (Presence::Remote, Lang::En) => "Remote",
+            (Presence::Absent, Lang::Vi) => "Vắng mặt",
+            (Presence::Absent, Lang::En) => "Absent",
+            (Presence::Deputy, Lang::Vi) => "Cử người dự thay",
+            (Presence::Deputy, Lang::En) => "Represented by a deputy",
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,5 @@
 //! The words of the meeting room, Vietnamese first.
 use crate::i18n::Lang;
-use crate::room::model::{ItemStage, Presence};
 
 pub struct RoomTexts {
     pub room: &'static str,
@@ -169,43 +168,6 @@ pub fn texts(lang: Lang) -> &'static RoomTexts {
         Lang::Vi => &VI,
         Lang::En => &EN,
     }
-}
-
-pub fn stage(stage: ItemStage, lang: Lang) -> &'static str {
-    match (stage, lang) {
-        (ItemStage::Pending, Lang::Vi) => "Chưa thảo luận",
-        (ItemStage::Pending, Lang::En) => "Not yet taken up",
-        (ItemStage::Running, Lang::Vi) => "Đang thảo luận",
-        (ItemStage::Running, Lang::En) => "Under discussion",
-        (ItemStage::Done, Lang::Vi) => "Đã thảo luận",
-        (ItemStage::Done, Lang::En) => "Discussed",
-        (ItemStage::Consent, Lang::Vi) => "Thông qua không thảo luận",
-        (ItemStage::Consent, Lang::En) => "Adopted without discussion",
-    }
-}
-
-pub fn presence(presence: Presence, lang: Lang) -> &'static str {
-    match (presence, lang) {
-        (Presence::Present, Lang::Vi) => "Có mặt",
-        (Presence::Present, Lang::En) => "Present",
-        (Presence::Remote, Lang::Vi) => "Trực tuyến",
-        (Presence::Remote, Lang::En) => "Remote",
-        (Presence::Absent, Lang::Vi) => "Vắng mặt",
-        (Presence::Absent, Lang::En) => "Absent",
-        (Presence::Deputy, Lang::Vi) => "Cử người dự thay",
-        (Presence::Deputy, Lang::En) => "Represented by a deputy",
-    }
-}
-
-/// The words of a stored outcome key.
-pub fn outcome(key: &str, lang: Lang) -> &'static str {
-    use crate::ballots::outcome::Outcome;
-    let outcome = match key {
-        "adopted" => Outcome::Adopted,
-        "rejected" => Outcome::Rejected,
-        _ => Outcome::NoDecision,
-    };
-    crate::ballots::texts::outcome(outcome, lang)
 }
 
 /// `m:ss` (or `h:mm:ss`) of a number of seconds.

@@ -16,7 +16,7 @@ use crate::identity::model::{CurrentUser, Role};
 use crate::meetings::model::MeetingState;
 use crate::room::api::get_room;
 use crate::room::model::{ItemRun, ItemStage, Room, RoomAct};
-use crate::room::texts::{self, clock, texts};
+use crate::room::texts::{clock, texts};
 use crate::ui::error_pages::ErrorPanel;
 
 use crate::ui::texts::texts as ui_texts;
@@ -424,7 +424,7 @@ fn Agenda(shown: Shown) -> impl IntoView {
                     view! {
                         <li data-stage=format!("{stage:?}").to_lowercase() class:current=stage == ItemStage::Running>
                             <span class="item-title">{format!("{}. {}", item.number, item.title)}</span>
-                            <span class="badge">{move || texts::stage(stage, i18n.lang())}</span>
+                            <span class="badge">{move || stage.label(i18n.lang())}</span>
                             {item.conclusion.clone().map(|c| view! { <p class="conclusion-text">{c}</p> })}
                             {(shown.chair && stage == ItemStage::Pending).then(|| view! {
                                 <button
@@ -468,7 +468,7 @@ fn Votes(shown: Shown) -> impl IntoView {
                             })}
                             {v.outcome.clone().map(|o| {
                                 let key = o.clone();
-                                view! { " " <span class="badge outcome" data-outcome=o>{move || texts::outcome(&key, i18n.lang())}</span> }
+                                view! { " " <span class="badge outcome" data-outcome=o>{move || crate::ballots::outcome::Outcome::from_key(&key).label(i18n.lang())}</span> }
                             })}
                         </li>
                     }).collect_view()}

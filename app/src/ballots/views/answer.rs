@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::ballots::model::{AnswerView, Choice};
-use crate::ballots::texts::{self, texts};
+use crate::ballots::texts::texts;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::ui::format::{date_time, vietnam_time};
@@ -51,7 +51,7 @@ pub fn AnswerForm(ballot_id: Uuid, may_answer: bool, mine: Option<AnswerView>) -
         view! {
             <p class="current-answer">
                 <strong>{move || texts(lang()).your_current_answer}": "</strong>
-                <span class="choice">{move || texts::choice(m.choice, lang())}</span>
+                <span class="choice">{move || m.choice.label(lang())}</span>
                 {(!m.text.is_empty()).then(|| format!(" — {}", m.text))}
                 <span class="muted">{move || format!(" ({})", date_time(at, lang()))}</span>
                 {m.on_paper.then(|| view! { <span class="muted">{move || format!(" · {}", texts(lang()).on_paper)}</span> })}
@@ -71,7 +71,7 @@ pub fn AnswerForm(ballot_id: Uuid, may_answer: bool, mine: Option<AnswerView>) -
                         progress.set(Progress::Idle);
                     }
                 />
-                <span>{move || texts::choice(value, lang())}</span>
+                <span>{move || value.label(lang())}</span>
             </label>
         }
     };

@@ -7,7 +7,7 @@ use crate::ballots::api::{
     close_ballot, enter_paper_answer, extend_ballot, list_ballot_members, send_ballot,
 };
 use crate::ballots::model::{BallotDraft, BallotState, BallotView, Choice, EligibleView};
-use crate::ballots::texts::{self, texts};
+use crate::ballots::texts::texts;
 use crate::ballots::views::draft_form::DraftForm;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
@@ -119,7 +119,7 @@ fn EligibleRow(e: EligibleView) -> impl IntoView {
         Some(a) => {
             let at = vietnam_time(a.answered_at);
             view! {
-                <span class="choice">{move || texts::choice(a.choice, lang())}</span>
+                <span class="choice">{move || a.choice.label(lang())}</span>
                 <span class="muted">{move || format!(" {}", date_time(at, lang()))}</span>
                 {a.on_paper.then(|| view! {
                     <span class="muted">{move || format!(" · {}", texts(lang()).on_paper)}</span>
@@ -222,7 +222,7 @@ fn PaperForm(
                                 prop:checked=move || choice.get() == value
                                 on:change=move |_| choice.set(value)
                             />
-                            <span>{move || texts::choice(value, lang())}</span>
+                            <span>{move || value.label(lang())}</span>
                         </label>
                     }).collect_view()}
                 </fieldset>

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use crate::ballots::api::get_ballot;
 use crate::ballots::model::{BallotState, BallotView};
-use crate::ballots::texts::{self, texts};
+use crate::ballots::texts::texts;
 use crate::i18n::use_i18n;
 use crate::ui::error_pages::ErrorPanel;
 use crate::ui::format::{date_time, vietnam_time};
@@ -59,7 +59,7 @@ fn Ballot(ballot: BallotView) -> impl IntoView {
             <p class="muted">{move || texts(lang()).title}</p>
             <h1>{title}</h1>
             <p>
-                <span class="badge">{move || texts::state(state, lang())}</span>
+                <span class="badge">{move || state.label(lang())}</span>
                 " "
                 <span class="deadline">
                     {move || format!("{}: {}", texts(lang()).deadline, date_time(deadline, lang()))}

@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::ballots::api::get_ballot;
 use crate::ballots::model::{BallotResult, Choice, OtherOpinion};
-use crate::ballots::texts::{self, texts};
+use crate::ballots::texts::texts;
 use crate::i18n::use_i18n;
 use crate::ui::error_pages::ErrorPanel;
 use crate::ui::texts::texts as ui_texts;
@@ -50,10 +50,10 @@ fn ResultBody(result: BallotResult) -> impl IntoView {
             </div>
         }
     };
-    let vi_en = move |c: Choice| texts::choice(c, lang());
+    let vi_en = move |c: Choice| c.label(lang());
     view! {
         <p class="outcome" data-outcome=crate::ballots::model::outcome_key(result.outcome)>
-            <strong>{move || texts::outcome(result.outcome, lang())}</strong>
+            <strong>{move || result.outcome.label(lang())}</strong>
         </p>
         <p class="muted">{move || format!("{}: {}", texts(lang()).eligible_count, tally.eligible)}</p>
         <div class="tally" role="img" aria-label=move || format!(

@@ -6,7 +6,7 @@ use uuid::Uuid;
 use crate::i18n::use_i18n;
 use crate::meetings::model::MeetingState;
 use crate::room::model::{AttendanceLine, Presence};
-use crate::room::texts::{self, texts};
+use crate::room::texts::texts;
 
 use super::Shown;
 
@@ -49,7 +49,7 @@ pub(super) fn AttendancePanel(shown: Shown) -> impl IntoView {
                         if editable() {
                             view! { <Recorder shown line/> }.into_any()
                         } else {
-                            let state = line.presence.map_or(t().not_recorded, |p| texts::presence(p, i18n.lang()));
+                            let state = line.presence.map_or(t().not_recorded, |p| p.label(i18n.lang()));
                             view! {
                                 <li>
                                     <span>{line.full_name.clone()}</span>
@@ -111,7 +111,7 @@ fn Recorder(shown: Shown, line: AttendanceLine) -> impl IntoView {
                                     prop:checked=move || chosen.get() == Some(p)
                                     on:change=move |_| record(p)
                                 />
-                                <span>{move || texts::presence(p, i18n.lang())}</span>
+                                <span>{move || p.label(i18n.lang())}</span>
                             </label>
                         }
                     }).collect_view()}
