@@ -57,10 +57,7 @@ impl Lang {
     }
 
     pub fn messages(self) -> &'static Messages {
-        match self {
-            Lang::Vi => &VI,
-            Lang::En => &EN,
-        }
+        texts(self)
     }
 }
 
@@ -127,65 +124,31 @@ pub fn switch_language(i18n: I18n, lang: Lang) {
     }
 }
 
-pub struct Messages {
-    pub app_name: &'static str,
-    pub app_tagline: &'static str,
-    pub skip_to_content: &'static str,
-    pub nav_label: &'static str,
-    pub nav_meetings: &'static str,
-    pub nav_ballots: &'static str,
-    pub nav_analytics: &'static str,
-    pub switch_language: &'static str,
-    pub switch_language_label: &'static str,
-    pub sign_in: &'static str,
-    pub sign_out: &'static str,
-    pub signed_in_as: &'static str,
-    pub demo_banner: &'static str,
-    pub sign_in_title: &'static str,
-    pub nav_audit: &'static str,
-    pub nav_accounts: &'static str,
-    pub nav_search: &'static str,
+crate::texts! {
+    pub struct Messages {
+        app_name: "e-Cabinet", "e-Cabinet";
+        app_tagline:
+            "Hệ thống thông tin phục vụ họp của Chính phủ",
+            "The Government's paperless meeting system";
+        skip_to_content: "Chuyển đến nội dung chính", "Skip to main content";
+        nav_label: "Điều hướng chính", "Main navigation";
+        nav_meetings: "Cuộc họp", "Meetings";
+        nav_ballots: "Phiếu lấy ý kiến", "Written-opinion ballots";
+        nav_analytics: "Thống kê", "Analytics";
+        switch_language: "English", "Tiếng Việt";
+        switch_language_label: "Switch to English", "Chuyển sang tiếng Việt";
+        sign_in: "Đăng nhập", "Sign in";
+        sign_out: "Đăng xuất", "Sign out";
+        signed_in_as: "Đang đăng nhập:", "Signed in as:";
+        demo_banner:
+            "Chế độ trình diễn — mọi tên người và dữ liệu đều là hư cấu.",
+            "Demo mode — every name and all data are fictional.";
+        sign_in_title: "Đăng nhập", "Sign in";
+        nav_audit: "Nhật ký", "Audit log";
+        nav_accounts: "Tài khoản", "Accounts";
+        nav_search: "Tìm kiếm", "Search";
+    }
 }
-
-pub static VI: Messages = Messages {
-    app_name: "e-Cabinet",
-    app_tagline: "Hệ thống thông tin phục vụ họp của Chính phủ",
-    skip_to_content: "Chuyển đến nội dung chính",
-    nav_label: "Điều hướng chính",
-    nav_meetings: "Cuộc họp",
-    nav_ballots: "Phiếu lấy ý kiến",
-    nav_analytics: "Thống kê",
-    switch_language: "English",
-    switch_language_label: "Switch to English",
-    sign_in: "Đăng nhập",
-    sign_out: "Đăng xuất",
-    signed_in_as: "Đang đăng nhập:",
-    demo_banner: "Chế độ trình diễn — mọi tên người và dữ liệu đều là hư cấu.",
-    sign_in_title: "Đăng nhập",
-    nav_audit: "Nhật ký",
-    nav_accounts: "Tài khoản",
-    nav_search: "Tìm kiếm",
-};
-
-pub static EN: Messages = Messages {
-    app_name: "e-Cabinet",
-    app_tagline: "The Government's paperless meeting system",
-    skip_to_content: "Skip to main content",
-    nav_label: "Main navigation",
-    nav_meetings: "Meetings",
-    nav_ballots: "Written-opinion ballots",
-    nav_analytics: "Analytics",
-    switch_language: "Tiếng Việt",
-    switch_language_label: "Chuyển sang tiếng Việt",
-    sign_in: "Sign in",
-    sign_out: "Sign out",
-    signed_in_as: "Signed in as:",
-    demo_banner: "Demo mode — every name and all data are fictional.",
-    sign_in_title: "Sign in",
-    nav_audit: "Audit log",
-    nav_accounts: "Accounts",
-    nav_search: "Search",
-};
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,11 @@
-//! Enums that are stored or sent by name and shown to people. One macro gives each its stable
-//! names (`as_str`, `parse`, serde) and its labels in both languages (`label`): a name is
-//! written once, and a missing translation does not compile.
+//! The one idiom for words people read, in two macros:
+//!
+//! - [`texts!`](crate::texts): a domain's words, each field with its Vietnamese and its English
+//!   side by side; it makes the struct, both languages' values and `texts(lang)`.
+//! - [`labelled_enum!`](crate::labelled_enum): an enum stored or sent by name and shown to
+//!   people: each variant's stable name (`as_str`, `parse`, serde) and its labels (`label`).
+//!
+//! Either way a missing translation does not compile.
 //!
 //! ```text
 //! crate::labelled_enum! {
@@ -10,6 +15,35 @@
 //!     }
 //! }
 //! ```
+
+/// A domain's words: `field: "tiếng Việt", "English";` for each, Vietnamese first. Makes
+/// `pub struct $name` of `&'static str` fields, its value in each language, and
+/// `pub fn texts(lang) -> &'static $name`.
+#[macro_export]
+macro_rules! texts {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident {
+            $( $(#[$doc:meta])* $field:ident: $vi:expr, $en:expr; )*
+        }
+    ) => {
+        $(#[$meta])*
+        $vis struct $name {
+            $( $(#[$doc])* pub $field: &'static str, )*
+        }
+
+        static VI: $name = $name { $( $field: $vi, )* };
+        static EN: $name = $name { $( $field: $en, )* };
+
+        /// These words in `lang`.
+        pub fn texts(lang: $crate::i18n::Lang) -> &'static $name {
+            match lang {
+                $crate::i18n::Lang::Vi => &VI,
+                $crate::i18n::Lang::En => &EN,
+            }
+        }
+    };
+}
 
 /// An enum with, for each variant, its stored name and its Vietnamese and English labels.
 #[macro_export]
@@ -64,6 +98,20 @@ mod tests {
             First => "first", "Thứ nhất", "First";
             Second => "second_one", "Thứ hai", "Second";
         }
+    }
+
+    crate::texts! {
+        /// Two words, to check what the macro gives.
+        pub struct Words {
+            yes: "Có", "Yes";
+            no: "Không", "No";
+        }
+    }
+
+    #[test]
+    fn words_follow_the_language() {
+        assert_eq!(texts(Lang::Vi).yes, "Có");
+        assert_eq!(texts(Lang::En).no, "No");
     }
 
     #[test]

@@ -24,6 +24,7 @@ const ROOT_ITEMS: &[(&str, &str)] = &[
     ("with_db", "db"),
     ("with_tx", "db"),
     ("labelled_enum", "labels"),
+    ("texts", "labels"),
 ];
 
 fn root() -> PathBuf {

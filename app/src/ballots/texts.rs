@@ -1,166 +1,72 @@
 //! The words of the ballot pages, Vietnamese first. Kept beside the ballots (not in the
 //! shared catalogue) so the domain's texts live with it.
-use crate::i18n::Lang;
 
-pub struct BallotTexts {
-    pub title: &'static str,
-    pub none: &'static str,
-    pub new_ballot: &'static str,
-    pub create: &'static str,
-    pub edit_draft: &'static str,
-    pub save_draft: &'static str,
-    pub field_title: &'static str,
-    pub field_question: &'static str,
-    pub field_deadline: &'static str,
-    pub field_reminders: &'static str,
-    pub reminders_hint: &'static str,
-    pub field_results_to_members: &'static str,
-    pub field_eligible: &'static str,
-    pub eligible_all: &'static str,
-    pub deadline: &'static str,
-    pub answered_of: &'static str,
-    pub send: &'static str,
-    pub close: &'static str,
-    pub close_confirm: &'static str,
-    pub extend: &'static str,
-    pub extend_reason: &'static str,
-    pub new_deadline: &'static str,
-    pub extended: &'static str,
-    pub your_answer: &'static str,
-    pub your_current_answer: &'static str,
-    pub other_text: &'static str,
-    pub comment: &'static str,
-    pub sign_and_send: &'static str,
-    pub signing: &'static str,
-    pub signed_saved: &'static str,
-    pub sign_hint: &'static str,
-    pub not_answered: &'static str,
-    pub progress: &'static str,
-    pub on_paper: &'static str,
-    pub paper_title: &'static str,
-    pub paper_member: &'static str,
-    pub paper_save: &'static str,
-    pub paper_saved: &'static str,
-    pub result: &'static str,
-    pub others: &'static str,
-    pub comments: &'static str,
-    pub nobody: &'static str,
-    pub summary_link: &'static str,
-    pub csv_link: &'static str,
-    pub print: &'static str,
-    pub summary_title: &'static str,
-    pub eligible_count: &'static str,
-    pub results_hidden: &'static str,
-    pub count_label: &'static str,
-}
-
-pub static VI: BallotTexts = BallotTexts {
-    title: "Phiếu lấy ý kiến thành viên Chính phủ",
-    none: "Chưa có phiếu lấy ý kiến nào.",
-    new_ballot: "Tạo phiếu lấy ý kiến",
-    create: "Tạo phiếu (bản nháp)",
-    edit_draft: "Sửa bản nháp",
-    save_draft: "Lưu bản nháp",
-    field_title: "Tên phiếu",
-    field_question: "Nội dung xin ý kiến",
-    field_deadline: "Thời hạn trả lời",
-    field_reminders: "Nhắc trước hạn (giờ)",
-    reminders_hint: "Ví dụ: 24, 2 — nhắc thành viên chưa trả lời 24 giờ và 2 giờ trước hạn.",
-    field_results_to_members: "Thành viên xem được kết quả sau khi kết thúc",
-    field_eligible: "Thành viên được lấy ý kiến",
-    eligible_all: "Để trống: tất cả thành viên Chính phủ (chốt khi gửi).",
-    deadline: "Hạn trả lời",
-    answered_of: "đã trả lời",
-    send: "Gửi phiếu",
-    close: "Kết thúc lấy ý kiến",
-    close_confirm: "Kết thúc phiếu bây giờ? Thành viên chưa trả lời sẽ không trả lời được nữa.",
-    extend: "Gia hạn",
-    extend_reason: "Lý do gia hạn",
-    new_deadline: "Thời hạn mới",
-    extended: "Đã gia hạn",
-    your_answer: "Ý kiến của bạn",
-    your_current_answer: "Ý kiến bạn đã gửi",
-    other_text: "Nội dung ý kiến khác",
-    comment: "Góp ý thêm (không bắt buộc)",
-    sign_and_send: "Ký bằng khóa truy cập và gửi",
-    signing: "Đang chờ xác nhận bằng khóa truy cập…",
-    signed_saved: "Đã ký và ghi nhận ý kiến",
-    sign_hint: "Ý kiến được ký bằng khóa truy cập của bạn; có thể thay đổi đến hết thời hạn (ý kiến sau cùng được tính).",
-    not_answered: "Chưa trả lời",
-    progress: "Tình hình trả lời",
-    on_paper: "do Văn phòng Chính phủ nhập, không ký số",
-    paper_title: "Nhập phiếu giấy",
-    paper_member: "Thành viên",
-    paper_save: "Nhập phiếu",
-    paper_saved: "Đã nhập phiếu giấy",
-    result: "Kết quả",
-    others: "Ý kiến khác",
-    comments: "Góp ý kèm theo",
-    nobody: "Không có",
-    summary_link: "Tổng hợp ý kiến (bản in)",
-    csv_link: "Tải tổng hợp (CSV)",
-    print: "In",
-    summary_title: "Tổng hợp ý kiến thành viên Chính phủ",
-    eligible_count: "Số thành viên được lấy ý kiến",
-    results_hidden: "Kết quả phiếu này không công bố cho thành viên.",
-    count_label: "phiếu",
-};
-
-pub static EN: BallotTexts = BallotTexts {
-    title: "Written-opinion ballots",
-    none: "No ballots yet.",
-    new_ballot: "New ballot",
-    create: "Create (draft)",
-    edit_draft: "Edit the draft",
-    save_draft: "Save the draft",
-    field_title: "Title",
-    field_question: "Question",
-    field_deadline: "Deadline",
-    field_reminders: "Reminders before the deadline (hours)",
-    reminders_hint: "E.g. 24, 2 — remind members who have not answered 24 and 2 hours before.",
-    field_results_to_members: "Members see the result once closed",
-    field_eligible: "Members asked",
-    eligible_all: "Leave empty: all Government members (fixed when sent).",
-    deadline: "Deadline",
-    answered_of: "answered",
-    send: "Send",
-    close: "Close the ballot",
-    close_confirm: "Close the ballot now? Members who have not answered can no longer answer.",
-    extend: "Extend",
-    extend_reason: "Reason for the extension",
-    new_deadline: "New deadline",
-    extended: "Extended",
-    your_answer: "Your answer",
-    your_current_answer: "Your answer as given",
-    other_text: "Your other opinion",
-    comment: "Comment (optional)",
-    sign_and_send: "Sign with your passkey and send",
-    signing: "Waiting for your passkey…",
-    signed_saved: "Signed and recorded",
-    sign_hint: "Your answer is signed with your passkey; you may change it until the deadline (the last one counts).",
-    not_answered: "Not answered",
-    progress: "Answers so far",
-    on_paper: "entered by the Government Office, unsigned",
-    paper_title: "Enter a paper answer",
-    paper_member: "Member",
-    paper_save: "Enter",
-    paper_saved: "Paper answer entered",
-    result: "Result",
-    others: "Other opinions",
-    comments: "Comments",
-    nobody: "None",
-    summary_link: "Summary of opinions (printable)",
-    csv_link: "Download the summary (CSV)",
-    print: "Print",
-    summary_title: "Summary of the Government members' opinions",
-    eligible_count: "Members asked",
-    results_hidden: "This ballot's result is not published to members.",
-    count_label: "votes",
-};
-
-pub fn texts(lang: Lang) -> &'static BallotTexts {
-    match lang {
-        Lang::Vi => &VI,
-        Lang::En => &EN,
+crate::texts! {
+    pub struct BallotTexts {
+        title: "Phiếu lấy ý kiến thành viên Chính phủ", "Written-opinion ballots";
+        none: "Chưa có phiếu lấy ý kiến nào.", "No ballots yet.";
+        new_ballot: "Tạo phiếu lấy ý kiến", "New ballot";
+        create: "Tạo phiếu (bản nháp)", "Create (draft)";
+        edit_draft: "Sửa bản nháp", "Edit the draft";
+        save_draft: "Lưu bản nháp", "Save the draft";
+        field_title: "Tên phiếu", "Title";
+        field_question: "Nội dung xin ý kiến", "Question";
+        field_deadline: "Thời hạn trả lời", "Deadline";
+        field_reminders: "Nhắc trước hạn (giờ)", "Reminders before the deadline (hours)";
+        reminders_hint:
+            "Ví dụ: 24, 2 — nhắc thành viên chưa trả lời 24 giờ và 2 giờ trước hạn.",
+            "E.g. 24, 2 — remind members who have not answered 24 and 2 hours before.";
+        field_results_to_members:
+            "Thành viên xem được kết quả sau khi kết thúc",
+            "Members see the result once closed";
+        field_eligible: "Thành viên được lấy ý kiến", "Members asked";
+        eligible_all:
+            "Để trống: tất cả thành viên Chính phủ (chốt khi gửi).",
+            "Leave empty: all Government members (fixed when sent).";
+        deadline: "Hạn trả lời", "Deadline";
+        answered_of: "đã trả lời", "answered";
+        send: "Gửi phiếu", "Send";
+        close: "Kết thúc lấy ý kiến", "Close the ballot";
+        close_confirm:
+            "Kết thúc phiếu bây giờ? Thành viên chưa trả lời sẽ không trả lời được nữa.",
+            "Close the ballot now? Members who have not answered can no longer answer.";
+        extend: "Gia hạn", "Extend";
+        extend_reason: "Lý do gia hạn", "Reason for the extension";
+        new_deadline: "Thời hạn mới", "New deadline";
+        extended: "Đã gia hạn", "Extended";
+        your_answer: "Ý kiến của bạn", "Your answer";
+        your_current_answer: "Ý kiến bạn đã gửi", "Your answer as given";
+        other_text: "Nội dung ý kiến khác", "Your other opinion";
+        comment: "Góp ý thêm (không bắt buộc)", "Comment (optional)";
+        sign_and_send: "Ký bằng khóa truy cập và gửi", "Sign with your passkey and send";
+        signing: "Đang chờ xác nhận bằng khóa truy cập…", "Waiting for your passkey…";
+        signed_saved: "Đã ký và ghi nhận ý kiến", "Signed and recorded";
+        sign_hint:
+            "Ý kiến được ký bằng khóa truy cập của bạn; có thể thay đổi đến hết thời hạn (ý kiến sau cùng được tính).",
+            "Your answer is signed with your passkey; you may change it until the deadline (the last one counts).";
+        not_answered: "Chưa trả lời", "Not answered";
+        progress: "Tình hình trả lời", "Answers so far";
+        on_paper:
+            "do Văn phòng Chính phủ nhập, không ký số",
+            "entered by the Government Office, unsigned";
+        paper_title: "Nhập phiếu giấy", "Enter a paper answer";
+        paper_member: "Thành viên", "Member";
+        paper_save: "Nhập phiếu", "Enter";
+        paper_saved: "Đã nhập phiếu giấy", "Paper answer entered";
+        result: "Kết quả", "Result";
+        others: "Ý kiến khác", "Other opinions";
+        comments: "Góp ý kèm theo", "Comments";
+        nobody: "Không có", "None";
+        summary_link: "Tổng hợp ý kiến (bản in)", "Summary of opinions (printable)";
+        csv_link: "Tải tổng hợp (CSV)", "Download the summary (CSV)";
+        print: "In", "Print";
+        summary_title:
+            "Tổng hợp ý kiến thành viên Chính phủ",
+            "Summary of the Government members' opinions";
+        eligible_count: "Số thành viên được lấy ý kiến", "Members asked";
+        results_hidden:
+            "Kết quả phiếu này không công bố cho thành viên.",
+            "This ballot's result is not published to members.";
+        count_label: "phiếu", "votes";
     }
 }

@@ -1,235 +1,108 @@
 //! The words of signing in, passkeys, accounts and notices, Vietnamese first. A missing translation does not compile.
-use crate::i18n::Lang;
 
-pub struct IdentityTexts {
-    pub demo_sign_in_title: &'static str,
-    pub demo_sign_in_intro: &'static str,
-    pub demo_act_as: &'static str,
-    pub sign_in_passkey_soon: &'static str,
-    pub role_member: &'static str,
-    pub role_guest: &'static str,
-    pub role_secretariat: &'static str,
-    pub role_admin: &'static str,
-    pub admin_title: &'static str,
-    pub enrol_title: &'static str,
-    pub enrol_intro: &'static str,
-    pub enrol_account: &'static str,
-    pub passkey_name_label: &'static str,
-    pub passkey_name_default: &'static str,
-    pub enrol_button: &'static str,
-    pub sign_in_with_passkey: &'static str,
-    pub working: &'static str,
-    pub passkey_cancelled: &'static str,
-    pub session_ended_title: &'static str,
-    pub session_ended_text: &'static str,
-    pub lock_title: &'static str,
-    pub lock_text: &'static str,
-    pub lock_unlock: &'static str,
-    pub account_title: &'static str,
-    pub passkeys_title: &'static str,
-    pub created_on: &'static str,
-    pub last_used: &'static str,
-    pub passkey_last_hint: &'static str,
-    pub passkey_add_title: &'static str,
-    pub passkey_add_button: &'static str,
-    pub sessions_title: &'static str,
-    pub this_device: &'static str,
-    pub signed_in_on: &'static str,
-    pub last_active: &'static str,
-    pub sign_out_others: &'static str,
-    pub notices_title: &'static str,
-    pub accounts_title: &'static str,
-    pub accounts_list_title: &'static str,
-    pub issued_links_title: &'static str,
-    pub issued_links_hint: &'static str,
-    pub valid_until: &'static str,
-    pub requested_links_title: &'static str,
-    pub requested_links_hint: &'static str,
-    pub pending_links_title: &'static str,
-    pub pending_links_hint: &'static str,
-    pub pending_links_none: &'static str,
-    pub pending_requested_by: &'static str,
-    pub pending_reset: &'static str,
-    pub approve_link: &'static str,
-    pub refuse_link: &'static str,
-    pub withdraw_link: &'static str,
-    pub account_create_title: &'static str,
-    pub account_name: &'static str,
-    pub account_title_field: &'static str,
-    pub account_ministry: &'static str,
-    pub account_role: &'static str,
-    pub account_email: &'static str,
-    pub account_phone: &'static str,
-    pub account_create_button: &'static str,
-    pub account_import_title: &'static str,
-    pub account_import_hint: &'static str,
-    pub account_import_file: &'static str,
-    pub account_import_text: &'static str,
-    pub account_import_button: &'static str,
-    pub actions: &'static str,
-    pub account_inactive: &'static str,
-    pub revoke_other_passkeys: &'static str,
-    pub reissue_link: &'static str,
-    pub deactivate: &'static str,
-    pub deactivate_confirm: &'static str,
-    pub sign_in_named_summary: &'static str,
-    pub sign_in_named_button: &'static str,
-}
-
-static VI: IdentityTexts = IdentityTexts {
-    demo_sign_in_title: "Đăng nhập trình diễn",
-    demo_sign_in_intro: "Chọn một người dùng trình diễn để xem hệ thống với vai trò của họ. Lối tắt này chỉ có trong chế độ trình diễn.",
-    demo_act_as: "Đăng nhập với tư cách",
-    sign_in_passkey_soon: "Đăng nhập bằng khóa truy cập (passkey) là cách đăng nhập duy nhất của hệ thống. Người dùng mới nhận liên kết đăng ký từ Văn phòng Chính phủ.",
-    role_member: "Thành viên Chính phủ",
-    role_guest: "Khách mời",
-    role_secretariat: "Văn phòng Chính phủ",
-    role_admin: "Quản trị hệ thống",
-    admin_title: "Quản trị hệ thống",
-    enrol_title: "Đăng ký khóa truy cập",
-    enrol_intro: "Tạo khóa truy cập (passkey) trên thiết bị này để đăng nhập e-Cabinet. Thiết bị sẽ hỏi vân tay, khuôn mặt hoặc mã PIN; không có mật khẩu nào cần nhớ.",
-    enrol_account: "Tài khoản",
-    passkey_name_label: "Tên thiết bị (để nhận biết khóa này)",
-    passkey_name_default: "Máy tính bảng",
-    enrol_button: "Tạo khóa truy cập",
-    sign_in_with_passkey: "Đăng nhập bằng khóa truy cập",
-    working: "Đang chờ thiết bị…",
-    passkey_cancelled: "Thiết bị không tạo hoặc không dùng được khóa truy cập (thao tác bị hủy hoặc không được hỗ trợ).",
-    session_ended_title: "Phiên làm việc đã kết thúc",
-    session_ended_text: "Tài khoản đã bị đăng xuất khỏi thiết bị này; nội dung đã được gỡ khỏi màn hình.",
-    lock_title: "Màn hình đã khóa",
-    lock_text: "Không có thao tác trong một thời gian. Xác nhận bằng khóa truy cập để tiếp tục đúng chỗ đang xem.",
-    lock_unlock: "Mở khóa bằng khóa truy cập",
-    account_title: "Tài khoản của tôi",
-    passkeys_title: "Khóa truy cập",
-    created_on: "Tạo lúc",
-    last_used: "dùng lần cuối",
-    passkey_last_hint: "Không thể xóa khóa truy cập cuối cùng.",
-    passkey_add_title: "Thêm khóa truy cập trên thiết bị này",
-    passkey_add_button: "Thêm khóa truy cập",
-    sessions_title: "Các thiết bị đang đăng nhập",
-    this_device: "Thiết bị này",
-    signed_in_on: "đăng nhập lúc",
-    last_active: "hoạt động lần cuối",
-    sign_out_others: "Đăng xuất tất cả thiết bị khác",
-    notices_title: "Thông báo",
-    accounts_title: "Quản lý tài khoản",
-    accounts_list_title: "Danh sách tài khoản",
-    issued_links_title: "Liên kết đăng ký vừa cấp",
-    issued_links_hint: "Trao tận tay liên kết cho đúng người (hoặc qua kênh an toàn). Liên kết dùng được một lần, hết hạn sau 72 giờ, và không hiển thị lại.",
-    valid_until: "hiệu lực đến",
-    requested_links_title: "Đã gửi đề nghị cấp liên kết đăng ký",
-    requested_links_hint: "Liên kết chỉ được tạo khi một người thứ hai có thẩm quyền phê duyệt, và chỉ hiển thị cho người phê duyệt để trao tận tay.",
-    pending_links_title: "Đề nghị cấp liên kết chờ phê duyệt",
-    pending_links_hint: "Nguyên tắc bốn mắt: người đề nghị không thể tự phê duyệt. Phê duyệt đặt lại tài khoản sẽ thu hồi mọi khóa truy cập và phiên đăng nhập của tài khoản đó.",
-    pending_links_none: "Không có đề nghị nào chờ phê duyệt.",
-    pending_requested_by: "Người đề nghị",
-    pending_reset: "Đặt lại (thu hồi mọi khóa)",
-    approve_link: "Phê duyệt và hiển thị liên kết",
-    refuse_link: "Từ chối",
-    withdraw_link: "Rút lại đề nghị",
-    account_create_title: "Tạo tài khoản",
-    account_name: "Họ và tên",
-    account_title_field: "Chức vụ",
-    account_ministry: "Mã bộ, cơ quan (ví dụ BTC)",
-    account_role: "Vai trò",
-    account_email: "Thư điện tử",
-    account_phone: "Điện thoại",
-    account_create_button: "Tạo tài khoản và đề nghị cấp liên kết",
-    account_import_title: "Nhập nhiều tài khoản từ tệp CSV",
-    account_import_hint: "Dòng đầu là tên cột: họ_tên, chức_vụ, mã_bộ, vai_trò, email, điện_thoại (hoặc full_name, title, ministry, role, email, phone). Tệp lỗi ở dòng nào thì không tài khoản nào được tạo.",
-    account_import_file: "Chọn tệp CSV",
-    account_import_text: "hoặc dán nội dung",
-    account_import_button: "Nhập và cấp liên kết",
-    actions: "Thao tác",
-    account_inactive: "Đã vô hiệu hóa",
-    revoke_other_passkeys: "Đặt lại: thu hồi mọi khóa truy cập (mất thiết bị)",
-    reissue_link: "Đề nghị cấp liên kết mới",
-    deactivate: "Vô hiệu hóa",
-    deactivate_confirm: "Xác nhận vô hiệu hóa",
-    sign_in_named_summary: "Thiết bị không gợi ý khóa? Đăng nhập bằng thư điện tử",
-    sign_in_named_button: "Tiếp tục với khóa truy cập",
-};
-
-static EN: IdentityTexts = IdentityTexts {
-    demo_sign_in_title: "Demo sign-in",
-    demo_sign_in_intro:
-        "Pick a demo user to see the system in their role. This shortcut exists only in demo mode.",
-    demo_act_as: "Sign in as",
-    sign_in_passkey_soon: "Passkeys are the only way to sign in to this system. New users get an enrolment link from the Government Office.",
-    role_member: "Government member",
-    role_guest: "Guest",
-    role_secretariat: "Government Office",
-    role_admin: "System administrator",
-    admin_title: "Administration",
-    enrol_title: "Set up your passkey",
-    enrol_intro: "Create a passkey on this device to sign in to e-Cabinet. The device will ask for your fingerprint, face or PIN; there is no password to remember.",
-    enrol_account: "Account",
-    passkey_name_label: "Device name (to recognise this passkey)",
-    passkey_name_default: "Tablet",
-    enrol_button: "Create passkey",
-    sign_in_with_passkey: "Sign in with a passkey",
-    working: "Waiting for the device…",
-    passkey_cancelled: "The device did not create or use a passkey (cancelled, or not supported).",
-    session_ended_title: "Your session has ended",
-    session_ended_text: "This device was signed out; the content has been removed from the screen.",
-    lock_title: "Screen locked",
-    lock_text: "There was no activity for a while. Confirm with your passkey to carry on where you were.",
-    lock_unlock: "Unlock with a passkey",
-    account_title: "My account",
-    passkeys_title: "Passkeys",
-    created_on: "Created",
-    last_used: "last used",
-    passkey_last_hint: "The last passkey cannot be removed.",
-    passkey_add_title: "Add a passkey on this device",
-    passkey_add_button: "Add passkey",
-    sessions_title: "Devices signed in",
-    this_device: "This device",
-    signed_in_on: "signed in",
-    last_active: "last active",
-    sign_out_others: "Sign out all other devices",
-    notices_title: "Notices",
-    accounts_title: "Accounts",
-    accounts_list_title: "All accounts",
-    issued_links_title: "Enrolment links issued",
-    issued_links_hint: "Hand each link to its owner in person (or over a safe channel). A link works once, expires after 72 hours and is not shown again.",
-    valid_until: "valid until",
-    requested_links_title: "Enrolment links requested",
-    requested_links_hint: "A link is made only when a second authorised person approves the request, and is shown to that person alone for the hand-over.",
-    pending_links_title: "Enrolment requests awaiting approval",
-    pending_links_hint: "Four eyes: whoever asked cannot approve. Approving a reset revokes every passkey and session of that account.",
-    pending_links_none: "No requests are waiting.",
-    pending_requested_by: "Requested by",
-    pending_reset: "Reset (revoke every passkey)",
-    approve_link: "Approve and show the link",
-    refuse_link: "Refuse",
-    withdraw_link: "Withdraw the request",
-    account_create_title: "Create an account",
-    account_name: "Full name",
-    account_title_field: "Title",
-    account_ministry: "Ministry code (e.g. BTC)",
-    account_role: "Role",
-    account_email: "E-mail",
-    account_phone: "Phone",
-    account_create_button: "Create and request a link",
-    account_import_title: "Import accounts from CSV",
-    account_import_hint: "The first line names the columns: full_name, title, ministry, role, email, phone. If any line is wrong, no account is created.",
-    account_import_file: "Choose a CSV file",
-    account_import_text: "or paste its content",
-    account_import_button: "Import and issue links",
-    actions: "Actions",
-    account_inactive: "Deactivated",
-    revoke_other_passkeys: "Reset: revoke every passkey (lost device)",
-    reissue_link: "Request a new link",
-    deactivate: "Deactivate",
-    deactivate_confirm: "Confirm deactivation",
-    sign_in_named_summary: "Device offers no passkey? Sign in with your e-mail",
-    sign_in_named_button: "Continue with a passkey",
-};
-
-pub fn texts(lang: Lang) -> &'static IdentityTexts {
-    match lang {
-        Lang::Vi => &VI,
-        Lang::En => &EN,
+crate::texts! {
+    pub struct IdentityTexts {
+        demo_sign_in_title: "Đăng nhập trình diễn", "Demo sign-in";
+        demo_sign_in_intro:
+            "Chọn một người dùng trình diễn để xem hệ thống với vai trò của họ. Lối tắt này chỉ có trong chế độ trình diễn.",
+            "Pick a demo user to see the system in their role. This shortcut exists only in demo mode.";
+        demo_act_as: "Đăng nhập với tư cách", "Sign in as";
+        sign_in_passkey_soon:
+            "Đăng nhập bằng khóa truy cập (passkey) là cách đăng nhập duy nhất của hệ thống. Người dùng mới nhận liên kết đăng ký từ Văn phòng Chính phủ.",
+            "Passkeys are the only way to sign in to this system. New users get an enrolment link from the Government Office.";
+        role_member: "Thành viên Chính phủ", "Government member";
+        role_guest: "Khách mời", "Guest";
+        role_secretariat: "Văn phòng Chính phủ", "Government Office";
+        role_admin: "Quản trị hệ thống", "System administrator";
+        admin_title: "Quản trị hệ thống", "Administration";
+        enrol_title: "Đăng ký khóa truy cập", "Set up your passkey";
+        enrol_intro:
+            "Tạo khóa truy cập (passkey) trên thiết bị này để đăng nhập e-Cabinet. Thiết bị sẽ hỏi vân tay, khuôn mặt hoặc mã PIN; không có mật khẩu nào cần nhớ.",
+            "Create a passkey on this device to sign in to e-Cabinet. The device will ask for your fingerprint, face or PIN; there is no password to remember.";
+        enrol_account: "Tài khoản", "Account";
+        passkey_name_label:
+            "Tên thiết bị (để nhận biết khóa này)",
+            "Device name (to recognise this passkey)";
+        passkey_name_default: "Máy tính bảng", "Tablet";
+        enrol_button: "Tạo khóa truy cập", "Create passkey";
+        sign_in_with_passkey: "Đăng nhập bằng khóa truy cập", "Sign in with a passkey";
+        working: "Đang chờ thiết bị…", "Waiting for the device…";
+        passkey_cancelled:
+            "Thiết bị không tạo hoặc không dùng được khóa truy cập (thao tác bị hủy hoặc không được hỗ trợ).",
+            "The device did not create or use a passkey (cancelled, or not supported).";
+        session_ended_title: "Phiên làm việc đã kết thúc", "Your session has ended";
+        session_ended_text:
+            "Tài khoản đã bị đăng xuất khỏi thiết bị này; nội dung đã được gỡ khỏi màn hình.",
+            "This device was signed out; the content has been removed from the screen.";
+        lock_title: "Màn hình đã khóa", "Screen locked";
+        lock_text:
+            "Không có thao tác trong một thời gian. Xác nhận bằng khóa truy cập để tiếp tục đúng chỗ đang xem.",
+            "There was no activity for a while. Confirm with your passkey to carry on where you were.";
+        lock_unlock: "Mở khóa bằng khóa truy cập", "Unlock with a passkey";
+        account_title: "Tài khoản của tôi", "My account";
+        passkeys_title: "Khóa truy cập", "Passkeys";
+        created_on: "Tạo lúc", "Created";
+        last_used: "dùng lần cuối", "last used";
+        passkey_last_hint:
+            "Không thể xóa khóa truy cập cuối cùng.",
+            "The last passkey cannot be removed.";
+        passkey_add_title: "Thêm khóa truy cập trên thiết bị này", "Add a passkey on this device";
+        passkey_add_button: "Thêm khóa truy cập", "Add passkey";
+        sessions_title: "Các thiết bị đang đăng nhập", "Devices signed in";
+        this_device: "Thiết bị này", "This device";
+        signed_in_on: "đăng nhập lúc", "signed in";
+        last_active: "hoạt động lần cuối", "last active";
+        sign_out_others: "Đăng xuất tất cả thiết bị khác", "Sign out all other devices";
+        notices_title: "Thông báo", "Notices";
+        accounts_title: "Quản lý tài khoản", "Accounts";
+        accounts_list_title: "Danh sách tài khoản", "All accounts";
+        issued_links_title: "Liên kết đăng ký vừa cấp", "Enrolment links issued";
+        issued_links_hint:
+            "Trao tận tay liên kết cho đúng người (hoặc qua kênh an toàn). Liên kết dùng được một lần, hết hạn sau 72 giờ, và không hiển thị lại.",
+            "Hand each link to its owner in person (or over a safe channel). A link works once, expires after 72 hours and is not shown again.";
+        valid_until: "hiệu lực đến", "valid until";
+        requested_links_title: "Đã gửi đề nghị cấp liên kết đăng ký", "Enrolment links requested";
+        requested_links_hint:
+            "Liên kết chỉ được tạo khi một người thứ hai có thẩm quyền phê duyệt, và chỉ hiển thị cho người phê duyệt để trao tận tay.",
+            "A link is made only when a second authorised person approves the request, and is shown to that person alone for the hand-over.";
+        pending_links_title:
+            "Đề nghị cấp liên kết chờ phê duyệt",
+            "Enrolment requests awaiting approval";
+        pending_links_hint:
+            "Nguyên tắc bốn mắt: người đề nghị không thể tự phê duyệt. Phê duyệt đặt lại tài khoản sẽ thu hồi mọi khóa truy cập và phiên đăng nhập của tài khoản đó.",
+            "Four eyes: whoever asked cannot approve. Approving a reset revokes every passkey and session of that account.";
+        pending_links_none: "Không có đề nghị nào chờ phê duyệt.", "No requests are waiting.";
+        pending_requested_by: "Người đề nghị", "Requested by";
+        pending_reset: "Đặt lại (thu hồi mọi khóa)", "Reset (revoke every passkey)";
+        approve_link: "Phê duyệt và hiển thị liên kết", "Approve and show the link";
+        refuse_link: "Từ chối", "Refuse";
+        withdraw_link: "Rút lại đề nghị", "Withdraw the request";
+        account_create_title: "Tạo tài khoản", "Create an account";
+        account_name: "Họ và tên", "Full name";
+        account_title_field: "Chức vụ", "Title";
+        account_ministry: "Mã bộ, cơ quan (ví dụ BTC)", "Ministry code (e.g. BTC)";
+        account_role: "Vai trò", "Role";
+        account_email: "Thư điện tử", "E-mail";
+        account_phone: "Điện thoại", "Phone";
+        account_create_button: "Tạo tài khoản và đề nghị cấp liên kết", "Create and request a link";
+        account_import_title: "Nhập nhiều tài khoản từ tệp CSV", "Import accounts from CSV";
+        account_import_hint:
+            "Dòng đầu là tên cột: họ_tên, chức_vụ, mã_bộ, vai_trò, email, điện_thoại (hoặc full_name, title, ministry, role, email, phone). Tệp lỗi ở dòng nào thì không tài khoản nào được tạo.",
+            "The first line names the columns: full_name, title, ministry, role, email, phone. If any line is wrong, no account is created.";
+        account_import_file: "Chọn tệp CSV", "Choose a CSV file";
+        account_import_text: "hoặc dán nội dung", "or paste its content";
+        account_import_button: "Nhập và cấp liên kết", "Import and issue links";
+        actions: "Thao tác", "Actions";
+        account_inactive: "Đã vô hiệu hóa", "Deactivated";
+        revoke_other_passkeys:
+            "Đặt lại: thu hồi mọi khóa truy cập (mất thiết bị)",
+            "Reset: revoke every passkey (lost device)";
+        reissue_link: "Đề nghị cấp liên kết mới", "Request a new link";
+        deactivate: "Vô hiệu hóa", "Deactivate";
+        deactivate_confirm: "Xác nhận vô hiệu hóa", "Confirm deactivation";
+        sign_in_named_summary:
+            "Thiết bị không gợi ý khóa? Đăng nhập bằng thư điện tử",
+            "Device offers no passkey? Sign in with your e-mail";
+        sign_in_named_button: "Tiếp tục với khóa truy cập", "Continue with a passkey";
     }
 }

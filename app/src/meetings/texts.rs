@@ -1,252 +1,92 @@
 //! The words of the meetings pages, Vietnamese first. A missing translation does not compile.
-use crate::i18n::Lang;
 
-pub struct MeetingTexts {
-    pub enter_room: &'static str,
-    pub meetings_title: &'static str,
-    pub meetings_empty: &'static str,
-    pub meeting_kind_regular: &'static str,
-    pub meeting_kind_thematic: &'static str,
-    pub meeting_kind_extraordinary: &'static str,
-    pub state_draft: &'static str,
-    pub state_published: &'static str,
-    pub state_in_progress: &'static str,
-    pub state_closed: &'static str,
-    pub state_postponed: &'static str,
-    pub state_cancelled: &'static str,
-    pub place: &'static str,
-    pub online: &'static str,
-    pub chair: &'static str,
-    pub planned_duration: &'static str,
-    pub agenda: &'static str,
-    pub agenda_items_count: &'static str,
-    pub presenter: &'static str,
-    pub documents: &'static str,
-    pub no_documents: &'static str,
-    pub invitees: &'static str,
-    pub guests: &'static str,
-    pub back_to_meetings: &'static str,
-    pub total_planned: &'static str,
-    pub comments_title: &'static str,
-    pub comment_label: &'static str,
-    pub comment_send: &'static str,
-    pub comment_reply: &'static str,
-    pub comment_replying: &'static str,
-    pub comment_cancel: &'static str,
-    pub comment_edit: &'static str,
-    pub comment_save: &'static str,
-    pub comment_history: &'static str,
-    pub comment_secretariat_only: &'static str,
-    pub comment_edited: &'static str,
-    pub comment_on_document: &'static str,
-    pub comment_on_item: &'static str,
-    pub position_legend: &'static str,
-    pub stance_no_objection: &'static str,
-    pub stance_speak: &'static str,
-    pub stance_object: &'static str,
-    pub position_reason: &'static str,
-    pub position_save: &'static str,
-    pub position_saved: &'static str,
-    pub positions_title: &'static str,
-    pub consent_block_title: &'static str,
-    pub consent_block_empty: &'static str,
-    pub readiness_title: &'static str,
-    pub readiness_member: &'static str,
-    pub readiness_items: &'static str,
-    pub readiness_not_opened: &'static str,
-    pub readiness_hint: &'static str,
-    pub readiness_empty: &'static str,
-    pub meeting_new_title: &'static str,
-    pub meeting_edit_title: &'static str,
-    pub meeting_view_as_member: &'static str,
-    pub meeting_state_label: &'static str,
-    pub meeting_publish: &'static str,
-    pub meeting_postpone: &'static str,
-    pub meeting_cancel: &'static str,
-    pub meeting_copy: &'static str,
-    pub meeting_details: &'static str,
-    pub meeting_kind: &'static str,
-    pub meeting_title_field: &'static str,
-    pub item_title: &'static str,
-    pub minutes_label: &'static str,
-    pub move_up: &'static str,
-    pub move_down: &'static str,
-    pub item_add: &'static str,
-    pub downloadable: &'static str,
-    pub save_guests: &'static str,
-    pub save_invitees: &'static str,
-    pub invite_all: &'static str,
-    pub changes_title: &'static str,
-    pub updated_on: &'static str,
-    pub edit_meeting: &'static str,
-    pub new_meeting: &'static str,
-}
-
-static VI: MeetingTexts = MeetingTexts {
-    enter_room: "Vào phòng họp",
-    meetings_title: "Các cuộc họp",
-    meetings_empty: "Chưa có cuộc họp nào dành cho bạn.",
-    meeting_kind_regular: "Phiên họp thường kỳ",
-    meeting_kind_thematic: "Phiên họp chuyên đề",
-    meeting_kind_extraordinary: "Phiên họp bất thường",
-    state_draft: "Bản nháp",
-    state_published: "Đã phát hành",
-    state_in_progress: "Đang họp",
-    state_closed: "Đã kết thúc",
-    state_postponed: "Hoãn",
-    state_cancelled: "Hủy",
-    place: "Địa điểm",
-    online: "Trực tuyến",
-    chair: "Chủ tọa",
-    planned_duration: "Thời lượng dự kiến",
-    agenda: "Chương trình họp",
-    agenda_items_count: "nội dung",
-    presenter: "Cơ quan trình",
-    documents: "Tài liệu",
-    no_documents: "Chưa có tài liệu.",
-    invitees: "Thành phần mời họp",
-    guests: "Khách mời",
-    back_to_meetings: "← Danh sách cuộc họp",
-    total_planned: "Tổng thời lượng các nội dung",
-    comments_title: "Thảo luận",
-    comment_label: "Ý kiến của bạn (gõ @Họ tên để nhắc đến ai đó)",
-    comment_send: "Gửi ý kiến",
-    comment_reply: "Trả lời",
-    comment_replying: "Trả lời ý kiến của",
-    comment_cancel: "Hủy",
-    comment_edit: "Sửa",
-    comment_save: "Lưu thay đổi",
-    comment_history: "Các bản trước",
-    comment_secretariat_only: "Chỉ gửi Văn phòng Chính phủ",
-    comment_edited: "đã sửa",
-    comment_on_document: "Về tài liệu",
-    comment_on_item: "Về nội dung chung",
-    position_legend: "Ý kiến của tôi trước cuộc họp",
-    stance_no_objection: "Không có ý kiến",
-    stance_speak: "Xin phát biểu",
-    stance_object: "Không tán thành",
-    position_reason: "Lý do hoặc nội dung phát biểu",
-    position_save: "Lưu ý kiến",
-    position_saved: "Đã lưu",
-    positions_title: "Ý kiến của thành viên theo từng nội dung",
-    consent_block_title: "Đề xuất thông qua không thảo luận",
-    consent_block_empty: "Chưa có nội dung nào đủ điều kiện.",
-    readiness_title: "Mức độ sẵn sàng",
-    readiness_member: "Thành viên",
-    readiness_items: "Nội dung đã xem",
-    readiness_not_opened: "Chưa mở",
-    readiness_hint: "Mỗi ô: đã mở hay chưa, số trang đã xem / tổng số trang.",
-    readiness_empty: "Chưa có thành viên được mời hoặc chưa có tài liệu.",
-    meeting_new_title: "Tạo cuộc họp mới",
-    meeting_edit_title: "Chuẩn bị cuộc họp",
-    meeting_view_as_member: "← Xem như thành viên",
-    meeting_state_label: "Trạng thái cuộc họp",
-    meeting_publish: "Phát hành",
-    meeting_postpone: "Hoãn",
-    meeting_cancel: "Hủy cuộc họp",
-    meeting_copy: "Sao chép làm mẫu",
-    meeting_details: "Thông tin cuộc họp",
-    meeting_kind: "Loại phiên họp",
-    meeting_title_field: "Tên cuộc họp",
-    item_title: "Nội dung",
-    minutes_label: "Số phút",
-    move_up: "Chuyển lên nội dung",
-    move_down: "Chuyển xuống nội dung",
-    item_add: "Thêm nội dung",
-    downloadable: "Cho phép tải về",
-    save_guests: "Lưu khách mời",
-    save_invitees: "Lưu thành phần mời",
-    invite_all: "Mời tất cả thành viên Chính phủ",
-    changes_title: "Thay đổi sau khi phát hành",
-    updated_on: "Cập nhật",
-    edit_meeting: "Chuẩn bị cuộc họp",
-    new_meeting: "Tạo cuộc họp mới",
-};
-
-static EN: MeetingTexts = MeetingTexts {
-    enter_room: "Enter the meeting room",
-    meetings_title: "Meetings",
-    meetings_empty: "There are no meetings for you yet.",
-    meeting_kind_regular: "Regular session",
-    meeting_kind_thematic: "Thematic session",
-    meeting_kind_extraordinary: "Extraordinary session",
-    state_draft: "Draft",
-    state_published: "Published",
-    state_in_progress: "In progress",
-    state_closed: "Closed",
-    state_postponed: "Postponed",
-    state_cancelled: "Cancelled",
-    place: "Place",
-    online: "Online",
-    chair: "Chair",
-    planned_duration: "Planned duration",
-    agenda: "Agenda",
-    agenda_items_count: "items",
-    presenter: "Presented by",
-    documents: "Documents",
-    no_documents: "No documents yet.",
-    invitees: "Invited",
-    guests: "Guests",
-    back_to_meetings: "← All meetings",
-    total_planned: "Total planned for the items",
-    comments_title: "Discussion",
-    comment_label: "Your comment (type @Full Name to mention someone)",
-    comment_send: "Post comment",
-    comment_reply: "Reply",
-    comment_replying: "Replying to",
-    comment_cancel: "Cancel",
-    comment_edit: "Edit",
-    comment_save: "Save the change",
-    comment_history: "Earlier versions",
-    comment_secretariat_only: "Secretariat only",
-    comment_edited: "edited",
-    comment_on_document: "On the document",
-    comment_on_item: "On the item",
-    position_legend: "My position before the meeting",
-    stance_no_objection: "No objection",
-    stance_speak: "Wish to speak",
-    stance_object: "Object",
-    position_reason: "Reason, or what you wish to say",
-    position_save: "Save position",
-    position_saved: "Saved",
-    positions_title: "Members' positions per item",
-    consent_block_title: "Proposed for adoption without discussion",
-    consent_block_empty: "No item qualifies yet.",
-    readiness_title: "Readiness",
-    readiness_member: "Member",
-    readiness_items: "Items reviewed",
-    readiness_not_opened: "Not opened",
-    readiness_hint: "Each cell: opened or not, pages viewed / pages.",
-    readiness_empty: "No members invited or no documents yet.",
-    meeting_new_title: "New meeting",
-    meeting_edit_title: "Prepare the meeting",
-    meeting_view_as_member: "← View as members see it",
-    meeting_state_label: "Meeting state",
-    meeting_publish: "Publish",
-    meeting_postpone: "Postpone",
-    meeting_cancel: "Cancel the meeting",
-    meeting_copy: "Copy as a template",
-    meeting_details: "Details",
-    meeting_kind: "Kind of meeting",
-    meeting_title_field: "Title",
-    item_title: "Item",
-    minutes_label: "Minutes",
-    move_up: "Move up item",
-    move_down: "Move down item",
-    item_add: "Add an item",
-    downloadable: "Downloadable",
-    save_guests: "Save guests",
-    save_invitees: "Save invitations",
-    invite_all: "Invite all Government members",
-    changes_title: "Changes since publication",
-    updated_on: "Updated",
-    edit_meeting: "Prepare",
-    new_meeting: "New meeting",
-};
-
-pub fn texts(lang: Lang) -> &'static MeetingTexts {
-    match lang {
-        Lang::Vi => &VI,
-        Lang::En => &EN,
+crate::texts! {
+    pub struct MeetingTexts {
+        enter_room: "Vào phòng họp", "Enter the meeting room";
+        meetings_title: "Các cuộc họp", "Meetings";
+        meetings_empty: "Chưa có cuộc họp nào dành cho bạn.", "There are no meetings for you yet.";
+        meeting_kind_regular: "Phiên họp thường kỳ", "Regular session";
+        meeting_kind_thematic: "Phiên họp chuyên đề", "Thematic session";
+        meeting_kind_extraordinary: "Phiên họp bất thường", "Extraordinary session";
+        state_draft: "Bản nháp", "Draft";
+        state_published: "Đã phát hành", "Published";
+        state_in_progress: "Đang họp", "In progress";
+        state_closed: "Đã kết thúc", "Closed";
+        state_postponed: "Hoãn", "Postponed";
+        state_cancelled: "Hủy", "Cancelled";
+        place: "Địa điểm", "Place";
+        online: "Trực tuyến", "Online";
+        chair: "Chủ tọa", "Chair";
+        planned_duration: "Thời lượng dự kiến", "Planned duration";
+        agenda: "Chương trình họp", "Agenda";
+        agenda_items_count: "nội dung", "items";
+        presenter: "Cơ quan trình", "Presented by";
+        documents: "Tài liệu", "Documents";
+        no_documents: "Chưa có tài liệu.", "No documents yet.";
+        invitees: "Thành phần mời họp", "Invited";
+        guests: "Khách mời", "Guests";
+        back_to_meetings: "← Danh sách cuộc họp", "← All meetings";
+        total_planned: "Tổng thời lượng các nội dung", "Total planned for the items";
+        comments_title: "Thảo luận", "Discussion";
+        comment_label:
+            "Ý kiến của bạn (gõ @Họ tên để nhắc đến ai đó)",
+            "Your comment (type @Full Name to mention someone)";
+        comment_send: "Gửi ý kiến", "Post comment";
+        comment_reply: "Trả lời", "Reply";
+        comment_replying: "Trả lời ý kiến của", "Replying to";
+        comment_cancel: "Hủy", "Cancel";
+        comment_edit: "Sửa", "Edit";
+        comment_save: "Lưu thay đổi", "Save the change";
+        comment_history: "Các bản trước", "Earlier versions";
+        comment_secretariat_only: "Chỉ gửi Văn phòng Chính phủ", "Secretariat only";
+        comment_edited: "đã sửa", "edited";
+        comment_on_document: "Về tài liệu", "On the document";
+        comment_on_item: "Về nội dung chung", "On the item";
+        position_legend: "Ý kiến của tôi trước cuộc họp", "My position before the meeting";
+        stance_no_objection: "Không có ý kiến", "No objection";
+        stance_speak: "Xin phát biểu", "Wish to speak";
+        stance_object: "Không tán thành", "Object";
+        position_reason: "Lý do hoặc nội dung phát biểu", "Reason, or what you wish to say";
+        position_save: "Lưu ý kiến", "Save position";
+        position_saved: "Đã lưu", "Saved";
+        positions_title: "Ý kiến của thành viên theo từng nội dung", "Members' positions per item";
+        consent_block_title:
+            "Đề xuất thông qua không thảo luận",
+            "Proposed for adoption without discussion";
+        consent_block_empty: "Chưa có nội dung nào đủ điều kiện.", "No item qualifies yet.";
+        readiness_title: "Mức độ sẵn sàng", "Readiness";
+        readiness_member: "Thành viên", "Member";
+        readiness_items: "Nội dung đã xem", "Items reviewed";
+        readiness_not_opened: "Chưa mở", "Not opened";
+        readiness_hint:
+            "Mỗi ô: đã mở hay chưa, số trang đã xem / tổng số trang.",
+            "Each cell: opened or not, pages viewed / pages.";
+        readiness_empty:
+            "Chưa có thành viên được mời hoặc chưa có tài liệu.",
+            "No members invited or no documents yet.";
+        meeting_new_title: "Tạo cuộc họp mới", "New meeting";
+        meeting_edit_title: "Chuẩn bị cuộc họp", "Prepare the meeting";
+        meeting_view_as_member: "← Xem như thành viên", "← View as members see it";
+        meeting_state_label: "Trạng thái cuộc họp", "Meeting state";
+        meeting_publish: "Phát hành", "Publish";
+        meeting_postpone: "Hoãn", "Postpone";
+        meeting_cancel: "Hủy cuộc họp", "Cancel the meeting";
+        meeting_copy: "Sao chép làm mẫu", "Copy as a template";
+        meeting_details: "Thông tin cuộc họp", "Details";
+        meeting_kind: "Loại phiên họp", "Kind of meeting";
+        meeting_title_field: "Tên cuộc họp", "Title";
+        item_title: "Nội dung", "Item";
+        minutes_label: "Số phút", "Minutes";
+        move_up: "Chuyển lên nội dung", "Move up item";
+        move_down: "Chuyển xuống nội dung", "Move down item";
+        item_add: "Thêm nội dung", "Add an item";
+        downloadable: "Cho phép tải về", "Downloadable";
+        save_guests: "Lưu khách mời", "Save guests";
+        save_invitees: "Lưu thành phần mời", "Save invitations";
+        invite_all: "Mời tất cả thành viên Chính phủ", "Invite all Government members";
+        changes_title: "Thay đổi sau khi phát hành", "Changes since publication";
+        updated_on: "Cập nhật", "Updated";
+        edit_meeting: "Chuẩn bị cuộc họp", "Prepare";
+        new_meeting: "Tạo cuộc họp mới", "New meeting";
     }
 }
