@@ -11,7 +11,6 @@ pub mod cookies;
 pub mod error;
 pub mod i18n;
 pub mod ids;
-pub mod labels;
 pub mod spreadsheet;
 pub mod text_rules;
 pub mod ui;

@@ -23,8 +23,8 @@ struct Table {
 const ROOT_ITEMS: &[(&str, &str)] = &[
     ("with_db", "db"),
     ("with_tx", "db"),
-    ("labelled_enum", "labels"),
-    ("texts", "labels"),
+    ("labelled_enum", "i18n"),
+    ("texts", "i18n"),
 ];
 
 fn root() -> PathBuf {

@@ -3,7 +3,7 @@
 //! state of the meeting. Expected statuses are written out here by hand, not derived from the
 //! policy code. An endpoint without an entry fails the test: add its row when you add it.
 
-use crate::authz_requests::{request_body, Fixture, SCRATCH_FORM, SCRATCH_ITEM};
+use crate::authz_requests::{request_body, scratch_item_form, scratch_meeting_form, Fixture};
 use crate::common::*;
 use app::audit::event::AuditEvent;
 use chrono::Duration;
@@ -592,18 +592,15 @@ async fn every_endpoint_answers_every_user_as_written(engine: Engine) {
     let guest = user_id(&db, GUEST).await;
     // A draft of the secretariat's own, with one item, for the preparation calls.
     let secretary = current_user(&db, SECRETARY).await;
-    let scratch = app::meetings::editing::meeting::create(
-        &server.state,
-        &secretary,
-        &serde_json::from_str(SCRATCH_FORM).unwrap(),
-    )
-    .await
-    .unwrap();
+    let scratch =
+        app::meetings::editing::meeting::create(&server.state, &secretary, &scratch_meeting_form())
+            .await
+            .unwrap();
     let scratch_item = app::meetings::editing::agenda::add_item(
         &server.state,
         &secretary,
         scratch,
-        &serde_json::from_str(SCRATCH_ITEM).unwrap(),
+        &scratch_item_form(),
     )
     .await
     .unwrap();

@@ -1,7 +1,16 @@
 //! The request each endpoint of the authorization matrix is called with: arguments that are
 //! harmless to repeat (a scratch draft, ids that name nothing, a form for the secretariat's
 //! own acts), so the status depends only on who calls and the meeting's state.
+use app::analytics::model::SavingsSettings;
+use app::audit::model::AuditFilter;
+use app::ballots::model::BallotDraft;
+use app::identity::model::NewAccount;
+use app::meetings::model::{CommentForm, ItemForm, MeetingForm};
+use app::room::model::RoomAct;
+use serde_json::json;
 use uuid::Uuid;
+
+use crate::common::form_fields;
 
 /// The ids the requests name, made once per run.
 #[derive(Debug, Clone, Copy)]
@@ -29,14 +38,41 @@ pub const REGISTRATION: &str = r#"{"id":"AAAA","rawId":"AAAA","response":{"attes
 
 pub const ASSERTION: &str = r#"{"id":"AAAA","rawId":"AAAA","response":{"authenticatorData":"AAAA","clientDataJSON":"AAAA","signature":"AAAA","userHandle":null},"type":"public-key","extensions":{}}"#;
 
-pub const SCRATCH_FORM: &str = r#"{"kind":"extraordinary","title":"Phiên họp nháp","starts_local":"2027-01-05T08:00","place":"","online":true,"planned_minutes":60,"chair_id":""}"#;
+/// The scratch draft meeting's form.
+pub fn scratch_meeting_form() -> MeetingForm {
+    MeetingForm {
+        kind: "extraordinary".to_owned(),
+        title: "Phiên họp nháp".to_owned(),
+        starts_local: "2027-01-05T08:00".to_owned(),
+        place: String::new(),
+        online: true,
+        planned_minutes: 60,
+        chair_id: String::new(),
+    }
+}
 
-pub const SCRATCH_ITEM: &str = r#"{"title":"Nội dung nháp","presenter":"","planned_minutes":10}"#;
+/// The scratch draft's one item.
+pub fn scratch_item_form() -> ItemForm {
+    ItemForm {
+        title: "Nội dung nháp".to_owned(),
+        presenter: String::new(),
+        planned_minutes: 10,
+    }
+}
 
 pub const BASE64URL: &[u8; 64] =
     b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-const BALLOT_JSON: &str = r#"{"title":"Phiếu thử","question":"Đồng ý?","deadline":"2030-12-31T17:00","eligible":[],"reminder_hours":[24],"results_to_members":true}"#;
+fn ballot_draft() -> BallotDraft {
+    BallotDraft {
+        title: "Phiếu thử".to_owned(),
+        question: "Đồng ý?".to_owned(),
+        deadline: "2030-12-31T17:00".to_owned(),
+        eligible: vec![],
+        reminder_hours: vec![24],
+        results_to_members: true,
+    }
+}
 
 /// (content type, body) of the POST to `endpoint`; `unique` and `cells` make per-cell values.
 pub fn request_body(
@@ -59,7 +95,6 @@ pub fn request_body(
         open_ballot,
         draft_ballot,
     } = *fixture;
-    let ballot_json = BALLOT_JSON;
     match endpoint {
             "POST /api/passkey_rename" => {
                 (FORM, format!("id={}&name=x", uuid::Uuid::now_v7()))
@@ -74,8 +109,16 @@ pub fn request_body(
             ),
             "POST /api/account_create" => (
                 FORM,
-                format!(
-                    "account[full_name]=Khách {unique}&account[title]=&account[ministry]=&account[role]=guest&account[email]={unique}@example.gov.vn&account[phone]="
+                form_body(
+                    "account",
+                    &NewAccount {
+                        full_name: format!("Khách {unique}"),
+                        title: String::new(),
+                        ministry: String::new(),
+                        role: "guest".to_owned(),
+                        email: format!("{unique}@example.gov.vn"),
+                        phone: String::new(),
+                    },
                 ),
             ),
             "POST /api/accounts_import" => (
@@ -95,13 +138,25 @@ pub fn request_body(
             "POST /api/enrolment_approve" | "POST /api/enrolment_refuse" => {
                 (FORM, format!("id={}", uuid::Uuid::now_v7()))
             }
-            "POST /api/audit" => (FORM, "filter[event]=&filter[actor]=&filter[from]=&filter[to]=".to_owned()),
+            "POST /api/audit" => (
+                FORM,
+                form_body(
+                    "filter",
+                    &AuditFilter {
+                        event: String::new(),
+                        actor: String::new(),
+                        from: String::new(),
+                        to: String::new(),
+                        before: None,
+                    },
+                ),
+            ),
             "POST /documents/upload" => (FORM, "not a PDF".to_owned()),
             "POST /api/meeting_editor" => (FORM, format!("id={regular}")),
-            "POST /api/meeting_create" => (JSON, format!(r#"{{"form":{SCRATCH_FORM}}}"#)),
+            "POST /api/meeting_create" => (JSON, json!({"form": scratch_meeting_form()}).to_string()),
             "POST /api/meeting_update" => (
                 JSON,
-                format!(r#"{{"id":"{scratch}","form":{SCRATCH_FORM}}}"#),
+                json!({"id": scratch, "form": scratch_meeting_form()}).to_string(),
             ),
             "POST /api/meeting_state" => {
                 (JSON, format!(r#"{{"id":"{scratch}","action":"Postpone"}}"#))
@@ -109,11 +164,11 @@ pub fn request_body(
             "POST /api/meeting_copy" => (FORM, format!("id={scratch}")),
             "POST /api/item_add" => (
                 JSON,
-                format!(r#"{{"meeting_id":"{scratch}","form":{SCRATCH_ITEM}}}"#),
+                json!({"meeting_id": scratch, "form": scratch_item_form()}).to_string(),
             ),
             "POST /api/item_update" => (
                 JSON,
-                format!(r#"{{"id":"{scratch_item}","form":{SCRATCH_ITEM}}}"#),
+                json!({"id": scratch_item, "form": scratch_item_form()}).to_string(),
             ),
             "POST /api/items_reorder" => {
                 (JSON, format!(r#"{{"meeting_id":"{scratch}","order":[]}}"#))
@@ -148,9 +203,14 @@ pub fn request_body(
             }
             "POST /api/comment_add" => (
                 JSON,
-                format!(
-                    r#"{{"form":{{"item_id":"{item_1}","document_id":"","parent_id":"","body":"x","secretariat_only":false}}}}"#
-                ),
+                json!({"form": CommentForm {
+                    item_id: item_1.to_string(),
+                    document_id: String::new(),
+                    parent_id: String::new(),
+                    body: "x".to_owned(),
+                    secretariat_only: false,
+                }})
+                .to_string(),
             ),
             "POST /api/comment_edit" => {
                 (FORM, format!("id={}&body=x", uuid::Uuid::now_v7()))
@@ -165,8 +225,13 @@ pub fn request_body(
             }
             "POST /api/savings_settings" => (
                 JSON,
-                r#"{"settings":{"cost_per_page":-1,"regular":"","thematic":"","extraordinary":""}}"#
-                    .to_owned(),
+                json!({"settings": SavingsSettings {
+                    cost_per_page: -1,
+                    regular: String::new(),
+                    thematic: String::new(),
+                    extraordinary: String::new(),
+                }})
+                .to_string(),
             ),
             "POST /api/history_import" => (FORM, "csv=".to_owned()),
             "POST /api/minutes_save" => (
@@ -176,7 +241,10 @@ pub fn request_body(
             "POST /api/minutes_redraft" | "POST /api/minutes_approve" | "POST /api/minutes_finalise" => {
                 (FORM, format!("meeting_id={}", uuid::Uuid::now_v7()))
             }
-            "POST /api/room_act" => (JSON, format!(r#"{{"meeting_id":"{regular}","act":"Resume"}}"#)),
+            "POST /api/room_act" => (
+                JSON,
+                json!({"meeting_id": regular, "act": RoomAct::Resume}).to_string(),
+            ),
             "POST /api/attendance_set" => (
                 FORM,
                 format!("meeting_id={regular}&user_id={finance}&presence=Absent&reason=&deputy="),
@@ -198,10 +266,10 @@ pub fn request_body(
             }
             "POST /demo/sign-in" => (FORM, format!("user_id={pm}")),
             "POST /api/ballot" => (FORM, format!("id={open_ballot}")),
-            "POST /api/ballot_create" => (JSON, format!(r#"{{"draft":{ballot_json}}}"#)),
+            "POST /api/ballot_create" => (JSON, json!({"draft": ballot_draft()}).to_string()),
             "POST /api/ballot_update" => (
                 JSON,
-                format!(r#"{{"id":"{draft_ballot}","draft":{ballot_json}}}"#),
+                json!({"id": draft_ballot, "draft": ballot_draft()}).to_string(),
             ),
             "POST /api/ballot_send" | "POST /api/ballot_close" => {
                 (FORM, format!("id={}", uuid::Uuid::now_v7()))
@@ -252,6 +320,14 @@ pub fn request_body(
             ),
             _ => (FORM, String::new()),
         }
+}
+
+/// The form body of a server function whose one argument `name` is `value`, built from its
+/// Rust type.
+fn form_body(name: &str, value: &impl serde::Serialize) -> String {
+    url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(form_fields(name, value))
+        .finish()
 }
 
 /// `application/x-www-form-urlencoded` encoding of one value.

@@ -6,6 +6,8 @@
 
 use crate::common::enrolment::approve_for;
 use crate::common::*;
+use app::audit::model::AuditFilter;
+use app::identity::model::NewAccount;
 use futures::StreamExt;
 use reqwest::header::{COOKIE, ORIGIN, SET_COOKIE};
 use reqwest::{Method, StatusCode};
@@ -37,15 +39,15 @@ async fn call(
     (response.status(), response.text().await.unwrap())
 }
 
-fn account<'a>(name: &'a str, role: &'a str, email: &'a str) -> Vec<(&'static str, &'a str)> {
-    vec![
-        ("account[full_name]", name),
-        ("account[title]", "Thứ trưởng Bộ Tài chính"),
-        ("account[ministry]", "BTC"),
-        ("account[role]", role),
-        ("account[email]", email),
-        ("account[phone]", "0901234567"),
-    ]
+fn account(name: &str, role: &str, email: &str) -> NewAccount {
+    NewAccount {
+        full_name: name.to_owned(),
+        title: "Thứ trưởng Bộ Tài chính".to_owned(),
+        ministry: "BTC".to_owned(),
+        role: role.to_owned(),
+        email: email.to_owned(),
+        phone: "0901234567".to_owned(),
+    }
 }
 
 async fn accounts_named(server: &TestServer, like: &str) -> i64 {
@@ -64,10 +66,11 @@ async fn who_may_create_whom(engine: Engine) {
     let secretary = demo_cookie(&server, SECRETARY).await;
     let admin = demo_cookie(&server, ADMIN).await;
 
-    let (status, body) = call(
+    let (status, body) = call_form_of(
         &server,
         &secretary,
         "account_create",
+        "account",
         &account("Hồ Thị Lan", "khách mời", "HT.Lan@mof.example.vn"),
     )
     .await;
@@ -83,53 +86,58 @@ async fn who_may_create_whom(engine: Engine) {
 
     // The secretariat may not create secretariat or administrator accounts.
     for role in ["secretariat", "admin"] {
-        let (status, _) = call(
+        let (status, _) = call_form_of(
             &server,
             &secretary,
             "account_create",
+            "account",
             &account("Người Thử", role, "nguoi.thu@example.vn"),
         )
         .await;
         assert_eq!(status, 403, "{role}");
     }
-    let (status, _) = call(
+    let (status, _) = call_form_of(
         &server,
         &admin,
         "account_create",
+        "account",
         &account("Người Thử", "secretariat", "nguoi.thu@example.vn"),
     )
     .await;
     assert_eq!(status, 200);
 
     // The same address twice (whatever its case), a missing name, an unknown ministry.
-    let (status, body) = call(
+    let (status, body) = call_form_of(
         &server,
         &admin,
         "account_create",
+        "account",
         &account("Hồ Thị Lan 2", "guest", "ht.lan@MOF.example.vn"),
     )
     .await;
     assert_eq!(status, 400);
     assert!(body.contains("EmailTaken"), "{body}");
-    let (status, _) = call(
+    let (status, _) = call_form_of(
         &server,
         &admin,
         "account_create",
+        "account",
         &account(" ", "guest", "x@y.vn"),
     )
     .await;
     assert_eq!(status, 400);
     let mut unknown = account("Ai Đó", "guest", "ai.do@example.vn");
-    unknown[2] = ("account[ministry]", "XYZ");
-    let (status, body) = call(&server, &admin, "account_create", &unknown).await;
+    unknown.ministry = "XYZ".to_owned();
+    let (status, body) = call_form_of(&server, &admin, "account_create", "account", &unknown).await;
     assert_eq!(status, 400);
     assert!(body.contains("MinistryUnknown"), "{body}");
     // Members do not manage accounts.
     let member = demo_cookie(&server, FINANCE_MINISTER).await;
-    let (status, _) = call(
+    let (status, _) = call_form_of(
         &server,
         &member,
         "account_create",
+        "account",
         &account("Khác", "guest", "khac@example.vn"),
     )
     .await;
@@ -367,19 +375,19 @@ async fn the_audit_log_is_filtered_by_role_and_event(engine: Engine) {
     let secretary = demo_cookie(&server, SECRETARY).await;
     let admin = demo_cookie(&server, ADMIN).await;
     let member = demo_cookie(&server, FINANCE_MINISTER).await;
-    let filter = |event: &'static str| {
-        vec![
-            ("filter[event]", event),
-            ("filter[actor]", ""),
-            ("filter[from]", ""),
-            ("filter[to]", ""),
-        ]
+    let filter = |event: &str| AuditFilter {
+        event: event.to_owned(),
+        actor: String::new(),
+        from: String::new(),
+        to: String::new(),
+        before: None,
     };
     // Three demo sign-ins so far, newest first.
-    let (status, body) = call(
+    let (status, body) = call_form_of(
         &server,
         &secretary,
         "audit",
+        "filter",
         &filter("session.demo_sign_in"),
     )
     .await;
@@ -393,17 +401,24 @@ async fn the_audit_log_is_filtered_by_role_and_event(engine: Engine) {
         .collect();
     assert_eq!(actors, [FINANCE_MINISTER, ADMIN, SECRETARY]);
     assert_eq!(page["security_only"], false);
-    let (status, body) = call(&server, &admin, "audit", &filter("")).await;
+    let (status, body) = call_form_of(&server, &admin, "audit", "filter", &filter("")).await;
     assert_eq!(status, 200);
     assert!(body.contains(r#""security_only":true"#));
-    let (status, _) = call(&server, &member, "audit", &filter("")).await;
+    let (status, _) = call_form_of(&server, &member, "audit", "filter", &filter("")).await;
     assert_eq!(status, 403);
-    let (status, _) = call(&server, &secretary, "audit", &filter("no.such_event")).await;
+    let (status, _) = call_form_of(
+        &server,
+        &secretary,
+        "audit",
+        "filter",
+        &filter("no.such_event"),
+    )
+    .await;
     assert_eq!(status, 400);
     // By name and by day (today in Vietnam has them all; a day long ago has none).
     let mut by_name = filter("");
-    by_name[1] = ("filter[actor]", "Trương");
-    let (_, body) = call(&server, &secretary, "audit", &by_name).await;
+    by_name.actor = "Trương".to_owned();
+    let (_, body) = call_form_of(&server, &secretary, "audit", "filter", &by_name).await;
     let page: Value = serde_json::from_str(&body).unwrap();
     assert!(page["rows"]
         .as_array()
@@ -411,9 +426,9 @@ async fn the_audit_log_is_filtered_by_role_and_event(engine: Engine) {
         .iter()
         .all(|r| r["actor"] == SECRETARY));
     let mut old = filter("");
-    old[2] = ("filter[from]", "2020-01-01");
-    old[3] = ("filter[to]", "2020-01-31");
-    let (_, body) = call(&server, &secretary, "audit", &old).await;
+    old.from = "2020-01-01".to_owned();
+    old.to = "2020-01-31".to_owned();
+    let (_, body) = call_form_of(&server, &secretary, "audit", "filter", &old).await;
     let page: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(page["rows"].as_array().unwrap().len(), 0);
 }

@@ -8,7 +8,9 @@ use uuid::Uuid;
 
 use crate::common::meetings::*;
 use crate::common::*;
+use app::analytics::model::SavingsSettings;
 use app::ballots::model::Choice;
+use app::room::model::RoomAct;
 
 on_both_engines!(
     savings_of_a_scripted_meeting_match_the_hand_computed_figures,
@@ -22,7 +24,7 @@ fn t(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
 }
 
-async fn act(server: &TestServer, cookie: &str, meeting: Uuid, act: Value) {
+async fn act(server: &TestServer, cookie: &str, meeting: Uuid, act: RoomAct) {
     let (status, body) = room_act(server, cookie, meeting, act).await;
     assert_eq!(status, 200, "{body}");
 }
@@ -48,14 +50,24 @@ async fn savings_of_a_scripted_meeting_match_the_hand_computed_figures(engine: E
     assert!(error.message(app::i18n::Lang::Vi).starts_with("Dòng 3:"));
     let (status, body) = call_form(&server, &secretary, "history_import", &[("csv", csv)]).await;
     assert_eq!((status, body.as_str()), (200, "2"));
-    let settings = json!({"settings": {"cost_per_page": 600, "regular": "", "thematic": "", "extraordinary": ""}});
+    let settings = json!({"settings": SavingsSettings {
+        cost_per_page: 600,
+        regular: String::new(),
+        thematic: String::new(),
+        extraordinary: String::new(),
+    }});
     assert_eq!(
         call_json(&server, &secretary, "savings_settings", settings)
             .await
             .0,
         200
     );
-    let wrong = json!({"settings": {"cost_per_page": -5, "regular": "", "thematic": "", "extraordinary": ""}});
+    let wrong = json!({"settings": SavingsSettings {
+        cost_per_page: -5,
+        regular: String::new(),
+        thematic: String::new(),
+        extraordinary: String::new(),
+    }});
     assert_eq!(
         call_json(&server, &secretary, "savings_settings", wrong)
             .await
@@ -70,9 +82,9 @@ async fn savings_of_a_scripted_meeting_match_the_hand_computed_figures(engine: E
         set_position(&server, &finance, items[0], "Speak", "").await,
         200
     );
-    act(&server, &chair, regular, json!("Open")).await;
-    act(&server, &chair, regular, json!("AdoptConsent")).await;
-    act(&server, &chair, regular, json!({"StartItem": items[0]})).await;
+    act(&server, &chair, regular, RoomAct::Open).await;
+    act(&server, &chair, regular, RoomAct::AdoptConsent).await;
+    act(&server, &chair, regular, RoomAct::StartItem(items[0])).await;
     let (speech,): (Uuid,) = app::with_db!(&db, |pool| {
         sqlx::query_as("select id from speech where agenda_item_id = $1")
             .bind(items[0])
@@ -80,12 +92,12 @@ async fn savings_of_a_scripted_meeting_match_the_hand_computed_figures(engine: E
             .await
     })
     .unwrap();
-    act(&server, &chair, regular, json!({"GiveFloor": speech})).await;
-    act(&server, &chair, regular, json!("EndFloor")).await;
-    act(&server, &chair, regular, json!("EndItem")).await;
-    act(&server, &chair, regular, json!("Pause")).await;
-    act(&server, &chair, regular, json!("Resume")).await;
-    act(&server, &chair, regular, json!("Close")).await;
+    act(&server, &chair, regular, RoomAct::GiveFloor(speech)).await;
+    act(&server, &chair, regular, RoomAct::EndFloor).await;
+    act(&server, &chair, regular, RoomAct::EndItem).await;
+    act(&server, &chair, regular, RoomAct::Pause).await;
+    act(&server, &chair, regular, RoomAct::Resume).await;
+    act(&server, &chair, regular, RoomAct::Close).await;
 
     // The clock, by hand (UTC; 08:00 in Hà Nội is 01:00): the meeting 01:00–04:20 with a
     // pause 02:00–02:15 (185 min net); consent items at 01:02; item 1 01:05–02:30 (85 min,

@@ -1,6 +1,7 @@
 //! Ballots and the clock, on both engines: an extension (with a reason, to a later
 //! deadline, members told), the reminder hours before the deadline (to those who have not
 //! answered, once), and the deadline closing the ballot by itself with its result.
+use app::ballots::model::BallotDraft;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
@@ -16,9 +17,14 @@ async fn reminders_deadline_and_extension_follow_the_clock(engine: Engine) {
     let secretary = demo_cookie(&server, SECRETARY).await;
     let finance = user_id(&db, FINANCE_MINISTER).await;
     let third = user_id(&db, THIRD_MEMBER).await;
-    let draft = json!({"title": "Phiếu nhắc việc", "question": "Cho ý kiến?",
-        "deadline": "2030-12-31T17:00", "eligible": [finance, third],
-        "reminder_hours": [2], "results_to_members": false});
+    let draft = BallotDraft {
+        title: "Phiếu nhắc việc".to_owned(),
+        question: "Cho ý kiến?".to_owned(),
+        deadline: "2030-12-31T17:00".to_owned(),
+        eligible: vec![finance, third],
+        reminder_hours: vec![2],
+        results_to_members: false,
+    };
     let (_, body) = call_json(
         &server,
         &secretary,

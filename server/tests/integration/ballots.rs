@@ -2,6 +2,7 @@
 //! members answer with passkey-signed answers (and may change them); the secretariat enters a
 //! paper answer, closes the ballot; the result follows the rules; the verifier re-checks
 //! everything and catches tampering. Expected tallies are worked out by hand in comments.
+use app::ballots::model::BallotDraft;
 use reqwest::header::COOKIE;
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -176,10 +177,14 @@ async fn a_ballot_is_answered_with_signatures_closed_counted_and_verified(engine
     assert_eq!(status, 404);
 
     // The secretariat creates a draft for three members; nobody else sees it yet.
-    let draft = json!({"title": "Dự thảo Nghị định về quản lý thuế điện tử",
-        "question": "Đề nghị cho ý kiến về việc ban hành Nghị định.",
-        "deadline": "2030-12-31T17:00", "eligible": [pm, finance, third],
-        "reminder_hours": [24, 2], "results_to_members": true});
+    let draft = BallotDraft {
+        title: "Dự thảo Nghị định về quản lý thuế điện tử".to_owned(),
+        question: "Đề nghị cho ý kiến về việc ban hành Nghị định.".to_owned(),
+        deadline: "2030-12-31T17:00".to_owned(),
+        eligible: vec![pm, finance, third],
+        reminder_hours: vec![24, 2],
+        results_to_members: true,
+    };
     let (status, body) = call_json(
         &server,
         &secretary,
@@ -194,7 +199,7 @@ async fn a_ballot_is_answered_with_signatures_closed_counted_and_verified(engine
     assert_eq!(status, 404, "a draft is the secretariat's");
     // A deadline in the past is refused, in Vietnamese.
     let mut past = draft.clone();
-    past["deadline"] = json!("2020-01-01T08:00");
+    past.deadline = "2020-01-01T08:00".to_owned();
     let (status, body) =
         call_json(&server, &secretary, "ballot_create", json!({"draft": past})).await;
     assert_eq!(status, 400);

@@ -4,6 +4,7 @@
 
 use crate::common::meetings::*;
 use crate::common::*;
+use app::meetings::model::CommentForm;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
@@ -28,8 +29,13 @@ async fn add(
         server,
         cookie,
         "comment_add",
-        json!({"form": {"item_id": item.to_string(), "document_id": "", "parent_id": parent,
-                        "body": body, "secretariat_only": private}}),
+        json!({"form": CommentForm {
+            item_id: item.to_string(),
+            document_id: String::new(),
+            parent_id: parent.to_owned(),
+            body: body.to_owned(),
+            secretariat_only: private,
+        }}),
     )
     .await
 }
@@ -164,8 +170,13 @@ async fn members_discuss_an_item_in_threads(engine: Engine) {
         &server,
         &finance,
         "comment_add",
-        json!({"form": {"item_id": item.to_string(), "document_id": other_document.to_string(),
-                        "parent_id": "", "body": "x", "secretariat_only": false}}),
+        json!({"form": CommentForm {
+            item_id: item.to_string(),
+            document_id: other_document.to_string(),
+            parent_id: String::new(),
+            body: "x".to_owned(),
+            secretariat_only: false,
+        }}),
     )
     .await;
     assert_eq!(status, 400);

@@ -62,8 +62,14 @@ async fn acknowledged_answers_survive_kill_9(engine: Engine) {
             .map(move |r| (endpoint, r))
     };
     use futures::FutureExt;
-    let draft = serde_json::json!({"draft": {"title": "Phiếu kiểm tra độ bền", "question": "?",
-        "deadline": "2030-12-31T17:00", "eligible": [], "reminder_hours": [], "results_to_members": true}});
+    let draft = serde_json::json!({"draft": app::ballots::model::BallotDraft {
+        title: "Phiếu kiểm tra độ bền".to_owned(),
+        question: "?".to_owned(),
+        deadline: "2030-12-31T17:00".to_owned(),
+        eligible: vec![],
+        reminder_hours: vec![],
+        results_to_members: true,
+    }});
     let (_, created) = call(
         "ballot_create",
         client()

@@ -251,18 +251,19 @@ async fn staff_accounts_need_a_second_administrator(engine: Engine) {
     let server = start_server(engine, true).await;
     let db = server.state.db.clone();
     let admin = demo_cookie(&server, ADMIN).await;
-    let (status, body) = call_form(
+    let (status, body) = call_form_of(
         &server,
         &admin,
         "account_create",
-        &[
-            ("account[full_name]", "Cán Bộ Mới"),
-            ("account[title]", ""),
-            ("account[ministry]", "VPCP"),
-            ("account[role]", "secretariat"),
-            ("account[email]", "canbo.moi@example.vn"),
-            ("account[phone]", ""),
-        ],
+        "account",
+        &app::identity::model::NewAccount {
+            full_name: "Cán Bộ Mới".to_owned(),
+            title: String::new(),
+            ministry: "VPCP".to_owned(),
+            role: "secretariat".to_owned(),
+            email: "canbo.moi@example.vn".to_owned(),
+            phone: String::new(),
+        },
     )
     .await;
     assert_eq!(status, 200, "{body}");

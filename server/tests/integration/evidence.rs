@@ -3,7 +3,7 @@
 //! rewritten to look like a paper one, and one deleted; `verify-audit`'s content check sees
 //! finalised minutes, a conclusion and a document's file changed in the database.
 
-use serde_json::json;
+use app::room::model::RoomAct;
 use uuid::Uuid;
 
 use crate::ballots::{answer, enrol, paper_agree, verify};
@@ -138,11 +138,17 @@ async fn content_changed_in_the_database_is_caught(engine: Engine) {
     let chair = demo_cookie(&server, PRIME_MINISTER).await;
     let secretary = demo_cookie(&server, SECRETARY).await;
     for act in [
-        json!("Open"),
-        json!({"StartItem": item}),
-        json!({"Conclude": {"item": item, "text": "Kết luận ban đầu"}}),
-        json!({"Conclude": {"item": item, "text": "Giao Bộ Tài chính hoàn thiện báo cáo."}}),
-        json!("Close"),
+        RoomAct::Open,
+        RoomAct::StartItem(item),
+        RoomAct::Conclude {
+            item,
+            text: "Kết luận ban đầu".to_owned(),
+        },
+        RoomAct::Conclude {
+            item,
+            text: "Giao Bộ Tài chính hoàn thiện báo cáo.".to_owned(),
+        },
+        RoomAct::Close,
     ] {
         let (status, body) = room_act(&server, &chair, regular, act).await;
         assert_eq!(status, 200, "{body}");

@@ -5,8 +5,8 @@
 
 use std::time::Duration as Wait;
 
+use app::room::model::RoomAct;
 use chrono::{DateTime, Duration, Utc};
-use serde_json::json;
 
 use crate::common::meetings::room_act;
 use crate::common::*;
@@ -117,7 +117,7 @@ async fn the_live_channel_stops_when_its_session_locks(engine: Engine) {
     tokio::time::sleep(Wait::from_secs(62)).await;
     // The chair, signed in now, is not idle.
     let chair = demo_cookie(&server, PRIME_MINISTER).await;
-    let (status, body) = room_act(&server, &chair, regular, json!("Open")).await;
+    let (status, body) = room_act(&server, &chair, regular, RoomAct::Open).await;
     assert_eq!(status, 200, "{body}");
     let rest = tablet
         .rest(Wait::from_secs(10))

@@ -4,6 +4,7 @@
 
 use std::time::Duration;
 
+use app::room::model::RoomAct;
 use serde_json::json;
 
 use crate::common::meetings::room_act;
@@ -64,7 +65,7 @@ async fn an_uninvited_member_stops_receiving_the_meeting(engine: Engine) {
     );
 
     // The meeting opens: the Prime Minister's tablet follows, the uninvited one hears nothing.
-    let (status, body) = room_act(&server, &pm, regular, json!("Open")).await;
+    let (status, body) = room_act(&server, &pm, regular, RoomAct::Open).await;
     assert_eq!(status, 200, "{body}");
     let mut heard = Vec::new();
     while let Some(event) = pm_tablet.next(Duration::from_secs(5)).await {

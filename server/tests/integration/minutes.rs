@@ -6,6 +6,7 @@ use std::process::Command;
 
 use crate::common::meetings::*;
 use crate::common::*;
+use app::room::model::RoomAct;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -14,7 +15,7 @@ on_both_engines!(minutes_are_drafted_approved_finalised_and_exported);
 
 const CONCLUSION: &str = "Chính phủ thống nhất đánh giá tình hình kinh tế - xã hội tháng 11; giao Bộ Tài chính hoàn thiện báo cáo.";
 
-async fn act(server: &TestServer, cookie: &str, meeting: Uuid, act: Value) -> u16 {
+async fn act(server: &TestServer, cookie: &str, meeting: Uuid, act: RoomAct) -> u16 {
     let (status, body) = room_act(server, cookie, meeting, act).await;
     assert!(status == 200 || status == 400, "{status} {body}");
     status
@@ -94,13 +95,13 @@ async fn minutes_are_drafted_approved_finalised_and_exported(engine: Engine) {
     // No minutes before the meeting has closed.
     assert_eq!(minutes(&server, &secretary, regular).await.0, 400);
 
-    assert_eq!(act(&server, &chair, regular, json!("Open")).await, 200);
+    assert_eq!(act(&server, &chair, regular, RoomAct::Open).await, 200);
     assert_eq!(
-        act(&server, &chair, regular, json!("AdoptConsent")).await,
+        act(&server, &chair, regular, RoomAct::AdoptConsent).await,
         200
     );
     assert_eq!(
-        act(&server, &chair, regular, json!({"StartItem": items[0].0})).await,
+        act(&server, &chair, regular, RoomAct::StartItem(items[0].0)).await,
         200
     );
     let room: Value = {
@@ -111,9 +112,13 @@ async fn minutes_are_drafted_approved_finalised_and_exported(engine: Engine) {
                 .1,
         )
     };
-    let speech = room["queue"][0]["speech_id"].as_str().unwrap().to_owned();
+    let speech: Uuid = room["queue"][0]["speech_id"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
     assert_eq!(
-        act(&server, &chair, regular, json!({"GiveFloor": speech})).await,
+        act(&server, &chair, regular, RoomAct::GiveFloor(speech)).await,
         200
     );
     assert_eq!(
@@ -121,12 +126,15 @@ async fn minutes_are_drafted_approved_finalised_and_exported(engine: Engine) {
             &server,
             &chair,
             regular,
-            json!({"Conclude": {"item": items[0].0, "text": CONCLUSION}})
+            RoomAct::Conclude {
+                item: items[0].0,
+                text: CONCLUSION.to_owned(),
+            }
         )
         .await,
         200
     );
-    assert_eq!(act(&server, &chair, regular, json!("Close")).await, 200);
+    assert_eq!(act(&server, &chair, regular, RoomAct::Close).await, 200);
 
     // The draft, from the records: the secretariat and the chair read it; members not yet.
     let (status, draft) = minutes(&server, &secretary, regular).await;
@@ -235,7 +243,10 @@ async fn minutes_are_drafted_approved_finalised_and_exported(engine: Engine) {
             &server,
             &chair,
             regular,
-            json!({"Conclude": {"item": items[0].0, "text": "Khác"}})
+            RoomAct::Conclude {
+                item: items[0].0,
+                text: "Khác".to_owned(),
+            }
         )
         .await,
         400,

@@ -3,6 +3,7 @@
 //! the room pushed whole; a guest on node B hears the room without the items not theirs.
 use std::time::Duration;
 
+use app::room::model::RoomAct;
 use reqwest::header::{COOKIE, ORIGIN};
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -30,7 +31,7 @@ async fn sign_in(node: &Node, db: &app::db::Db, name: &str) -> String {
         .to_owned()
 }
 
-async fn act(node: &Node, cookie: &str, meeting: Uuid, act: Value) {
+async fn act(node: &Node, cookie: &str, meeting: Uuid, act: RoomAct) {
     let response = client()
         .post(format!("{}/api/room_act", node.base))
         .header(ORIGIN, &node.origin)
@@ -74,12 +75,12 @@ async fn postgres_two_server_processes_serve_the_same_meeting() {
     let mut tablet_a = open_live_at(&node_a.base, &member_on_a, None).await;
     let mut guest_b = open_live_at(&node_b.base, &guest_on_b, None).await;
 
-    act(&node_a, &chair, regular, json!("Open")).await;
+    act(&node_a, &chair, regular, RoomAct::Open).await;
     for tablet in [&mut tablet_b, &mut tablet_a] {
         let room = next_room(tablet).await;
         assert_eq!(room["state"], "InProgress");
     }
-    act(&node_a, &chair, regular, json!({"StartItem": item_1})).await;
+    act(&node_a, &chair, regular, RoomAct::StartItem(item_1)).await;
     let room = next_room(&mut tablet_b).await;
     assert_eq!(room["current_item"], json!(item_1));
     assert_eq!(room["items"].as_array().unwrap().len(), 8);
@@ -90,7 +91,7 @@ async fn postgres_two_server_processes_serve_the_same_meeting() {
     let second = next_room(&mut guest_b).await;
     assert!(second["current_item"].is_null());
     assert_eq!(second["items"].as_array().unwrap().len(), 1);
-    act(&node_a, &chair, regular, json!({"StartItem": item_2})).await;
+    act(&node_a, &chair, regular, RoomAct::StartItem(item_2)).await;
     let third = next_room(&mut guest_b).await;
     assert_eq!(third["current_item"], json!(item_2));
 

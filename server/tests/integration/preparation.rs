@@ -7,6 +7,7 @@
 use std::time::Duration;
 
 use crate::common::*;
+use app::meetings::model::{ItemForm, MeetingForm};
 use serde_json::{json, Value};
 
 on_both_engines!(
@@ -14,13 +15,33 @@ on_both_engines!(
     a_guests_stream_hears_only_of_meetings_they_may_see,
 );
 
-const FORM: &str = r#"{"kind":"thematic","title":"Phiên họp chuyên đề về chuyển đổi số","starts_local":"2027-02-03T08:30","place":"Phòng họp số 1","online":false,"planned_minutes":120,"chair_id":""}"#;
+/// The new meeting's form.
+fn meeting_form() -> MeetingForm {
+    MeetingForm {
+        kind: "thematic".to_owned(),
+        title: "Phiên họp chuyên đề về chuyển đổi số".to_owned(),
+        starts_local: "2027-02-03T08:30".to_owned(),
+        place: "Phòng họp số 1".to_owned(),
+        online: false,
+        planned_minutes: 120,
+        chair_id: String::new(),
+    }
+}
+
+/// An agenda item's form.
+fn item_form(title: &str, presenter: &str, planned_minutes: i64) -> ItemForm {
+    ItemForm {
+        title: title.to_owned(),
+        presenter: presenter.to_owned(),
+        planned_minutes,
+    }
+}
 
 async fn the_secretariat_prepares_and_publishes_a_meeting(engine: Engine) {
     let server = start_server_with(engine, true, &["--max-upload-mb", "1"]).await;
     let db = server.state.db.clone();
     let secretary = demo_cookie(&server, SECRETARY).await;
-    let form: Value = serde_json::from_str(FORM).unwrap();
+    let form = meeting_form();
 
     let (status, body) =
         call_json(&server, &secretary, "meeting_create", json!({"form": form})).await;
@@ -36,7 +57,7 @@ async fn the_secretariat_prepares_and_publishes_a_meeting(engine: Engine) {
             &server,
             &secretary,
             "item_add",
-            json!({"meeting_id": meeting, "form": {"title": title, "presenter": presenter, "planned_minutes": minutes}}),
+            json!({"meeting_id": meeting, "form": item_form(title, presenter, minutes)}),
         )
         .await;
         assert_eq!(status, 200, "{body}");
@@ -47,7 +68,7 @@ async fn the_secretariat_prepares_and_publishes_a_meeting(engine: Engine) {
         &server,
         &secretary,
         "item_add",
-        json!({"meeting_id": meeting, "form": {"title": "X", "presenter": "XYZ", "planned_minutes": 5}}),
+        json!({"meeting_id": meeting, "form": item_form("X", "XYZ", 5)}),
     )
     .await;
     assert_eq!(status, 400);
@@ -307,10 +328,21 @@ async fn a_guests_stream_hears_only_of_meetings_they_may_see(engine: Engine) {
     let mut member_stream = open_live(&server, &member, None).await;
 
     // A new meeting for every member, none of whose items is the guest's.
-    let form: Value = serde_json::from_str(FORM).unwrap();
-    let (_, body) = call_json(&server, &secretary, "meeting_create", json!({"form": form})).await;
+    let (_, body) = call_json(
+        &server,
+        &secretary,
+        "meeting_create",
+        json!({"form": meeting_form()}),
+    )
+    .await;
     let meeting: String = serde_json::from_str(&body).unwrap();
-    call_json(&server, &secretary, "item_add", json!({"meeting_id": meeting, "form": {"title": "Nội dung mật", "presenter": "", "planned_minutes": 30}})).await;
+    call_json(
+        &server,
+        &secretary,
+        "item_add",
+        json!({"meeting_id": meeting, "form": item_form("Nội dung mật", "", 30)}),
+    )
+    .await;
     call_json(
         &server,
         &secretary,
@@ -337,7 +369,13 @@ async fn a_guests_stream_hears_only_of_meetings_they_may_see(engine: Engine) {
     // A change in the regular session (the guest's item is there): they hear of it, and only
     // its id travels.
     let regular = meeting_id(&server.state.db, REGULAR).await.to_string();
-    let (status, _) = call_json(&server, &secretary, "item_add", json!({"meeting_id": regular, "form": {"title": "Nội dung bổ sung", "presenter": "", "planned_minutes": 10}})).await;
+    let (status, _) = call_json(
+        &server,
+        &secretary,
+        "item_add",
+        json!({"meeting_id": regular, "form": item_form("Nội dung bổ sung", "", 10)}),
+    )
+    .await;
     assert_eq!(status, 200);
     let heard = guest_stream.next(Duration::from_secs(5)).await.unwrap();
     assert_eq!(heard.name, "meeting");
@@ -353,7 +391,13 @@ async fn postgres_an_event_on_one_node_reaches_a_page_on_another() {
     // The secretariat works on node A.
     let secretary = demo_cookie(&node_a, SECRETARY).await;
     let regular = meeting_id(&node_a.state.db, REGULAR).await.to_string();
-    let (status, _) = call_json(&node_a, &secretary, "item_add", json!({"meeting_id": regular, "form": {"title": "Nội dung bổ sung", "presenter": "", "planned_minutes": 10}})).await;
+    let (status, _) = call_json(
+        &node_a,
+        &secretary,
+        "item_add",
+        json!({"meeting_id": regular, "form": item_form("Nội dung bổ sung", "", 10)}),
+    )
+    .await;
     assert_eq!(status, 200);
     assert_eq!(
         stream.next_name(Duration::from_secs(5)).await.as_deref(),

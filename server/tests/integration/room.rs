@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use crate::common::meetings::*;
 use crate::common::*;
+use app::room::model::RoomAct;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
@@ -118,12 +119,12 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
     let mut guest_tablet = open_live(&server, &guest, None).await;
 
     // Only the chair and the secretariat run the meeting.
-    let (status, _) = room_act(&server, &finance, regular, json!("Open")).await;
+    let (status, _) = room_act(&server, &finance, regular, RoomAct::Open).await;
     assert_eq!(status, 403);
-    let (status, _) = room_act(&server, &guest, regular, json!("Open")).await;
+    let (status, _) = room_act(&server, &guest, regular, RoomAct::Open).await;
     assert_eq!(status, 403);
     // Nothing runs before the opening.
-    let (status, body) = room_act(&server, &chair, regular, json!({"StartItem": item(1)})).await;
+    let (status, body) = room_act(&server, &chair, regular, RoomAct::StartItem(item(1))).await;
     assert_eq!(
         (status, vi(&body).as_str()),
         (400, "Phiên họp không đang diễn ra.")
@@ -135,7 +136,7 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
             .await
     })
     .unwrap();
-    let (status, body) = room_act(&server, &chair, regular, json!("Open")).await;
+    let (status, body) = room_act(&server, &chair, regular, RoomAct::Open).await;
     assert_eq!(status, 200, "{body}");
     let opened = next_room_event(&mut member_tablet).await;
     let heard = json_of(&opened.data);
@@ -144,7 +145,7 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
     drop(member_tablet);
     assert!(heard["actual_start"].is_string());
     // Opening again is refused; positions are frozen.
-    let (status, _) = room_act(&server, &chair, regular, json!("Open")).await;
+    let (status, _) = room_act(&server, &chair, regular, RoomAct::Open).await;
     assert_eq!(status, 400);
     assert_eq!(
         set_position(&server, &finance, item(1), "NoObjection", "").await,
@@ -199,7 +200,7 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
     );
 
     // The consent block in one act: items 3 to 8.
-    let (status, body) = room_act(&server, &chair, regular, json!("AdoptConsent")).await;
+    let (status, body) = room_act(&server, &chair, regular, RoomAct::AdoptConsent).await;
     assert_eq!(status, 200, "{body}");
     let seen = room(&server, &finance, regular).await;
     let stages: Vec<&str> = seen["items"]
@@ -212,7 +213,7 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
         stages,
         ["Pending", "Pending", "Consent", "Consent", "Consent", "Consent", "Consent", "Consent"]
     );
-    let (status, body) = room_act(&server, &chair, regular, json!("AdoptConsent")).await;
+    let (status, body) = room_act(&server, &chair, regular, RoomAct::AdoptConsent).await;
     assert_eq!(
         (status, vi(&body).as_str()),
         (
@@ -221,11 +222,11 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
         )
     );
     // An adopted item cannot be taken up.
-    let (status, _) = room_act(&server, &chair, regular, json!({"StartItem": item(3)})).await;
+    let (status, _) = room_act(&server, &chair, regular, RoomAct::StartItem(item(3))).await;
     assert_eq!(status, 400);
 
     // Item 1: the Minister of Finance, who asked to speak before the meeting, is queued.
-    let (status, _) = room_act(&server, &chair, regular, json!({"StartItem": item(1)})).await;
+    let (status, _) = room_act(&server, &chair, regular, RoomAct::StartItem(item(1))).await;
     assert_eq!(status, 200);
     // The guest (of item 2 only) heard every change of the room, never item 1.
     let mut heard = Vec::new();
@@ -305,21 +306,27 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
     );
 
     // The floor: the Minister of Finance speaks, then the other member.
-    let first = seen["queue"][0]["speech_id"].as_str().unwrap().to_owned();
-    let second = seen["queue"][1]["speech_id"].as_str().unwrap().to_owned();
-    let (status, _) = room_act(&server, &chair, regular, json!({"GiveFloor": first})).await;
+    let speech = |n: usize| -> Uuid {
+        seen["queue"][n]["speech_id"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    let (first, second) = (speech(0), speech(1));
+    let (status, _) = room_act(&server, &chair, regular, RoomAct::GiveFloor(first)).await;
     assert_eq!(status, 200);
     let seen = room(&server, &finance, regular).await;
     assert_eq!(seen["speaking"]["full_name"], FINANCE_MINISTER);
     assert_eq!(names(&seen["queue"]), [OTHER_MEMBER]);
     // The floor cannot be given twice to the same request.
-    let (status, _) = room_act(&server, &chair, regular, json!({"GiveFloor": first})).await;
+    let (status, _) = room_act(&server, &chair, regular, RoomAct::GiveFloor(first)).await;
     assert_eq!(status, 400);
-    let (status, _) = room_act(&server, &chair, regular, json!({"GiveFloor": second})).await;
+    let (status, _) = room_act(&server, &chair, regular, RoomAct::GiveFloor(second)).await;
     assert_eq!(status, 200);
-    let (status, _) = room_act(&server, &chair, regular, json!("EndFloor")).await;
+    let (status, _) = room_act(&server, &chair, regular, RoomAct::EndFloor).await;
     assert_eq!(status, 200);
-    let (status, body) = room_act(&server, &chair, regular, json!("EndFloor")).await;
+    let (status, body) = room_act(&server, &chair, regular, RoomAct::EndFloor).await;
     assert_eq!(
         (status, vi(&body).as_str()),
         (400, "Không có ai đang phát biểu.")
@@ -373,7 +380,10 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
         &server,
         &chair,
         regular,
-        json!({"Conclude": {"item": item(1), "text": "  "}}),
+        RoomAct::Conclude {
+            item: item(1),
+            text: "  ".to_owned(),
+        },
     )
     .await;
     assert_eq!(status, 400);
@@ -382,33 +392,36 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
         &server,
         &chair,
         regular,
-        json!({"Conclude": {"item": item(1), "text": conclusion}}),
+        RoomAct::Conclude {
+            item: item(1),
+            text: conclusion.to_owned(),
+        },
     )
     .await;
     assert_eq!(status, 200);
-    let (status, _) = room_act(&server, &chair, regular, json!("EndItem")).await;
+    let (status, _) = room_act(&server, &chair, regular, RoomAct::EndItem).await;
     assert_eq!(status, 200);
-    let (status, _) = room_act(&server, &chair, regular, json!("EndItem")).await;
+    let (status, _) = room_act(&server, &chair, regular, RoomAct::EndItem).await;
     assert_eq!(status, 400, "no item under discussion");
-    let (status, _) = room_act(&server, &secretary, regular, json!({"StartItem": item(2)})).await;
+    let (status, _) = room_act(&server, &secretary, regular, RoomAct::StartItem(item(2))).await;
     assert_eq!(status, 200, "the secretariat may run the meeting too");
     let seen = room(&server, &guest, regular).await;
     assert_eq!(seen["current_item"], json!(item(2)));
 
     // Pause and resume.
-    let (status, _) = room_act(&server, &chair, regular, json!("Resume")).await;
+    let (status, _) = room_act(&server, &chair, regular, RoomAct::Resume).await;
     assert_eq!(status, 400);
-    let (status, _) = room_act(&server, &chair, regular, json!("Pause")).await;
+    let (status, _) = room_act(&server, &chair, regular, RoomAct::Pause).await;
     assert_eq!(status, 200);
     let seen = room(&server, &chair, regular).await;
     assert!(seen["paused_since"].is_string());
-    let (status, _) = room_act(&server, &chair, regular, json!("Pause")).await;
+    let (status, _) = room_act(&server, &chair, regular, RoomAct::Pause).await;
     assert_eq!(status, 400);
-    let (status, _) = room_act(&server, &chair, regular, json!("Resume")).await;
+    let (status, _) = room_act(&server, &chair, regular, RoomAct::Resume).await;
     assert_eq!(status, 200);
 
     // Close: item 2 ends with it, the actual end is recorded.
-    let (status, _) = room_act(&server, &chair, regular, json!("Close")).await;
+    let (status, _) = room_act(&server, &chair, regular, RoomAct::Close).await;
     assert_eq!(status, 200);
     let seen = room(&server, &finance, regular).await;
     assert_eq!(seen["state"], "Closed");
@@ -417,7 +430,7 @@ async fn the_chair_runs_the_meeting_and_tablets_follow(engine: Engine) {
     assert_eq!(seen["items"][0]["stage"], "Done");
     assert_eq!(seen["items"][0]["conclusion"], conclusion);
     assert_eq!(seen["items"][1]["stage"], "Done");
-    let (status, _) = room_act(&server, &chair, regular, json!("Pause")).await;
+    let (status, _) = room_act(&server, &chair, regular, RoomAct::Pause).await;
     assert_eq!(status, 400);
     // The member's tablet comes back (the browser sends Last-Event-ID): it first receives
     // every room it missed, in order, ending with the closed meeting — no state lost.

@@ -21,6 +21,7 @@ async fn bad_text_is_refused_the_same_on_both_engines(engine: Engine) {
     let meetings = count(&db, "select count(*) from meeting").await;
 
     // A NUL in a meeting's title (JSON).
+    // Deliberately a literal, not the Rust type: this test is about the raw text on the wire.
     let form = json!({"kind": "thematic", "title": "Phiên họp\u{0}chuyên đề",
         "starts_local": "2027-02-03T08:30", "place": "", "online": true,
         "planned_minutes": 60, "chair_id": ""});
@@ -41,8 +42,13 @@ async fn bad_text_is_refused_the_same_on_both_engines(engine: Engine) {
         &server,
         &finance,
         "comment_add",
-        json!({"form": {"item_id": item.to_string(), "document_id": "", "parent_id": "",
-                        "body": "Số liệu", "secretariat_only": false}}),
+        json!({"form": app::meetings::model::CommentForm {
+            item_id: item.to_string(),
+            document_id: String::new(),
+            parent_id: String::new(),
+            body: "Số liệu".to_owned(),
+            secretariat_only: false,
+        }}),
     )
     .await;
     assert_eq!(status, 200, "{body}");
@@ -72,6 +78,7 @@ async fn bad_text_is_refused_the_same_on_both_engines(engine: Engine) {
 
     // A name of 100,000 characters.
     let name = "A".repeat(100_000);
+    // Deliberately literal fields, not the Rust type: this test is about the raw text on the wire.
     let (status, body) = call_form(
         &server,
         &secretary,

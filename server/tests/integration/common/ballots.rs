@@ -1,4 +1,5 @@
 //! Ballots as the secretariat makes them, through the server functions.
+use app::ballots::model::BallotDraft;
 use serde_json::json;
 use uuid::Uuid;
 
@@ -13,9 +14,14 @@ pub async fn open_ballot(
     title: &str,
     eligible: &[Uuid],
 ) -> Uuid {
-    let draft = json!({"title": title, "question": "Đề nghị cho ý kiến.",
-        "deadline": "2030-12-31T17:00", "eligible": eligible,
-        "reminder_hours": [], "results_to_members": true});
+    let draft = BallotDraft {
+        title: title.to_owned(),
+        question: "Đề nghị cho ý kiến.".to_owned(),
+        deadline: "2030-12-31T17:00".to_owned(),
+        eligible: eligible.to_vec(),
+        reminder_hours: vec![],
+        results_to_members: true,
+    };
     let (status, body) =
         call_json(server, secretary, "ballot_create", json!({"draft": draft})).await;
     assert_eq!(status, 200, "{body}");

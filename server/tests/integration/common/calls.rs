@@ -44,6 +44,43 @@ pub async fn call_form(
     (response.status().as_u16(), response.text().await.unwrap())
 }
 
+/// The form fields of a server function's struct argument `name`, built from its Rust type:
+/// `name[field]=value` for each field (a `None` left out), as the form decoding reads them.
+pub fn form_fields(name: &str, value: &impl serde::Serialize) -> Vec<(String, String)> {
+    let Value::Object(fields) = serde_json::to_value(value).unwrap() else {
+        panic!("{name} is not a struct");
+    };
+    fields
+        .into_iter()
+        .filter_map(|(field, value)| {
+            let text = match value {
+                Value::Null => return None,
+                Value::String(text) => text,
+                Value::Bool(_) | Value::Number(_) => value.to_string(),
+                other => panic!("{name}.{field} = {other} is not one form field"),
+            };
+            Some((format!("{name}[{field}]"), text))
+        })
+        .collect()
+}
+
+/// A server function whose one argument `name` is a struct, sent as a form built from its
+/// Rust type ([`form_fields`]); (status, body).
+pub async fn call_form_of(
+    server: &TestServer,
+    cookie: &str,
+    endpoint: &str,
+    name: &str,
+    value: &impl serde::Serialize,
+) -> (u16, String) {
+    let fields = form_fields(name, value);
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    call_form(server, cookie, endpoint, &pairs).await
+}
+
 /// `POST /documents/upload?{query}` with `bytes` as the body; (status, body).
 pub async fn upload(
     server: &TestServer,

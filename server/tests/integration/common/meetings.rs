@@ -1,5 +1,6 @@
 //! What many tests of meetings do: read answers, list the agenda, take positions, act in the
 //! meeting room.
+use app::room::model::RoomAct;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
@@ -51,7 +52,7 @@ pub async fn room_act(
     server: &TestServer,
     cookie: &str,
     meeting: Uuid,
-    act: Value,
+    act: RoomAct,
 ) -> (u16, String) {
     call_json(
         server,
