@@ -117,3 +117,22 @@ test('unknown pages and malformed ids get a friendly 4xx page', async ({ page })
   expect(malformed?.status()).toBe(400);
   await expect(page.getByText('Mã cuộc họp không hợp lệ.')).toBeVisible();
 });
+
+test('the skip link moves focus to the content, and fields write Vietnamese in the text font', async ({ page }) => {
+  await page.goto('/sign-in');
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Đăng nhập với tư cách Trương Thị Hạnh' }).click();
+  await page.goto('/ballots');
+  await hydrated(page);
+  // Keyboard: the first Tab reaches the skip link; Enter puts focus on the page's content.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Chuyển đến nội dung chính' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main#main')).toBeFocused();
+  // A text field (the ballot's question) uses the page's font, not a monospace one that
+  // breaks Vietnamese diacritics ("tế" drawn as "tê´").
+  const question = page.locator('.field textarea').first();
+  const fonts = await question.evaluate((el) => [getComputedStyle(el).fontFamily, getComputedStyle(document.body).fontFamily]);
+  expect(fonts[0]).toBe(fonts[1]);
+  expect(fonts[0]).not.toMatch(/mono/i);
+});

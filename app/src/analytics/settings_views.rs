@@ -103,7 +103,7 @@ pub fn Settings(d: Dashboard, version: RwSignal<u64>) -> impl IntoView {
                 <label class="field">
                     <span>{move || t().import}</span>
                     <small class="muted">{move || t().import_hint}</small>
-                    <textarea rows="5" bind:value=csv></textarea>
+                    <textarea class="csv" rows="5" bind:value=csv></textarea>
                 </label>
                 <button type="submit" class="button">{move || t().import_button}</button>
             </form>

@@ -87,7 +87,7 @@ fn Reader(view: ReaderView, start: i64) -> impl IntoView {
             <h1>{title}</h1>
             <p class="muted">
                 {move || format!("{} {}", t().version_label, view.version_no)}
-                {pages.map(|n| view! { <span>{move || format!(" · {n} {}", ui_texts(i18n.lang()).pages)}</span> })}
+                {pages.map(|n| view! { <span>{move || format!(" · {}", crate::ui::format::pages(n, i18n.lang()))}</span> })}
             </p>
             {view.downloadable.then(|| view! {
                 <a class="button" href=format!("/documents/{document_id}/file?download=1") rel="external">

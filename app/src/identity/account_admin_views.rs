@@ -244,7 +244,7 @@ fn ImportForm(import: LinksAction<String>) -> impl IntoView {
             </label>
             <label class="field">
                 <span>{move || texts(i18n.lang()).account_import_text}</span>
-                <textarea rows="6" bind:value=text></textarea>
+                <textarea class="csv" rows="6" bind:value=text></textarea>
             </label>
             <button type="submit" class="button primary" disabled=move || import.pending().get()>
                 {move || texts(i18n.lang()).account_import_button}

@@ -281,14 +281,14 @@ fn AgendaItemView(item: AgendaItem) -> impl IntoView {
                                             <span class="doc-icon" aria-hidden="true">"PDF"</span>
                                             <a class="doc-title" href=format!("/documents/{}/read", d.id) rel="external">{d.title}</a>
                                             {pages.map(|n| view! {
-                                                <span class="doc-pages">{move || format!("{n} {}", ui_texts(i18n.lang()).pages)}</span>
+                                                <span class="doc-pages">{move || crate::ui::format::pages(n, i18n.lang())}</span>
                                             })}
                                             {updated.map(|at| view! {
                                                 <span class="badge updated">
                                                     {move || {
                                                         let mut text = format!("{} {}", texts(i18n.lang()).updated_on, format::date_time(format::vietnam_time(at), i18n.lang()));
                                                         if let Some((before, now)) = page_change {
-                                                            text.push_str(&format!(" · {before} → {now} {}", ui_texts(i18n.lang()).pages));
+                                                            text.push_str(&format!(" · {before} → {}", crate::ui::format::pages(now, i18n.lang())));
                                                         }
                                                         text
                                                     }}

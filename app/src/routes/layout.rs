@@ -9,12 +9,28 @@ use crate::identity::session_resource::SessionResource;
 use crate::identity::texts::texts as identity_texts;
 use crate::routes::nav::sections_for;
 
+/// The skip link: the router would only change the address, so focus moves to the content by
+/// hand, as a keyboard or switch user expects (WCAG 2.4.1).
+fn skip_to_main(event: leptos::ev::MouseEvent) {
+    event.prevent_default();
+    #[cfg(feature = "hydrate")]
+    if let Some(main) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = main.focus();
+    }
+}
+
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<SessionResource>().0;
     view! {
-        <a class="skip-link" href="#main">{move || i18n.t().skip_to_content}</a>
+        <a class="skip-link" href="#main" on:click=skip_to_main>
+            {move || i18n.t().skip_to_content}
+        </a>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let info = session.await.unwrap_or_default();

@@ -15,6 +15,15 @@ fn weekday_vi(day: Weekday) -> &'static str {
     }
 }
 
+/// A number of pages: "12 trang" / "1 page", "12 pages".
+pub fn pages(n: i64, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Vi, _) => format!("{n} trang"),
+        (Lang::En, 1) => "1 page".to_owned(),
+        (Lang::En, _) => format!("{n} pages"),
+    }
+}
+
 /// "08:00, Thứ Bảy 28/11/2026" / "Saturday 28 November 2026, 08:00".
 pub fn date_time(at: NaiveDateTime, lang: Lang) -> String {
     match lang {
@@ -86,5 +95,14 @@ mod tests {
         assert_eq!(duration(210, Lang::Vi), "3 giờ 30 phút");
         assert_eq!(duration(210, Lang::En), "3 h 30 min");
         assert_eq!(duration(0, Lang::En), "0 min");
+    }
+
+    #[test]
+    fn pages_are_counted_as_each_language_says() {
+        assert_eq!(pages(1, Lang::Vi), "1 trang");
+        assert_eq!(pages(12, Lang::Vi), "12 trang");
+        assert_eq!(pages(1, Lang::En), "1 page");
+        assert_eq!(pages(0, Lang::En), "0 pages");
+        assert_eq!(pages(12, Lang::En), "12 pages");
     }
 }

@@ -4,7 +4,6 @@ crate::texts! {
     pub struct UiTexts {
         loading: "Đang tải…", "Loading…";
         when: "Thời gian", "When";
-        pages: "trang", "pages";
         not_found_title: "Không tìm thấy", "Not found";
         bad_request_title: "Yêu cầu không hợp lệ", "Invalid request";
         forbidden_title: "Không có quyền truy cập", "Not allowed";

@@ -40,6 +40,22 @@ async fn respond(state: &AppState, id: &str, headers: &HeaderMap, which: Which) 
     }
 }
 
+/// The meeting's date in its own time zone (already known to be the caller's to see).
+async fn meeting_date(
+    state: &AppState,
+    meeting: uuid::Uuid,
+) -> Result<chrono::NaiveDate, AppError> {
+    let (starts_at, zone): (chrono::DateTime<chrono::Utc>, String) =
+        app::with_db!(&state.db, |pool| {
+            sqlx::query_as("select starts_at, time_zone from meeting where id = $1")
+                .bind(meeting)
+                .fetch_one(pool)
+                .await
+        })?;
+    let zone: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::Asia::Ho_Chi_Minh);
+    Ok(starts_at.with_timezone(&zone).date_naive())
+}
+
 async fn serve(
     state: &AppState,
     id: &str,
@@ -67,7 +83,9 @@ async fn serve(
     .await
     .or_internal()?
     .map_err(|err| AppError::internal(format_args!("minutes PDF not rendered: {err}")))?;
-    let disposition = HeaderValue::from_str(&format!("inline; filename=\"{name}-{meeting}.pdf\""))
+    let date = meeting_date(state, meeting).await?;
+    // Saved, under a name a person recognises: the kind of paper and the meeting's date.
+    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}-{date}.pdf\""))
         .or_internal()?;
     Ok((
         [

@@ -278,6 +278,24 @@ async fn minutes_are_drafted_approved_finalised_and_exported(engine: Engine) {
     }
     assert!(text.contains(&words(CONCLUSION)));
     assert!(text.contains("Người ghi biên bản: Trương Thị Hạnh."));
+    // Saved under the meeting's date: the demo's regular session is in 3 days, 08:00 in Hanoi.
+    let hanoi_today = (chrono::Utc::now() + chrono::TimeDelta::hours(7)).date_naive();
+    let date = hanoi_today + chrono::Days::new(3);
+    for (path, name) in [
+        ("minutes.pdf", "bien-ban"),
+        ("conclusions.pdf", "thong-bao-ket-luan"),
+    ] {
+        let response = client()
+            .get(format!("{}/meetings/{regular}/{path}", server.base))
+            .header(reqwest::header::COOKIE, &member)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            response.headers()[reqwest::header::CONTENT_DISPOSITION],
+            format!("attachment; filename=\"{name}-{date}.pdf\"").as_str()
+        );
+    }
     let font_rows: Vec<&str> = fonts.lines().skip(2).collect();
     assert!(!font_rows.is_empty());
     for row in font_rows {

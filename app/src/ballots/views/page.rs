@@ -75,7 +75,7 @@ fn Ballot(ballot: BallotView) -> impl IntoView {
                         view! {
                             <li>
                                 <a href=format!("/documents/{id}/read")>{d.title.clone()}</a>
-                                {pages.map(|n| view! { <span class="muted">{move || format!(" · {n} {}", ui_texts(i18n.lang()).pages)}</span> })}
+                                {pages.map(|n| view! { <span class="muted">{move || format!(" · {}", crate::ui::format::pages(n, i18n.lang()))}</span> })}
                                 {removable.then(|| view! {
                                     <button
                                         type="button"

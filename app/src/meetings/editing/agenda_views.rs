@@ -296,7 +296,7 @@ fn Documents(
                                 <span class="doc-icon" aria-hidden="true">"PDF"</span>
                                 <a class="doc-title" href=format!("/documents/{id}/file") target="_blank">{d.title.clone()}</a>
                                 <span class="doc-pages">
-                                    {move || pages.map(|n| format!("{n} {}", ui_texts(i18n.lang()).pages)).unwrap_or_default()}
+                                    {move || pages.map(|n| crate::ui::format::pages(n, i18n.lang())).unwrap_or_default()}
                                     {format!(" · v{version}")}
                                 </span>
                                 <span class=format!("badge text-{}", status.as_str())>{move || status.label(i18n.lang())}</span>
