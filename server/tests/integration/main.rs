@@ -12,6 +12,7 @@ mod ballots;
 mod binary;
 mod comments;
 mod demo_pdfs;
+mod document_files;
 mod documents;
 mod durability;
 mod enrolment_approval;
