@@ -186,7 +186,7 @@ impl BadInput {
                 "The cost per page must be a whole number from 0 to 100,000 đồng; minutes per item empty or from 1 to 600."
             }
             (BadInput::RecentSignInNeeded, Lang::Vi) => {
-                "Để thêm khóa truy cập, vui lòng xác nhận lại bằng khóa truy cập hiện có của bạn trước."
+                "Để thêm khóa truy cập, vui lòng xác nhận lại bằng khóa truy cập hiện có của đồng chí trước."
             }
             (BadInput::RecentSignInNeeded, Lang::En) => {
                 "To add a passkey, please confirm with one of your current passkeys first."
@@ -264,9 +264,11 @@ impl AppError {
             (AppError::BadRequest(_) | AppError::TooManyRequests { .. }, _) => "",
             (AppError::Unauthenticated, Lang::Vi) => "Vui lòng đăng nhập để tiếp tục.",
             (AppError::Unauthenticated, Lang::En) => "Please sign in to continue.",
-            (AppError::Forbidden, Lang::Vi) => "Bạn không có quyền thực hiện thao tác này.",
+            (AppError::Forbidden, Lang::Vi) => "Đồng chí không có quyền thực hiện thao tác này.",
             (AppError::Forbidden, Lang::En) => "You are not allowed to do this.",
-            (AppError::NotFound, Lang::Vi) => "Không tìm thấy trang hoặc nội dung bạn yêu cầu.",
+            (AppError::NotFound, Lang::Vi) => {
+                "Không tìm thấy trang hoặc nội dung đồng chí yêu cầu."
+            }
             (AppError::NotFound, Lang::En) => "The page or item you asked for was not found.",
             (AppError::Internal, Lang::Vi) => "Đã xảy ra lỗi ở máy chủ. Vui lòng thử lại sau.",
             (AppError::Internal, Lang::En) => {

@@ -66,8 +66,11 @@ test('the secretariat sends a ballot to three members; two answer with passkeys;
   await expect(office.locator('.eligible-row.answered')).toHaveCount(2);
   await expect(office.locator('.eligible-row', { hasText: THIRD })).toContainText('Chưa trả lời');
 
-  office.once('dialog', (dialog) => dialog.accept());
+  // Closing early names the member it shuts out.
   await office.getByRole('button', { name: 'Kết thúc lấy ý kiến' }).click();
+  const closing = office.getByRole('dialog', { name: 'Kết thúc lấy ý kiến bây giờ?' });
+  await expect(closing.locator('li')).toHaveText([THIRD]);
+  await closing.getByRole('button', { name: 'Kết thúc lấy ý kiến' }).click();
   // By hand: N = 3; agree 1, disagree 0, other 1, no answer 1. One is not more than 3/2, and
   // agree ≠ disagree: no decision.
   const result = office.locator('section.result');

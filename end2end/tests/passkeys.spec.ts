@@ -16,6 +16,11 @@ test('enrol a passkey through a link, sign out, sign in without a user name', as
   await page.getByLabel('Tên thiết bị').fill('Máy tính bảng thử nghiệm');
   await page.getByRole('button', { name: 'Tạo khóa truy cập' }).click();
 
+  // The page says the passkey exists (first week, item 9) before going on.
+  await expect(page.getByRole('status')).toHaveText(
+    'Đã tạo khóa truy cập trên thiết bị này. Từ nay đồng chí đăng nhập bằng vân tay, khuôn mặt hoặc mã PIN của thiết bị.',
+  );
+  await page.getByRole('link', { name: 'Vào e-Cabinet' }).click();
   await expect(page.getByRole('heading', { name: 'Các cuộc họp' })).toBeVisible();
   await expect(page.locator('.current-user')).toContainText('Ngô Thanh Tùng');
   // The passkey is discoverable (resident) and bound to this site.

@@ -55,7 +55,7 @@ test('a member asks to speak, objects and comments; the chair sees it live, with
   const discussion = member.locator('ol.agenda > li').first().locator('details.comments');
   await discussion.locator('summary').click();
   await expect(discussion.locator('form.comment-form[data-ready="true"]')).toHaveCount(1);
-  await discussion.getByLabel(/Ý kiến của bạn/).fill('Đề nghị @Vũ Đình Khiêm cho ý kiến');
+  await discussion.getByLabel(/Ý kiến của đồng chí/).fill('Đề nghị @Vũ Đình Khiêm cho ý kiến');
   await discussion.getByRole('button', { name: 'Gửi ý kiến' }).click();
   await expect(discussion.locator('.comment-body')).toHaveText(['Đề nghị @Vũ Đình Khiêm cho ý kiến']);
   const chairDiscussion = chair.locator('ol.agenda > li').first().locator('details.comments');

@@ -83,7 +83,14 @@ test('the secretariat prepares and publishes a meeting; a member finds, reads an
   await hydrated(member);
   await expect(member.locator('body[data-live="ready"]')).toHaveCount(1);
   await expect(member.getByText('Phiên họp chuyên đề về kinh tế số')).toHaveCount(0);
+  // Publishing asks first and names who will be told: the three members and the guest.
   await secretary.getByRole('button', { name: 'Phát hành' }).click();
+  const publish = secretary.getByRole('dialog', { name: 'Phát hành cuộc họp?' });
+  await expect(publish.locator('li')).toHaveCount(4);
+  for (const name of ['Bạch Quang Nhật', 'Vũ Đình Khiêm', 'Giang Hữu Phúc', 'Diệp Thanh Bình']) {
+    await expect(publish.locator('li', { hasText: name })).toHaveCount(1);
+  }
+  await publish.getByRole('button', { name: 'Phát hành' }).click();
   await expect(secretary.locator('.state-bar .badge')).toHaveText('Đã phát hành');
   await member.getByRole('link', { name: /Phiên họp chuyên đề về kinh tế số/ }).click();
   await expect(member.getByRole('heading', { name: 'Phiên họp chuyên đề về kinh tế số' })).toBeVisible();

@@ -69,17 +69,37 @@ test('the chair runs the meeting; two members follow it live, ask to speak and v
   await chair.getByRole('button', { name: 'Khai mạc' }).click();
   await expect(voter.locator('article.room')).toHaveAttribute('data-state', 'in_progress');
   await expect(speaker.locator('.notice')).toHaveCount(0);
+  // One confirmation pattern (first week, item 4): an in-app dialog lists what the act
+  // applies to, with "go back" focused first; Escape or "go back" changes nothing.
   await chair.getByRole('button', { name: 'Thông qua các nội dung không thảo luận' }).click();
+  const consent = chair.getByRole('dialog', { name: 'Thông qua không thảo luận các nội dung sau?' });
+  await expect(consent.locator('li')).toHaveText([`2. ${ITEMS[1]}`, `3. ${ITEMS[2]}`]);
+  await expect(consent.getByRole('button', { name: 'Quay lại' })).toBeFocused();
+  await chair.keyboard.press('Escape');
+  await expect(consent).toBeHidden();
+  await expect(voter.locator('.room-items li[data-stage="consent"]')).toHaveCount(0);
+  await chair.getByRole('button', { name: 'Thông qua các nội dung không thảo luận' }).click();
+  await consent.getByRole('button', { name: 'Thông qua các nội dung không thảo luận' }).click();
   await expect(voter.locator('.room-items li[data-stage="consent"]')).toHaveCount(2);
+  // Once adopted, the block's button is gone.
+  await expect(chair.getByRole('button', { name: 'Thông qua các nội dung không thảo luận' })).toHaveCount(0);
   await expect(speaker.locator('.room-items li[data-stage="consent"]')).toHaveCount(2);
 
   await chair.locator('.room-items li').first().getByRole('button', { name: 'Bắt đầu' }).click();
   await expect(voter.locator('.current-title')).toHaveText(`1. ${ITEMS[0]}`);
   await expect(speaker.locator('.current-title')).toHaveText(`1. ${ITEMS[0]}`);
   await expect(voter.locator('.room-items li.current')).toHaveCount(1);
+  // The agenda is numbered once, by the items' own numbers (first week, item 8).
+  await expect(voter.locator('.room-items li .item-title').first()).toHaveText(`1. ${ITEMS[0]}`);
+  expect(await voter.locator('.room-items').evaluate((e) => getComputedStyle(e).listStyleType)).toBe('none');
   // The item's clock runs on the tablet against its 20 planned minutes.
   await expect(voter.getByTestId('item-clock')).not.toHaveText('0:00');
+  // Counted on from when the room arrived, on the page's own clock: minutes, not decades.
+  await expect(voter.getByTestId('item-clock')).toHaveText(/^\d{1,2}:\d\d$/);
   await expect(voter.locator('.item-clock')).toContainText('/ 20:00');
+  // The meeting's 90 planned minutes pass the hour: both sides read h:mm:ss.
+  await expect(voter.locator('.meeting-clock')).toContainText('/ 1:30:00');
+  await expect(voter.getByTestId('meeting-clock')).toHaveText(/^0:\d\d:\d\d$/);
 
   // The member who asked before the meeting is in the queue; he withdraws and asks again.
   await expect(chair.getByTestId('queue')).toContainText(SPEAKER);
@@ -123,11 +143,16 @@ test('the chair runs the meeting; two members follow it live, ask to speak and v
   await chair.getByRole('button', { name: 'Bắt đầu biểu quyết' }).click();
   await expect(chair.locator('article.room > .form-error')).toHaveText('');
   await expect(voter.locator('.room-votes li')).toHaveCount(1);
+  // An open vote comes first in the room, before the item under discussion.
+  await expect(voter.locator('.room-grid > div').first().locator('section').first()).toHaveClass(/room-votes/);
 
   // Two members vote with signed answers on the ballot's page, then back to the room.
   for (const member of [voter, chair]) {
     await member.getByRole('link', { name: 'Biểu quyết ngay' }).click();
     await expect(member.getByRole('heading', { name: ITEMS[0] })).toBeVisible();
+    // A vote in the meeting is called so, not a written-opinion ballot.
+    await expect(member.locator('article.ballot > p.muted').first()).toHaveText('Biểu quyết tại phiên họp');
+    await expect(member.getByRole('link', { name: 'Về phòng họp' })).toHaveAttribute('href', `/meetings/${meeting}/room`);
     await hydrated(member);
     await answer(member, 'Đồng ý');
     await enterRoom(member, meeting);
@@ -136,11 +161,13 @@ test('the chair runs the meeting; two members follow it live, ask to speak and v
   await chair.getByRole('button', { name: 'Kết thúc biểu quyết' }).click();
   // By hand: N = the members present; 2 agree, no other answer: not more than half → no decision.
   await expect(voter.locator('.room-votes .outcome')).toHaveText('Không đủ điều kiện quyết định');
+  // The count is shown in the room too: 2 agree, none against, no other opinion.
+  await expect(voter.getByTestId('vote-count')).toHaveText('Đồng ý2Không đồng ý0Ý kiến khác0');
 
   await chair.getByRole('button', { name: 'Kết thúc nội dung' }).click();
   await expect(voter.locator('.room-items li').first()).toHaveAttribute('data-stage', 'done');
-  chair.once('dialog', (dialog) => dialog.accept());
   await chair.getByRole('button', { name: 'Bế mạc' }).click();
+  await chair.getByRole('dialog', { name: 'Bế mạc phiên họp?' }).getByRole('button', { name: 'Bế mạc' }).click();
   await expect(voter.locator('.notice')).toHaveText('Phiên họp đã kết thúc.');
   await expect(speaker.locator('article.room')).toHaveAttribute('data-state', 'closed');
 
@@ -174,8 +201,8 @@ test('the chair runs the meeting; two members follow it live, ask to speak and v
   await expect(chair.locator('.minutes .badge')).toHaveText('Chủ tọa đã duyệt');
   await office.goto(`/meetings/${meeting}/minutes`);
   await hydrated(office);
-  office.once('dialog', (dialog) => dialog.accept());
   await office.getByRole('button', { name: 'Hoàn tất biên bản' }).click();
+  await office.getByRole('dialog', { name: 'Hoàn tất biên bản?' }).getByRole('button', { name: 'Hoàn tất biên bản' }).click();
   await expect(office.locator('.minutes .badge')).toHaveText('Đã hoàn tất');
   await expect(office.locator('.fingerprint code')).toHaveText(/^[0-9a-f]{64}$/);
   await voter.goto(`/meetings/${meeting}/conclusions`);
@@ -192,6 +219,17 @@ test('the chair runs the meeting; two members follow it live, ask to speak and v
   await expect(row.locator('td').nth(2)).toHaveText('3 (2)');
   await expect(office.locator('.charts svg')).not.toHaveCount(0);
   await expect(office.getByTestId('online-count')).not.toHaveText('0');
+  // Numbers as each language writes them (first week, item 11): "1.830.000 đ", "37,6 %"
+  // in Vietnamese; "VND 1,830,000", "37.6%" in English (the values are worked out in
+  // ui::format's unit tests).
+  const stat = (name: string) => office.getByTestId('totals').locator(`.stat.${name} dd`);
+  await expect(stat('cost')).toHaveText(/^\d{1,3}(\.\d{3})* đ$/);
+  await expect(stat('reduction')).toHaveText(/^(—|\u2212?\d+,\d %)$/);
+  await expect(stat('response')).toHaveText(/^(—|\d+,\d giờ)$/);
+  await office.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(stat('cost')).toHaveText(/^VND \d{1,3}(,\d{3})*$/);
+  await expect(stat('reduction')).toHaveText(/^(—|\u2212?\d+\.\d%)$/);
+  await office.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
 
   expect(pageErrors).toEqual([]);
 });

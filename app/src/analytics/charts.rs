@@ -3,6 +3,8 @@
 //! chart has a title for screen readers and the numbers are in the table beside it.
 use leptos::prelude::*;
 
+use crate::i18n::{use_i18n, Lang};
+
 const WIDTH: f64 = 720.0;
 const HEIGHT: f64 = 260.0;
 const LEFT: f64 = 48.0;
@@ -23,16 +25,13 @@ fn step(max: f64) -> f64 {
         .unwrap_or(10.0 * power)
 }
 
-fn fmt(v: f64) -> String {
-    if v.fract().abs() < 1e-9 {
-        format!("{v:.0}")
-    } else {
-        format!("{v:.1}")
-    }
+/// A value on an axis or in a tip, as the page's language writes numbers.
+fn fmt(v: f64, lang: Lang) -> String {
+    crate::ui::format::short(v, lang)
 }
 
 /// Horizontal grid lines with their values, from `low` to `high`.
-fn grid(low: f64, high: f64, y: impl Fn(f64) -> f64) -> impl IntoView {
+fn grid(low: f64, high: f64, y: impl Fn(f64) -> f64, lang: Lang) -> impl IntoView {
     let s = step(high - low);
     let mut lines = Vec::new();
     let mut v = (low / s).ceil() * s;
@@ -46,7 +45,7 @@ fn grid(low: f64, high: f64, y: impl Fn(f64) -> f64) -> impl IntoView {
             let at = y(v);
             view! {
                 <line class="grid" x1=LEFT x2=WIDTH y1=at y2=at></line>
-                <text class="axis" x=LEFT - 6.0 y=at + 4.0 text-anchor="end">{fmt(v)}</text>
+                <text class="axis" x=LEFT - 6.0 y=at + 4.0 text-anchor="end">{fmt(v, lang)}</text>
             }
         })
         .collect_view()
@@ -62,6 +61,7 @@ pub struct Series {
 /// Bars side by side for each category, one colour per series, with a legend.
 #[component]
 pub fn GroupedBars(title: String, categories: Vec<String>, series: Vec<Series>) -> impl IntoView {
+    let lang = use_i18n().lang();
     let max = series
         .iter()
         .flat_map(|s| s.values.iter().flatten())
@@ -83,7 +83,7 @@ pub fn GroupedBars(title: String, categories: Vec<String>, series: Vec<Series>) 
                 let top = y(v);
                 Some(view! {
                     <rect class=format!("bar series-{s}") x=x y=top width=(bar - 1.0).max(1.0) height=(y(0.0) - top).max(0.0)>
-                        <title>{format!("{}: {}", series.name, fmt(v))}</title>
+                        <title>{format!("{}: {}", series.name, fmt(v, lang))}</title>
                     </rect>
                 })
             })
@@ -108,7 +108,7 @@ pub fn GroupedBars(title: String, categories: Vec<String>, series: Vec<Series>) 
         <figure class="chart">
             <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=title.clone()>
                 <title>{title.clone()}</title>
-                {grid(0.0, high, y)}
+                {grid(0.0, high, y, lang)}
                 {bars}
                 <line class="baseline-axis" x1=LEFT x2=WIDTH y1=y(0.0) y2=y(0.0)></line>
                 {labels}
@@ -129,6 +129,7 @@ pub fn LinePlot(
     #[prop(optional)] target: Option<(f64, String)>,
     #[prop(optional)] series_class: Option<&'static str>,
 ) -> impl IntoView {
+    let lang = use_i18n().lang();
     let values: Vec<f64> = points
         .iter()
         .map(|(_, v)| *v)
@@ -163,7 +164,7 @@ pub fn LinePlot(
         .map(|(i, (label, v))| {
             view! {
                 <circle class=format!("dot {class}") cx=x(i) cy=y(*v) r="4">
-                    <title>{format!("{label}: {}", fmt(*v))}</title>
+                    <title>{format!("{label}: {}", fmt(*v, lang))}</title>
                 </circle>
             }
         })
@@ -189,7 +190,7 @@ pub fn LinePlot(
         <figure class="chart">
             <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=title.clone()>
                 <title>{title.clone()}</title>
-                {grid(low, high, y)}
+                {grid(low, high, y, lang)}
                 {target_view}
                 <path class=format!("line {class}") d=path></path>
                 {dots}

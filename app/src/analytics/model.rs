@@ -50,7 +50,7 @@ impl BaselineRate {
 }
 
 /// Everything over all closed meetings, with the honest correction for ballots.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Totals {
     pub meetings: i64,
     pub baseline_minutes: i64,

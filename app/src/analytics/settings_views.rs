@@ -66,7 +66,12 @@ pub fn Settings(d: Dashboard, version: RwSignal<u64>) -> impl IntoView {
     let rate_line = move |kind: crate::meetings::model::MeetingKind| {
         let rate = d.rates.iter().find(|r| r.kind == kind).copied();
         move || match rate.and_then(|r| r.historical.map(|h| (h, r.historical_meetings))) {
-            Some((h, n)) => format!("{:.1} {} — {} ({n})", h, t().minutes, t().from_history),
+            Some((h, n)) => format!(
+                "{} {} — {} ({n})",
+                crate::ui::format::decimal(h, 1, i18n.lang()),
+                t().minutes,
+                t().from_history
+            ),
             None => t().no_history.to_owned(),
         }
     };

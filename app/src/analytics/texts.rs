@@ -63,7 +63,6 @@ crate::texts! {
             "Columns: date, kind, duration_minutes, items";
         import_button: "Nhập", "Import";
         imported: "Đã nhập", "Imported";
-        hours: "giờ", "h";
         minutes: "phút", "min";
     }
 }
@@ -72,22 +71,4 @@ crate::texts! {
 pub fn span(minutes: i64, lang: Lang) -> String {
     let sign = if minutes < 0 { "−" } else { "" };
     format!("{sign}{}", crate::ui::format::duration(minutes.abs(), lang))
-}
-
-/// 1234567 → "1.234.567" (Vietnamese) / "1,234,567".
-pub fn thousands(n: i64, lang: Lang) -> String {
-    let digits = n.abs().to_string();
-    let sep = if lang == Lang::Vi { '.' } else { ',' };
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    if n < 0 {
-        format!("−{out}")
-    } else {
-        out
-    }
 }

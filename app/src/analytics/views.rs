@@ -6,12 +6,14 @@ use leptos_meta::Title;
 
 use crate::analytics::api::get_savings;
 use crate::analytics::charts::{GroupedBars, LinePlot, Series};
-use crate::analytics::model::Dashboard;
+use crate::analytics::model::{Dashboard, Totals};
 use crate::analytics::settings_views::Settings;
-use crate::analytics::texts::{span, texts, thousands, Texts};
+use crate::analytics::texts::{span, texts, Texts};
 use crate::analytics::usage_views::LiveUsagePanel;
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, Lang};
 use crate::ui::error_pages::ErrorPanel;
+use crate::ui::format::{decimal, hours, integer, money, percent};
+use crate::ui::table_scroll::TableScroll;
 use crate::ui::texts::texts as ui_texts;
 
 #[component]
@@ -37,7 +39,7 @@ fn DashboardView(d: Dashboard, version: RwSignal<u64>) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || texts(i18n.lang());
     let lang = move || i18n.lang();
-    let totals = d.totals.clone();
+    let totals = d.totals;
     let label =
         |m: &crate::analytics::model::MeetingSavings| m.held_on.format("%d/%m/%y").to_string();
     let categories: Vec<String> = d.meetings.iter().map(label).collect();
@@ -114,33 +116,35 @@ fn DashboardView(d: Dashboard, version: RwSignal<u64>) -> impl IntoView {
             m.item_minutes.clone(),
         )
     });
-    let card = move |label: fn(&Texts) -> &'static str, value: String, class: &'static str| {
+    // Each figure is written again when the language changes.
+    let card = move |label: fn(&Texts) -> &'static str,
+                     value: fn(&Totals, Lang) -> String,
+                     class: &'static str| {
         view! {
             <div class=format!("stat {class}")>
                 <dt>{move || label(t())}</dt>
-                <dd>{value}</dd>
+                <dd>{move || value(&totals, lang())}</dd>
             </div>
         }
     };
-    let hours_text =
-        move |h: Option<f64>| h.map_or("—".to_owned(), |h| format!("{h:.1} {}", t().hours));
+    let table_rows = d.meetings.clone();
     view! {
         <h1>{move || t().title}</h1>
         <p class="muted">{move || t().goal}</p>
         <LiveUsagePanel/>
         {d.meetings.is_empty().then(|| view! { <p class="notice">{move || t().none_yet}</p> })}
         <dl class="stats" data-testid="totals">
-            {card(|t| t.meetings, totals.meetings.to_string(), "meetings")}
-            {card(|t| t.reduction, totals.reduction_percent.map_or("—".to_owned(), |r| format!("{r:.1}%")), "reduction")}
-            {card(|t| t.saved, span(totals.baseline_minutes - totals.actual_minutes, lang()), "saved")}
-            {card(|t| t.moved, span(totals.moved_to_ballots_minutes, lang()), "moved")}
-            {card(|t| t.net, span(totals.net_saved_minutes, lang()), "net")}
-            {card(|t| t.consent, format!("{}/{}", totals.consent_items, totals.items), "consent")}
-            {card(|t| t.speaking, span(totals.speaking_minutes, lang()), "speaking")}
-            {card(|t| t.pages, thousands(totals.pages_saved, lang()), "pages")}
-            {card(|t| t.cost, format!("{} đ", thousands(totals.cost_saved, lang())), "cost")}
-            {card(|t| t.read, totals.read_percent.map_or("—".to_owned(), |r| format!("{r:.1}%")), "read")}
-            {card(|t| t.response, hours_text(totals.ballot_response_hours), "response")}
+            {card(|t| t.meetings, |s, l| integer(s.meetings, l), "meetings")}
+            {card(|t| t.reduction, |s, l| s.reduction_percent.map_or("—".to_owned(), |r| percent(r, l)), "reduction")}
+            {card(|t| t.saved, |s, l| span(s.baseline_minutes - s.actual_minutes, l), "saved")}
+            {card(|t| t.moved, |s, l| span(s.moved_to_ballots_minutes, l), "moved")}
+            {card(|t| t.net, |s, l| span(s.net_saved_minutes, l), "net")}
+            {card(|t| t.consent, |s, l| format!("{}/{}", integer(s.consent_items, l), integer(s.items, l)), "consent")}
+            {card(|t| t.speaking, |s, l| span(s.speaking_minutes, l), "speaking")}
+            {card(|t| t.pages, |s, l| integer(s.pages_saved, l), "pages")}
+            {card(|t| t.cost, |s, l| money(s.cost_saved, l), "cost")}
+            {card(|t| t.read, |s, l| s.read_percent.map_or("—".to_owned(), |r| percent(r, l)), "read")}
+            {card(|t| t.response, |s, l| s.ballot_response_hours.map_or("—".to_owned(), |h| hours(h, l)), "response")}
         </dl>
         <div class="charts">
             {minutes_chart}
@@ -148,7 +152,7 @@ fn DashboardView(d: Dashboard, version: RwSignal<u64>) -> impl IntoView {
                 <LinePlot
                     title=t().chart_reduction.to_owned()
                     points=reduction_points.clone()
-                    target=(30.0, "−30%".to_owned())
+                    target=(30.0, percent(-30.0, lang()))
                     series_class="series-2"
                 />
             }}
@@ -168,7 +172,7 @@ fn DashboardView(d: Dashboard, version: RwSignal<u64>) -> impl IntoView {
         <section class="panel">
             <h2>{move || t().table}</h2>
             <p><a class="button" href="/analytics/savings.csv" rel="external">{move || t().csv}</a></p>
-            <div class="table-scroll">
+            <TableScroll label=move || t().table.to_owned()>
                 <table class="savings">
                     <thead>
                         <tr>
@@ -183,21 +187,25 @@ fn DashboardView(d: Dashboard, version: RwSignal<u64>) -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {d.meetings.iter().rev().map(|m| view! {
+                        {table_rows.iter().rev().map(|m| {
+                            let (baseline, planned, actual) = (m.baseline_minutes, m.planned_minutes, m.actual_minutes);
+                            let (reduction, pages) = (m.reduction_percent, m.pages_saved);
+                            view! {
                             <tr>
                                 <td>{m.held_on.format("%d/%m/%Y").to_string()}</td>
                                 <td><a href=format!("/meetings/{}", m.meeting_id)>{m.title.clone()}</a></td>
                                 <td>{format!("{} ({})", m.items, m.consent_items)}</td>
-                                <td>{m.baseline_minutes.map(|b| b.to_string()).unwrap_or_default()}</td>
-                                <td>{m.planned_minutes}</td>
-                                <td>{m.actual_minutes}</td>
-                                <td>{m.reduction_percent.map(|r| format!("{r:.1}")).unwrap_or_default()}</td>
-                                <td>{m.pages_saved}</td>
+                                <td>{move || baseline.map(|b| integer(b, lang())).unwrap_or_default()}</td>
+                                <td>{move || integer(planned, lang())}</td>
+                                <td>{move || integer(actual, lang())}</td>
+                                <td>{move || reduction.map(|r| decimal(r, 1, lang())).unwrap_or_default()}</td>
+                                <td>{move || integer(pages, lang())}</td>
                             </tr>
+                        }
                         }).collect_view()}
                     </tbody>
                 </table>
-            </div>
+            </TableScroll>
         </section>
         {d.may_configure.then(|| view! { <Settings d=d.clone() version/> })}
     }

@@ -10,6 +10,7 @@ use crate::audit_log::texts::texts;
 use crate::i18n::use_i18n;
 use crate::ui::error_pages::ErrorPanel;
 use crate::ui::format::{date_time, vietnam_time};
+use crate::ui::table_scroll::TableScroll;
 use crate::ui::texts::texts as ui_texts;
 
 #[component]
@@ -94,7 +95,7 @@ fn AuditTable(rows: Vec<AuditRow>) -> impl IntoView {
         return view! { <p>{move || texts(i18n.lang()).audit_empty}</p> }.into_any();
     }
     view! {
-        <div class="table-scroll">
+        <TableScroll label=move || texts(i18n.lang()).audit_title.to_owned()>
             <table class="audit">
                 <thead>
                     <tr>
@@ -127,7 +128,7 @@ fn AuditTable(rows: Vec<AuditRow>) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
-        </div>
+        </TableScroll>
     }
         .into_any()
 }

@@ -151,6 +151,8 @@ pub struct BallotResult {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BallotView {
     pub id: uuid::Uuid,
+    /// Set for a vote taken in a meeting (from the room).
+    pub meeting_id: Option<uuid::Uuid>,
     pub title: String,
     pub question: String,
     pub state: BallotState,

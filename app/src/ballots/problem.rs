@@ -35,7 +35,7 @@ crate::labelled_enum! {
             "The deadline for answering has passed.";
         /// The member is not among the ballot's eligible members.
         NotEligible => "NotEligible",
-            "Bạn không thuộc danh sách được lấy ý kiến của phiếu này.",
+            "Đồng chí không thuộc danh sách được lấy ý kiến của phiếu này.",
             "You are not among the members asked on this ballot.";
         /// A paper answer for a member who has answered with their passkey: their own signed
         /// answer is not replaced by what the secretariat enters.
@@ -60,7 +60,7 @@ crate::labelled_enum! {
             "The passkey confirmation is not valid or has expired. Please try again.";
         /// The member has no passkey to sign with.
         NoPasskey => "NoPasskey",
-            "Bạn cần có khóa truy cập (passkey) để ký trả lời phiếu.",
+            "Đồng chí cần có khóa truy cập (passkey) để ký trả lời phiếu.",
             "You need a passkey to sign your answer.";
     }
 }

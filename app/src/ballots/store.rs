@@ -88,7 +88,8 @@ pub async fn list_for(db: &Db, user: &CurrentUser) -> Result<Vec<BallotSummaryRo
         .collect())
 }
 
-/// (id, title, question, state, deadline, sent, closed, reminder hours, results to members)
+/// (id, title, question, state, deadline, sent, closed, reminder hours, results to members,
+/// the meeting it is a vote in)
 type BallotRow = (
     Uuid,
     String,
@@ -99,6 +100,7 @@ type BallotRow = (
     Option<DateTime<Utc>>,
     String,
     bool,
+    Option<Uuid>,
 );
 
 /// (old deadline, new deadline, reason, when)
@@ -134,7 +136,7 @@ pub async fn view(db: &Db, user: &CurrentUser, ballot: Uuid) -> Result<BallotVie
             (
             sqlx::query_as(
                 "select id, title, question, state, deadline_at, sent_at, closed_at,
-                        reminder_hours, results_to_members
+                        reminder_hours, results_to_members, meeting_id
                  from ballot where id = $1",
             )
             .bind(ballot)
@@ -161,8 +163,18 @@ pub async fn view(db: &Db, user: &CurrentUser, ballot: Uuid) -> Result<BallotVie
             .await?,
         )
         });
-    let (id, title, question, state, deadline_at, sent_at, closed_at, hours, to_members) =
-        row.ok_or(AppError::NotFound)?;
+    let (
+        id,
+        title,
+        question,
+        state,
+        deadline_at,
+        sent_at,
+        closed_at,
+        hours,
+        to_members,
+        meeting_id,
+    ) = row.ok_or(AppError::NotFound)?;
     let state = BallotState::parse(&state)
         .ok_or_else(|| AppError::internal("a stored value that does not parse"))?;
     let manage = user.role == Role::Secretariat;
@@ -204,6 +216,7 @@ pub async fn view(db: &Db, user: &CurrentUser, ballot: Uuid) -> Result<BallotVie
         .then(|| crate::ballots::results::result_of(&counted));
     Ok(BallotView {
         id,
+        meeting_id,
         title,
         question,
         state,

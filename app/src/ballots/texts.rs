@@ -4,6 +4,8 @@
 crate::texts! {
     pub struct BallotTexts {
         title: "Phiếu lấy ý kiến thành viên Chính phủ", "Written-opinion ballots";
+        meeting_vote: "Biểu quyết tại phiên họp", "Vote in the meeting";
+        back_to_room: "Về phòng họp", "Back to the meeting room";
         none: "Chưa có phiếu lấy ý kiến nào.", "No ballots yet.";
         new_ballot: "Tạo phiếu lấy ý kiến", "New ballot";
         create: "Tạo phiếu (bản nháp)", "Create (draft)";
@@ -27,22 +29,23 @@ crate::texts! {
         answered_of: "đã trả lời", "answered";
         send: "Gửi phiếu", "Send";
         close: "Kết thúc lấy ý kiến", "Close the ballot";
+        close_heading: "Kết thúc lấy ý kiến bây giờ?", "Close the ballot now?";
         close_confirm:
-            "Kết thúc phiếu bây giờ? Thành viên chưa trả lời sẽ không trả lời được nữa.",
-            "Close the ballot now? Members who have not answered can no longer answer.";
+            "Kết quả được tính và lưu; những thành viên chưa trả lời dưới đây sẽ không trả lời được nữa.",
+            "The result is counted and stored; the members below who have not answered can no longer answer.";
         extend: "Gia hạn", "Extend";
         extend_reason: "Lý do gia hạn", "Reason for the extension";
         new_deadline: "Thời hạn mới", "New deadline";
         extended: "Đã gia hạn", "Extended";
-        your_answer: "Ý kiến của bạn", "Your answer";
-        your_current_answer: "Ý kiến bạn đã gửi", "Your answer as given";
+        your_answer: "Ý kiến của đồng chí", "Your answer";
+        your_current_answer: "Ý kiến đồng chí đã gửi", "Your answer as given";
         other_text: "Nội dung ý kiến khác", "Your other opinion";
         comment: "Góp ý thêm (không bắt buộc)", "Comment (optional)";
         sign_and_send: "Ký bằng khóa truy cập và gửi", "Sign with your passkey and send";
         signing: "Đang chờ xác nhận bằng khóa truy cập…", "Waiting for your passkey…";
         signed_saved: "Đã ký và ghi nhận ý kiến", "Signed and recorded";
         sign_hint:
-            "Ý kiến được ký bằng khóa truy cập của bạn; có thể thay đổi đến hết thời hạn (ý kiến sau cùng được tính).",
+            "Ý kiến được ký bằng khóa truy cập của đồng chí; có thể thay đổi đến hết thời hạn (ý kiến sau cùng được tính).",
             "Your answer is signed with your passkey; you may change it until the deadline (the last one counts).";
         not_answered: "Chưa trả lời", "Not answered";
         progress: "Tình hình trả lời", "Answers so far";

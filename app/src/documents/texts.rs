@@ -19,7 +19,7 @@ crate::texts! {
         version_label: "Phiên bản", "Version";
         download: "Tải xuống", "Download";
         notes_title: "Ghi chú riêng", "Private notes";
-        notes_private_hint: "Chỉ bạn đọc được ghi chú của mình.", "Only you can read your notes.";
+        notes_private_hint: "Chỉ đồng chí đọc được ghi chú của mình.", "Only you can read your notes.";
         note_on_page: "Ghi chú cho trang", "Note on page";
         note_save: "Lưu ghi chú", "Save note";
         note_delete: "Xóa ghi chú", "Delete note";

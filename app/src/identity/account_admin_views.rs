@@ -17,6 +17,7 @@ use crate::identity::model::{
 use crate::identity::session_resource::SessionResource;
 use crate::identity::texts::texts;
 use crate::ui::error_pages::ErrorPanel;
+use crate::ui::table_scroll::TableScroll;
 use crate::ui::texts::texts as ui_texts;
 
 #[component]
@@ -263,7 +264,7 @@ fn AccountTable(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="table-scroll">
+        <TableScroll label=move || texts(i18n.lang()).accounts_list_title.to_owned()>
             <table class="accounts">
                 <thead>
                     <tr>
@@ -338,6 +339,6 @@ fn AccountTable(
                         .collect_view()}
                 </tbody>
             </table>
-        </div>
+        </TableScroll>
     }
 }

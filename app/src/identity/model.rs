@@ -152,25 +152,25 @@ crate::labelled_enum! {
     /// What an in-app notice (and its e-mail copy) tells its person.
     pub enum NoticeKind {
         NewLink => "new_enrolment_link",
-            "Văn phòng Chính phủ đã cấp cho bạn một liên kết đăng ký khóa truy cập mới.",
+            "Văn phòng Chính phủ đã cấp cho đồng chí một liên kết đăng ký khóa truy cập mới.",
             "A new passkey enrolment link was issued for you.";
         Revoked => "passkeys_revoked_new_link",
-            "Các khóa truy cập cũ của bạn đã bị thu hồi và một liên kết đăng ký mới đã được cấp.",
+            "Các khóa truy cập cũ của đồng chí đã bị thu hồi và một liên kết đăng ký mới đã được cấp.",
             "Your previous passkeys were revoked and a new enrolment link was issued.";
         MeetingPublished => "meeting_published",
-            "Một cuộc họp bạn được mời đã được phát hành.",
+            "Một cuộc họp đồng chí được mời đã được phát hành.",
             "A meeting you are invited to was published.";
         MeetingPostponed => "meeting_postponed",
-            "Một cuộc họp bạn được mời đã bị hoãn.",
+            "Một cuộc họp đồng chí được mời đã bị hoãn.",
             "A meeting you are invited to was postponed.";
         MeetingCancelled => "meeting_cancelled",
-            "Một cuộc họp bạn được mời đã bị hủy.",
+            "Một cuộc họp đồng chí được mời đã bị hủy.",
             "A meeting you are invited to was cancelled.";
         BallotSent => "ballot_sent",
-            "Bạn được đề nghị cho ý kiến trên một phiếu lấy ý kiến mới.",
+            "Đồng chí được đề nghị cho ý kiến trên một phiếu lấy ý kiến mới.",
             "You are asked for your opinion on a new ballot.";
         BallotReminder => "ballot_reminder",
-            "Nhắc việc: bạn chưa trả lời một phiếu lấy ý kiến sắp hết hạn.",
+            "Nhắc việc: đồng chí chưa trả lời một phiếu lấy ý kiến sắp hết hạn.",
             "Reminder: you have not answered a ballot whose deadline is near.";
         BallotExtended => "ballot_extended",
             "Thời hạn trả lời một phiếu lấy ý kiến đã được gia hạn.",
@@ -179,10 +179,10 @@ crate::labelled_enum! {
             "Một phiếu lấy ý kiến đã kết thúc.",
             "A ballot has closed.";
         BallotOverdue => "ballot_overdue",
-            "Một phiếu lấy ý kiến đã hết hạn mà bạn chưa trả lời.",
+            "Một phiếu lấy ý kiến đã hết hạn mà đồng chí chưa trả lời.",
             "A ballot closed before you answered it.";
         CommentMention => "comment_mention",
-            "Bạn được nhắc đến trong một ý kiến thảo luận.",
+            "Đồng chí được nhắc đến trong một ý kiến thảo luận.",
             "You were mentioned in a comment.";
         /// A kind this version does not know (written by a newer one).
         Other => "other", "Thông báo hệ thống", "System notice";

@@ -14,6 +14,9 @@ use crate::ui::texts::texts as ui_texts;
 enum Progress {
     Idle,
     Working,
+    /// The passkey was created (enrolment only): say so before going on.
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    Created,
     // Only the browser build reports failures (the ceremonies run there).
     #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
     Failed(Option<crate::error::AppError>),
@@ -22,12 +25,19 @@ enum Progress {
 #[component]
 fn ProgressLine(progress: ReadSignal<Progress>) -> impl IntoView {
     let i18n = use_i18n();
-    move || match progress.get() {
+    move || {
+        match progress.get() {
         Progress::Idle => ().into_any(),
         Progress::Working => {
             view! { <p class="muted" role="status">{move || texts(i18n.lang()).working}</p> }
                 .into_any()
         }
+        Progress::Created => view! {
+            <p class="ok" role="status" data-testid="enrol-done">{move || texts(i18n.lang()).enrol_done}</p>
+            // A full load: the new session cookie shapes the whole shell.
+            <p><a class="button primary" href="/" rel="external">{move || texts(i18n.lang()).enrol_continue}</a></p>
+        }
+        .into_any(),
         Progress::Failed(error) => {
             let text = move || match &error {
                 Some(e) => e.message(i18n.lang()).to_owned(),
@@ -35,6 +45,7 @@ fn ProgressLine(progress: ReadSignal<Progress>) -> impl IntoView {
             };
             view! { <p class="form-error" role="alert">{text}</p> }.into_any()
         }
+    }
     }
 }
 
@@ -63,7 +74,7 @@ pub fn EnrolPage() -> impl IntoView {
                 Err(_) => return set_progress.set(Progress::Failed(None)),
             };
             match finish_enrolment(_token, started.ceremony, credential, _name).await {
-                Ok(_) => passkey_browser::go_to("/"),
+                Ok(_) => set_progress.set(Progress::Created),
                 Err(e) => set_progress.set(Progress::Failed(Some(e))),
             }
         });
@@ -96,7 +107,7 @@ pub fn EnrolPage() -> impl IntoView {
                                 <button
                                     type="button"
                                     class="button primary"
-                                    disabled=move || progress.get() == Progress::Working
+                                    disabled=move || matches!(progress.get(), Progress::Working | Progress::Created)
                                     on:click=enrol
                                 >
                                     {move || texts(i18n.lang()).enrol_button}

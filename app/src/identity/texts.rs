@@ -25,6 +25,10 @@ crate::texts! {
             "Device name (to recognise this passkey)";
         passkey_name_default: "Máy tính bảng", "Tablet";
         enrol_button: "Tạo khóa truy cập", "Create passkey";
+        enrol_done:
+            "Đã tạo khóa truy cập trên thiết bị này. Từ nay đồng chí đăng nhập bằng vân tay, khuôn mặt hoặc mã PIN của thiết bị.",
+            "Your passkey was created on this device. From now on you sign in with the device's fingerprint, face or PIN.";
+        enrol_continue: "Vào e-Cabinet", "Go to e-Cabinet";
         sign_in_with_passkey: "Đăng nhập bằng khóa truy cập", "Sign in with a passkey";
         working: "Đang chờ thiết bị…", "Waiting for the device…";
         passkey_cancelled:

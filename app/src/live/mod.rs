@@ -32,6 +32,21 @@ pub struct CommentsVersion(pub leptos::prelude::RwSignal<u64>);
 pub struct BallotsVersion(pub leptos::prelude::RwSignal<u64>);
 
 /// The last room pushed on the channel, as the JSON the server sent, with when it arrived
-/// (`performance.now()`, ms). The room domain reads it.
+/// ([`page_clock_ms`]). The room domain reads it.
 #[derive(Clone)]
 pub struct RoomFeed(pub leptos::prelude::ArcRwSignal<Option<(String, f64)>>);
+
+/// Milliseconds on the page's monotonic clock (`performance.now()`); 0 on the server. Pushed
+/// rooms are stamped with it, and the room's clocks count on with it.
+pub fn page_clock_ms() -> f64 {
+    #[cfg(feature = "hydrate")]
+    {
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map_or(0.0, |p| p.now())
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        0.0
+    }
+}

@@ -51,14 +51,7 @@ impl Subscription {
                 };
                 version.update(|v| *v += 1);
             },
-            move |data| room.0.set(Some((data, now()))),
+            move |data| room.0.set(Some((data, crate::live::page_clock_ms()))),
         )
     }
-}
-
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or_default()
 }

@@ -10,6 +10,7 @@ use crate::meetings::editing::api::get_readiness;
 use crate::meetings::model::Readiness;
 use crate::meetings::texts::texts;
 use crate::ui::error_pages::ErrorPanel;
+use crate::ui::table_scroll::TableScroll;
 use crate::ui::texts::texts as ui_texts;
 
 #[component]
@@ -49,7 +50,7 @@ fn ReadinessTable(readiness: Readiness) -> impl IntoView {
         } else {
             view! {
                 <p class="muted">{move || t().readiness_hint}</p>
-                <div class="table-scroll">
+                <TableScroll label=move || t().readiness_title.to_owned()>
                     <table class="readiness">
                         <thead>
                             <tr>
@@ -97,7 +98,7 @@ fn ReadinessTable(readiness: Readiness) -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
-                </div>
+                </TableScroll>
             }.into_any()
         }}
     }

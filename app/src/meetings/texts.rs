@@ -4,7 +4,7 @@ crate::texts! {
     pub struct MeetingTexts {
         enter_room: "Vào phòng họp", "Enter the meeting room";
         meetings_title: "Các cuộc họp", "Meetings";
-        meetings_empty: "Chưa có cuộc họp nào dành cho bạn.", "There are no meetings for you yet.";
+        meetings_empty: "Chưa có cuộc họp nào dành cho đồng chí.", "There are no meetings for you yet.";
         meeting_kind_regular: "Phiên họp thường kỳ", "Regular session";
         meeting_kind_thematic: "Phiên họp chuyên đề", "Thematic session";
         meeting_kind_extraordinary: "Phiên họp bất thường", "Extraordinary session";
@@ -29,7 +29,7 @@ crate::texts! {
         total_planned: "Tổng thời lượng các nội dung", "Total planned for the items";
         comments_title: "Thảo luận", "Discussion";
         comment_label:
-            "Ý kiến của bạn (gõ @Họ tên để nhắc đến ai đó)",
+            "Ý kiến của đồng chí (gõ @Họ tên để nhắc đến ai đó)",
             "Your comment (type @Full Name to mention someone)";
         comment_send: "Gửi ý kiến", "Post comment";
         comment_reply: "Trả lời", "Reply";
@@ -71,6 +71,14 @@ crate::texts! {
         meeting_publish: "Phát hành", "Publish";
         meeting_postpone: "Hoãn", "Postpone";
         meeting_cancel: "Hủy cuộc họp", "Cancel the meeting";
+        publish_heading: "Phát hành cuộc họp?", "Publish the meeting?";
+        publish_body:
+            "Những người được mời dưới đây nhận được thông báo và xem được chương trình, tài liệu.",
+            "The people invited below are notified and can see the agenda and documents.";
+        cancel_heading: "Hủy cuộc họp?", "Cancel the meeting?";
+        cancel_body:
+            "Cuộc họp bị hủy không khôi phục được; những người được mời dưới đây nhận được thông báo hủy.",
+            "A cancelled meeting cannot be restored; the people invited below are told it is cancelled.";
         meeting_copy: "Sao chép làm mẫu", "Copy as a template";
         meeting_details: "Thông tin cuộc họp", "Details";
         meeting_kind: "Loại phiên họp", "Kind of meeting";

@@ -109,6 +109,24 @@ pub async fn set_attendance(
     .await
 }
 
+/// Record several invited members present in one act (the "everyone present" start).
+#[server(prefix = "/api", endpoint = "attendance_present", input = Json)]
+pub async fn set_present(meeting_id: String, members: Vec<String>) -> Result<(), AppError> {
+    crate::error::respond(async {
+        let meeting = self::meeting_id(&meeting_id)?;
+        let members = members
+            .iter()
+            .map(|m| crate::ids::parse_id(m, crate::error::BadInput::UserId))
+            .collect::<Result<Vec<_>, _>>()?;
+        let (user, state) = caller().await?;
+        crate::room::chairing::require_chair(&state.db, &user, meeting).await?;
+        crate::room::attendance::record_present(&state.db, &user, meeting, &members).await?;
+        announce(&state, meeting, false).await;
+        Ok(())
+    })
+    .await
+}
+
 /// Ask to speak on an item (invited members, while the meeting runs).
 #[server(prefix = "/api", endpoint = "speak_request")]
 pub async fn request_to_speak(item_id: String) -> Result<(), AppError> {

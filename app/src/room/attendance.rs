@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use crate::audit::event::AuditEvent;
 use crate::audit::store::append;
-use crate::db::Db;
+use crate::db::{Db, Tx};
 use crate::error::AppError;
 use crate::identity::model::CurrentUser;
 use crate::meetings::model::MeetingState;
@@ -39,25 +39,95 @@ pub async fn record(
         Presence::Deputy => (None, Some(deputy)),
         Presence::Present | Presence::Remote => (None, None),
     };
+    write(db, user, meeting, &[(member, presence, reason, deputy)]).await
+}
+
+/// Record `members` present in one act: the "everyone present" start, from which the chair
+/// marks the few exceptions. What was recorded for them before is replaced.
+pub async fn record_present(
+    db: &Db,
+    user: &CurrentUser,
+    meeting: Uuid,
+    members: &[Uuid],
+) -> Result<(), AppError> {
+    let mut members = members.to_vec();
+    members.sort();
+    members.dedup();
+    if members.is_empty() || members.len() > MAX_AT_ONCE {
+        return Err(problem(RoomProblem::AttendanceInvalid));
+    }
+    let lines: Vec<Line> = members
+        .into_iter()
+        .map(|m| (m, Presence::Present, None, None))
+        .collect();
+    write(db, user, meeting, &lines).await
+}
+
+/// (member, presence, reason for an absence, deputy's name)
+type Line<'a> = (Uuid, Presence, Option<&'a str>, Option<&'a str>);
+
+/// Replace what was recorded for each line's member, in one transaction with one audit
+/// record.
+async fn write(
+    db: &Db,
+    user: &CurrentUser,
+    meeting: Uuid,
+    lines: &[Line<'_>],
+) -> Result<(), AppError> {
     let mut tx = db.begin().await?;
-    let (state, _) = meeting_in(&mut tx, meeting).await?;
+    let members: Vec<Uuid> = lines.iter().map(|l| l.0).collect();
+    open_for_attendance(&mut tx, meeting, &members).await?;
+    for &(member, presence, reason, deputy) in lines {
+        upsert(&mut tx, user, meeting, member, presence, reason, deputy).await?;
+    }
+    append(
+        &mut tx,
+        Some(user.id),
+        AuditEvent::AttendanceRecorded,
+        Some(meeting),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// More members than any Government has: a request beyond it is refused, not looped over.
+const MAX_AT_ONCE: usize = 200;
+
+/// Attendance is taken from publication until the meeting closes, for invited members only.
+async fn open_for_attendance(tx: &mut Tx, meeting: Uuid, members: &[Uuid]) -> Result<(), AppError> {
+    let (state, _) = meeting_in(tx, meeting).await?;
     if !matches!(
         state,
         MeetingState::Published | MeetingState::Postponed | MeetingState::InProgress
     ) {
         return Err(problem(RoomProblem::NotRunning));
     }
-    let (invited,): (i64,) = with_tx!(&mut tx, |conn| {
-        sqlx::query_as("select count(*) from invitation where meeting_id = $1 and user_id = $2")
-            .bind(meeting)
-            .bind(member)
-            .fetch_one(&mut *conn)
-            .await?
-    });
-    if invited == 0 {
-        return Err(problem(RoomProblem::AttendanceInvalid));
+    for member in members {
+        let (invited,): (i64,) = with_tx!(tx, |conn| {
+            sqlx::query_as("select count(*) from invitation where meeting_id = $1 and user_id = $2")
+                .bind(meeting)
+                .bind(*member)
+                .fetch_one(&mut *conn)
+                .await?
+        });
+        if invited == 0 {
+            return Err(problem(RoomProblem::AttendanceInvalid));
+        }
     }
-    with_tx!(&mut tx, |conn| {
+    Ok(())
+}
+
+async fn upsert(
+    tx: &mut Tx,
+    user: &CurrentUser,
+    meeting: Uuid,
+    member: Uuid,
+    presence: Presence,
+    reason: Option<&str>,
+    deputy: Option<&str>,
+) -> Result<(), AppError> {
+    with_tx!(tx, |conn| {
         sqlx::query(
             "insert into attendance (meeting_id, user_id, status, reason, deputy_name,
                                      recorded_by, recorded_at)
@@ -77,13 +147,5 @@ pub async fn record(
         .execute(&mut *conn)
         .await?;
     });
-    append(
-        &mut tx,
-        Some(user.id),
-        AuditEvent::AttendanceRecorded,
-        Some(meeting),
-    )
-    .await?;
-    tx.commit().await?;
     Ok(())
 }

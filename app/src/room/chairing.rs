@@ -126,16 +126,13 @@ pub async fn act(
             running(state)?;
             let adopted = with_tx!(&mut tx, |conn| {
                 // Items nobody invited asked to speak on nor objected to, not taken up yet.
-                sqlx::query(
+                sqlx::query(&format!(
                     "update agenda_item set consent = true, started_at = $2, ended_at = $2,
                             updated_at = $2
                      where meeting_id = $1 and started_at is null and not consent
-                       and not exists (
-                           select 1 from item_position p
-                           join invitation i on i.user_id = p.user_id and i.meeting_id = $1
-                           where p.agenda_item_id = agenda_item.id
-                             and p.stance in ('speak', 'object'))",
-                )
+                       and {}",
+                    crate::room::store::UNOPPOSED
+                ))
                 .bind(meeting)
                 .bind(now)
                 .execute(&mut *conn)

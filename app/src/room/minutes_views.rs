@@ -6,78 +6,41 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::error::AppError;
-use crate::i18n::{use_i18n, Lang};
+use crate::i18n::use_i18n;
 use crate::room::minutes::{MinutesState, MinutesView};
 use crate::room::minutes_api::{
     approve_minutes, finalise_minutes, get_conclusions, get_minutes, redraft_minutes, save_minutes,
 };
+use crate::ui::confirm::ConfirmAct;
 use crate::ui::error_pages::ErrorPanel;
 use crate::ui::texts::texts as ui_texts;
 
-struct MinutesTexts {
-    minutes: &'static str,
-    conclusions: &'static str,
-    state_draft: &'static str,
-    state_approved: &'static str,
-    state_final: &'static str,
-    fresh: &'static str,
-    body: &'static str,
-    save: &'static str,
-    redraft: &'static str,
-    approve: &'static str,
-    finalise: &'static str,
-    finalise_confirm: &'static str,
-    approved_by: &'static str,
-    fingerprint: &'static str,
-    pdf: &'static str,
-    print: &'static str,
-    back_to_room: &'static str,
-}
-
-static VI: MinutesTexts = MinutesTexts {
-    minutes: "Biên bản phiên họp",
-    conclusions: "Thông báo kết luận",
-    state_draft: "Bản nháp",
-    state_approved: "Chủ tọa đã duyệt",
-    state_final: "Đã hoàn tất",
-    fresh: "Bản nháp được soạn tự động từ dữ liệu phiên họp; chưa lưu.",
-    body: "Nội dung biên bản",
-    save: "Lưu biên bản",
-    redraft: "Soạn lại từ dữ liệu phiên họp",
-    approve: "Duyệt biên bản",
-    finalise: "Hoàn tất biên bản",
-    finalise_confirm: "Hoàn tất biên bản? Sau khi hoàn tất, biên bản không thể sửa.",
-    approved_by: "Duyệt bởi",
-    fingerprint: "Mã băm SHA-256 của nội dung biên bản (không phải của tệp PDF)",
-    pdf: "Tải PDF",
-    print: "In",
-    back_to_room: "Phòng họp",
-};
-
-static EN: MinutesTexts = MinutesTexts {
-    minutes: "Minutes of the meeting",
-    conclusions: "Conclusions notice",
-    state_draft: "Draft",
-    state_approved: "Approved by the chair",
-    state_final: "Final",
-    fresh: "Drafted automatically from the meeting's records; not saved yet.",
-    body: "Text of the minutes",
-    save: "Save the minutes",
-    redraft: "Draft again from the meeting's records",
-    approve: "Approve the minutes",
-    finalise: "Finalise the minutes",
-    finalise_confirm: "Finalise the minutes? Once final they cannot be changed.",
-    approved_by: "Approved by",
-    fingerprint: "SHA-256 of the minutes' text (not of the PDF file)",
-    pdf: "Download PDF",
-    print: "Print",
-    back_to_room: "Meeting room",
-};
-
-fn texts(lang: Lang) -> &'static MinutesTexts {
-    match lang {
-        Lang::Vi => &VI,
-        Lang::En => &EN,
+crate::texts! {
+    pub struct MinutesTexts {
+        minutes: "Biên bản phiên họp", "Minutes of the meeting";
+        conclusions: "Thông báo kết luận", "Conclusions notice";
+        state_draft: "Bản nháp", "Draft";
+        state_approved: "Chủ tọa đã duyệt", "Approved by the chair";
+        state_final: "Đã hoàn tất", "Final";
+        fresh:
+            "Bản nháp được soạn tự động từ dữ liệu phiên họp; chưa lưu.",
+            "Drafted automatically from the meeting's records; not saved yet.";
+        body: "Nội dung biên bản", "Text of the minutes";
+        save: "Lưu biên bản", "Save the minutes";
+        redraft: "Soạn lại từ dữ liệu phiên họp", "Draft again from the meeting's records";
+        approve: "Duyệt biên bản", "Approve the minutes";
+        finalise: "Hoàn tất biên bản", "Finalise the minutes";
+        finalise_heading: "Hoàn tất biên bản?", "Finalise the minutes?";
+        finalise_confirm:
+            "Sau khi hoàn tất, biên bản không thể sửa; mã băm của nội dung được ghi vào nhật ký.",
+            "Once final the minutes cannot be changed; their text's hash enters the audit log.";
+        approved_by: "Duyệt bởi", "Approved by";
+        fingerprint:
+            "Mã băm SHA-256 của nội dung biên bản (không phải của tệp PDF)",
+            "SHA-256 of the minutes' text (not of the PDF file)";
+        pdf: "Tải PDF", "Download PDF";
+        print: "In", "Print";
+        back_to_room: "Phòng họp", "Meeting room";
     }
 }
 
@@ -162,18 +125,7 @@ fn Minutes(m: MinutesView, version: RwSignal<u64>) -> impl IntoView {
         MinutesState::Approved => t().state_approved,
         MinutesState::Final => t().state_final,
     };
-    let finalise = move |_| {
-        #[cfg(feature = "hydrate")]
-        {
-            let sure = web_sys::window()
-                .and_then(|w| w.confirm_with_message(t().finalise_confirm).ok())
-                .unwrap_or(false);
-            if !sure {
-                return;
-            }
-        }
-        run(Box::pin(finalise_minutes(id.to_string())));
-    };
+    let finalise = Callback::new(move |()| run(Box::pin(finalise_minutes(id.to_string()))));
     let text = m.body.clone();
     view! {
         <p class="breadcrumb no-print">
@@ -215,7 +167,14 @@ fn Minutes(m: MinutesView, version: RwSignal<u64>) -> impl IntoView {
                     <button type="button" class="button primary" on:click=move |_| run(Box::pin(approve_minutes(id.to_string())))>{move || t().approve}</button>
                 })}
                 {m.may_finalise.then(|| view! {
-                    <button type="button" class="button primary" title=move || t().finalise_confirm on:click=finalise>{move || t().finalise}</button>
+                    <ConfirmAct
+                        label=move || t().finalise.to_owned()
+                        class="button primary"
+                        heading=move || t().finalise_heading.to_owned()
+                        body=move || t().finalise_confirm.to_owned()
+                        confirm=move || t().finalise.to_owned()
+                        on_confirm=finalise
+                    />
                 })}
                 <a class="button" href=format!("/meetings/{id}/minutes.pdf") rel="external">{move || t().pdf}</a>
                 {print_button()}

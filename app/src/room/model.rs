@@ -39,6 +39,9 @@ pub struct ItemRun {
     pub conclusion: Option<String>,
     /// Documents of the item, for the "one tap away" link: (id, title).
     pub documents: Vec<(Uuid, String)>,
+    /// Not taken up, and nobody asked to speak on it or objected: the consent block will
+    /// adopt it.
+    pub in_consent_block: bool,
 }
 
 /// A request to speak, waiting, speaking or done.
@@ -115,6 +118,16 @@ pub struct RoomVote {
     pub answered: i64,
     /// The stored outcome's key once closed (see [`crate::ballots::model::outcome_key`]).
     pub outcome: Option<String>,
+    /// The count stored at closing; not shown to guests.
+    pub tally: Option<VoteTally>,
+}
+
+/// How a closed vote went: agree, disagree, other opinions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoteTally {
+    pub agree: i64,
+    pub disagree: i64,
+    pub other: i64,
 }
 
 /// The quorum for an in-meeting vote: at least two thirds of all Government members present.
@@ -210,7 +223,10 @@ impl Room {
                 .votes
                 .iter()
                 .filter(|v| v.item_id.is_some_and(|i| items.contains(&i)))
-                .cloned()
+                .map(|v| RoomVote {
+                    tally: None,
+                    ..v.clone()
+                })
                 .collect(),
             ..self.clone()
         }
@@ -314,6 +330,7 @@ mod tests {
             seconds: 0,
             conclusion: None,
             documents: Vec::new(),
+            in_consent_block: false,
         }
     }
 

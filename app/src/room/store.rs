@@ -12,7 +12,7 @@ use crate::identity::model::{CurrentUser, Role, Title};
 use crate::meetings::model::MeetingState;
 use crate::room::clock::{net_seconds, Pause};
 use crate::room::model::{
-    AttendanceLine, ItemRun, ItemStage, Presence, Quorum, Room, RoomVote, Speaker,
+    AttendanceLine, ItemRun, ItemStage, Presence, Quorum, Room, RoomVote, Speaker, VoteTally,
 };
 use crate::with_db;
 
@@ -40,7 +40,15 @@ struct ItemRow {
     ended_at: Option<DateTime<Utc>>,
     consent: bool,
     conclusion: Option<String>,
+    unopposed: bool,
 }
+
+/// True for an item (`agenda_item`) nobody invited to meeting `$1` asked to speak on or
+/// objected to: what the consent block adopts.
+pub(crate) const UNOPPOSED: &str = "not exists (
+    select 1 from item_position p
+    join invitation i on i.user_id = p.user_id and i.meeting_id = $1
+    where p.agenda_item_id = agenda_item.id and p.stance in ('speak', 'object'))";
 
 #[derive(sqlx::FromRow)]
 struct SpeechRow {
@@ -77,6 +85,9 @@ struct VoteRow {
     eligible: i64,
     answered: i64,
     outcome: Option<String>,
+    agree_count: Option<i64>,
+    disagree_count: Option<i64>,
+    other_count: Option<i64>,
 }
 
 /// People with the title they held on `$2`, in protocol order (`u` is the person).
@@ -127,11 +138,11 @@ pub async fn read(db: &Db, meeting: Uuid) -> Result<Room, AppError> {
         .bind(meeting)
         .fetch_all(pool)
         .await?;
-        let items: Vec<ItemRow> = sqlx::query_as(
+        let items: Vec<ItemRow> = sqlx::query_as(&format!(
             "select id, position, title, planned_minutes, started_at, ended_at, consent,
-                    conclusion
-             from agenda_item where meeting_id = $1 order by position",
-        )
+                    conclusion, {UNOPPOSED} as unopposed
+             from agenda_item where meeting_id = $1 order by position"
+        ))
         .bind(meeting)
         .fetch_all(pool)
         .await?;
@@ -168,7 +179,7 @@ pub async fn read(db: &Db, meeting: Uuid) -> Result<Room, AppError> {
                     (select count(*) from ballot_eligible e where e.ballot_id = b.id) as eligible,
                     (select count(distinct x.user_id) from ballot_answer x
                      where x.ballot_id = b.id) as answered,
-                    b.outcome
+                    b.outcome, b.agree_count, b.disagree_count, b.other_count
              from ballot b where b.meeting_id = $1 and b.state <> 'draft'
              order by b.sent_at",
         )
@@ -205,6 +216,7 @@ pub async fn read(db: &Db, meeting: Uuid) -> Result<Room, AppError> {
                 .filter(|(item, _, _)| *item == i.id)
                 .map(|(_, id, title)| (*id, title.clone()))
                 .collect(),
+            in_consent_block: i.unopposed && !i.consent && i.started_at.is_none(),
             id: i.id,
             number: i.position,
             title: i.title,
@@ -292,6 +304,14 @@ pub async fn read(db: &Db, meeting: Uuid) -> Result<Room, AppError> {
                 eligible: v.eligible,
                 answered: v.answered,
                 outcome: v.outcome,
+                tally: match (v.agree_count, v.disagree_count, v.other_count) {
+                    (Some(agree), Some(disagree), Some(other)) => Some(VoteTally {
+                        agree,
+                        disagree,
+                        other,
+                    }),
+                    _ => None,
+                },
             })
             .collect(),
     })

@@ -14,15 +14,20 @@ crate::texts! {
         adopt_consent:
             "Thông qua các nội dung không thảo luận",
             "Adopt the items without discussion";
-        adopt_consent_hint:
-            "Các nội dung không có thành viên xin phát biểu hoặc không tán thành.",
-            "Items on which no member asked to speak or objected.";
+        consent_heading:
+            "Thông qua không thảo luận các nội dung sau?",
+            "Adopt these items without discussion?";
+        consent_body:
+            "Không thành viên nào xin phát biểu hoặc không tán thành các nội dung này. Chúng được ghi là đã thông qua, không thảo luận; không hoàn tác được.",
+            "No member asked to speak on these items or objected to them. They are recorded as adopted without discussion; this cannot be undone.";
         start_item: "Bắt đầu", "Start";
         end_item: "Kết thúc nội dung", "End the item";
         close: "Bế mạc", "Close the meeting";
+        all_present: "Ghi có mặt tất cả người chưa điểm danh", "Mark everyone not yet recorded present";
+        close_heading: "Bế mạc phiên họp?", "Close the meeting?";
         close_confirm:
-            "Bế mạc phiên họp? Thời điểm kết thúc sẽ được ghi lại.",
-            "Close the meeting? Its end time will be recorded.";
+            "Thời điểm kết thúc được ghi lại và phiên họp không mở lại được; biên bản được soạn từ những gì đã ghi nhận.",
+            "Its end time is recorded and it cannot be reopened; the minutes are drafted from what was recorded.";
         current_item: "Đang thảo luận", "Under discussion";
         no_current_item: "Chưa có nội dung nào đang thảo luận.", "No item is under discussion.";
         agenda: "Chương trình", "Agenda";
@@ -36,7 +41,7 @@ crate::texts! {
         end_floor: "Kết thúc phát biểu", "End the speech";
         request: "Xin phát biểu", "Request to speak";
         withdraw: "Rút đăng ký", "Withdraw";
-        you_are_queued: "Bạn đã đăng ký phát biểu.", "You are in the queue.";
+        you_are_queued: "Đồng chí đã đăng ký phát biểu.", "You are in the queue.";
         deputy_for: "dự thay", "deputy";
         conclusion: "Kết luận", "Conclusion";
         save_conclusion: "Lưu kết luận", "Save the conclusion";
@@ -66,8 +71,19 @@ crate::texts! {
 
 /// `m:ss` (or `h:mm:ss`) of a number of seconds.
 pub fn clock(seconds: i64) -> String {
+    clock_in(seconds, seconds.max(0) >= 3600)
+}
+
+/// Time spent against time planned, both in one format: `h:mm:ss` for both as soon as
+/// either reaches an hour ("0:08:21 / 4:00:00", never "8:21 / 4:00:00").
+pub fn clock_against(spent: i64, planned: i64) -> (String, String) {
+    let hours = spent.max(planned) >= 3600;
+    (clock_in(spent, hours), clock_in(planned, hours))
+}
+
+fn clock_in(seconds: i64, hours: bool) -> String {
     let s = seconds.max(0);
-    if s >= 3600 {
+    if hours {
         format!("{}:{:02}:{:02}", s / 3600, (s % 3600) / 60, s % 60)
     } else {
         format!("{}:{:02}", s / 60, s % 60)
@@ -83,5 +99,16 @@ mod tests {
         assert_eq!(super::clock(2700), "45:00");
         assert_eq!(super::clock(3725), "1:02:05");
         assert_eq!(super::clock(-4), "0:00");
+    }
+
+    #[test]
+    fn spent_and_planned_share_one_format() {
+        let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        assert_eq!(
+            super::clock_against(501, 14_400),
+            pair("0:08:21", "4:00:00")
+        );
+        assert_eq!(super::clock_against(75, 600), pair("1:15", "10:00"));
+        assert_eq!(super::clock_against(3725, 1800), pair("1:02:05", "0:30:00"));
     }
 }

@@ -4,6 +4,7 @@
 //! change. The chair and the secretariat get the controls; members ask to speak.
 mod attendance;
 mod floor;
+mod votes;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -16,24 +17,14 @@ use crate::identity::model::{CurrentUser, Role};
 use crate::meetings::model::MeetingState;
 use crate::room::api::get_room;
 use crate::room::model::{ItemRun, ItemStage, Room, RoomAct};
-use crate::room::texts::{clock, texts};
+use crate::room::texts::{clock_against, texts};
+use crate::ui::confirm::ConfirmAct;
 use crate::ui::error_pages::ErrorPanel;
 
 use crate::ui::texts::texts as ui_texts;
 use attendance::AttendancePanel;
 use floor::FloorPanel;
-
-/// Milliseconds on the page's clock (0 on the server).
-fn now_ms() -> f64 {
-    #[cfg(feature = "hydrate")]
-    {
-        web_sys::js_sys::Date::now()
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        0.0
-    }
-}
+use votes::{VoteForm, Votes};
 
 /// The room shown, when it arrived (page clock), and the page clock now: clocks count on
 /// from what the server read, without asking it again.
@@ -114,8 +105,8 @@ fn RoomView(room: Room, viewer: Option<CurrentUser>) -> impl IntoView {
         .is_some_and(|u| u.role == Role::Secretariat || Some(u.id) == room.chair_id);
     let shown = Shown {
         room: RwSignal::new(room.clone()),
-        received: RwSignal::new(now_ms()),
-        now: RwSignal::new(now_ms()),
+        received: RwSignal::new(crate::live::page_clock_ms()),
+        now: RwSignal::new(crate::live::page_clock_ms()),
         error: RwSignal::new(None),
         chair,
         member: viewer.as_ref().is_some_and(|u| u.role == Role::Member),
@@ -143,7 +134,7 @@ fn RoomView(room: Room, viewer: Option<CurrentUser>) -> impl IntoView {
     #[cfg(feature = "hydrate")]
     {
         if let Ok(handle) = set_interval_with_handle(
-            move || shown.now.set(now_ms()),
+            move || shown.now.set(crate::live::page_clock_ms()),
             std::time::Duration::from_secs(1),
         ) {
             on_cleanup(move || handle.clear());
@@ -175,12 +166,13 @@ fn RoomView(room: Room, viewer: Option<CurrentUser>) -> impl IntoView {
             }}
             <div class="room-grid">
                 <div>
+                    // An open vote is what members must act on: first.
+                    <Votes shown/>
                     <CurrentItem shown/>
                     <FloorPanel shown/>
                 </div>
                 <div>
                     <Agenda shown/>
-                    <Votes shown/>
                     <AttendancePanel shown/>
                 </div>
             </div>
@@ -201,8 +193,10 @@ fn MeetingClock(shown: Shown) -> impl IntoView {
     view! {
         <p class="clock meeting-clock">
             <span class="muted">{move || t().meeting_clock}": "</span>
-            <strong class="clock-value" data-testid="meeting-clock">{move || clock(seconds())}</strong>
-            " / "{move || clock(planned() * 60)}
+            {move || {
+                let (spent, planned) = clock_against(seconds(), planned() * 60);
+                view! { <strong class="clock-value" data-testid="meeting-clock">{spent}</strong> " / " {planned} }
+            }}
             {move || paused().then(|| view! { " " <span class="badge warn">{move || t().paused}</span> })}
         </p>
     }
@@ -215,26 +209,18 @@ fn ChairBar(shown: Shown) -> impl IntoView {
     let t = move || texts(i18n.lang());
     let state = move || shown.room.with(|r| r.state);
     let paused = move || shown.room.with(|r| r.paused_since.is_some());
-    let consent_left = move || {
-        shown
-            .room
-            .with(|r| r.items.iter().any(|i| i.stage == ItemStage::Pending))
+    // The items the consent block would adopt: proposed for it, not yet taken up.
+    let consent_items = move || {
+        shown.room.with(|r| {
+            r.items
+                .iter()
+                .filter(|i| i.in_consent_block)
+                .map(|i| format!("{}. {}", i.number, i.title))
+                .collect::<Vec<_>>()
+        })
     };
-    let close = move |_| {
-        #[cfg(feature = "hydrate")]
-        {
-            let sure = web_sys::window()
-                .and_then(|w| {
-                    w.confirm_with_message(texts(i18n.lang()).close_confirm)
-                        .ok()
-                })
-                .unwrap_or(false);
-            if !sure {
-                return;
-            }
-        }
-        shown.act(RoomAct::Close);
-    };
+    let close = Callback::new(move |()| shown.act(RoomAct::Close));
+    let adopt = Callback::new(move |()| shown.act(RoomAct::AdoptConsent));
     view! {
         <div class="toolbar room-controls" role="toolbar" aria-label=move || t().room>
             {move || match state() {
@@ -247,14 +233,25 @@ fn ChairBar(shown: Shown) -> impl IntoView {
                     } else {
                         view! { <button type="button" class="button" on:click=move |_| shown.act(RoomAct::Pause)>{move || t().pause}</button> }.into_any()
                     }}
-                    <button
-                        type="button"
-                        class="button"
-                        title=move || t().adopt_consent_hint
-                        disabled=move || !consent_left()
-                        on:click=move |_| shown.act(RoomAct::AdoptConsent)
-                    >{move || t().adopt_consent}</button>
-                    <button type="button" class="button danger" on:click=close>{move || t().close}</button>
+                    // Gone once the block is adopted.
+                    {move || (!consent_items().is_empty()).then(|| view! {
+                        <ConfirmAct
+                            label=move || t().adopt_consent.to_owned()
+                            heading=move || t().consent_heading.to_owned()
+                            body=move || t().consent_body.to_owned()
+                            items=Signal::derive(consent_items)
+                            confirm=move || t().adopt_consent.to_owned()
+                            on_confirm=adopt
+                        />
+                    })}
+                    <ConfirmAct
+                        label=move || t().close.to_owned()
+                        class="button danger"
+                        heading=move || t().close_heading.to_owned()
+                        body=move || t().close_confirm.to_owned()
+                        confirm=move || t().close.to_owned()
+                        on_confirm=close
+                    />
                 }.into_any(),
                 _ => ().into_any(),
             }}
@@ -325,8 +322,10 @@ fn ItemClock(shown: Shown, id: Uuid, planned: i64) -> impl IntoView {
     view! {
         <p class="clock item-clock" class:over=over>
             <span class="muted">{move || t().item_clock}": "</span>
-            <strong data-testid="item-clock">{move || clock(seconds())}</strong>
-            " / "{clock(planned * 60)}
+            {move || {
+                let (spent, planned) = clock_against(seconds(), planned * 60);
+                view! { <strong data-testid="item-clock">{spent}</strong> " / " {planned} }
+            }}
         </p>
         <progress max=(planned * 60).max(1) value=move || seconds().min(planned * 60)></progress>
     }
@@ -367,47 +366,6 @@ fn ConclusionForm(shown: Shown, item: Uuid) -> impl IntoView {
     }
 }
 
-#[component]
-fn VoteForm(shown: Shown, item: Uuid) -> impl IntoView {
-    let i18n = use_i18n();
-    let t = move || texts(i18n.lang());
-    let question = RwSignal::new(String::new());
-    let minutes = RwSignal::new("5".to_owned());
-    let start = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let meeting = shown.room.get_untracked().meeting_id.to_string();
-        let (q, m) = (question.get_untracked(), minutes.get_untracked());
-        shown.send(move || async move {
-            let minutes = m.trim().parse().unwrap_or(0);
-            crate::room::api::start_vote(meeting, item.to_string(), q, minutes).await
-        });
-    };
-    let quorum = move || shown.room.with(|r| r.quorum);
-    view! {
-        <details class="vote-form">
-            <summary>{move || t().vote}</summary>
-            <form on:submit=start>
-                <label class="field">
-                    <span>{move || t().vote_question}</span>
-                    <textarea rows="2" maxlength="2000" bind:value=question></textarea>
-                </label>
-                <label class="field narrow">
-                    <span>{move || t().vote_minutes}</span>
-                    <input type="number" min="1" max="120" bind:value=minutes/>
-                </label>
-                <p class="muted">
-                    {move || {
-                        let q = quorum();
-                        let word = if q.reached() { t().quorum_reached } else { t().quorum_missing };
-                        format!("{}: {}/{} · {word}", t().quorum, q.present, q.members)
-                    }}
-                </p>
-                <button type="submit" class="button primary">{move || t().start_vote}</button>
-            </form>
-        </details>
-    }
-}
-
 /// The agenda with each item's stage; the chair takes up items from here.
 #[component]
 fn Agenda(shown: Shown) -> impl IntoView {
@@ -439,41 +397,5 @@ fn Agenda(shown: Shown) -> impl IntoView {
                 }).collect_view()}
             </ol>
         </section>
-    }
-}
-
-/// Votes taken in the meeting, with a link to answer (signed, on the ballot's page).
-#[component]
-fn Votes(shown: Shown) -> impl IntoView {
-    let i18n = use_i18n();
-    let t = move || texts(i18n.lang());
-    let votes = Memo::new(move |_| shown.room.with(|r| r.votes.clone()));
-    view! {
-        {move || (!votes.get().is_empty()).then(|| view! {
-            <section class="panel room-votes" aria-labelledby="room-votes-title">
-                <h2 id="room-votes-title">{move || t().votes}</h2>
-                <ul>
-                    {votes.get().into_iter().map(|v| view! {
-                        <li data-open=v.open.to_string()>
-                            <a href=format!("/ballots/{}", v.ballot_id)>{v.title.clone()}</a>
-                            " · "{format!("{}/{} {}", v.answered, v.eligible, t().answered)}
-                            {v.open.then(|| {
-                                let ballot = v.ballot_id;
-                                view! {
-                                    " " <a class="button small primary" href=format!("/ballots/{ballot}")>{move || t().answer_vote}</a>
-                                    {shown.chair.then(|| view! {
-                                        " " <button type="button" class="button small" on:click=move |_| shown.act(RoomAct::EndVote(ballot))>{move || t().end_vote}</button>
-                                    })}
-                                }
-                            })}
-                            {v.outcome.clone().map(|o| {
-                                let key = o.clone();
-                                view! { " " <span class="badge outcome" data-outcome=o>{move || crate::ballots::outcome::Outcome::from_key(&key).label(i18n.lang())}</span> }
-                            })}
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </section>
-        })}
     }
 }

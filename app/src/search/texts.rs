@@ -11,7 +11,7 @@ crate::texts! {
             "Gõ có dấu hoặc không dấu: \"da nang\" tìm được \"Đà Nẵng\".",
             "Type with or without accents: \"da nang\" finds \"Đà Nẵng\".";
         search_nothing:
-            "Không tìm thấy kết quả trong những gì bạn được xem.",
+            "Không tìm thấy kết quả trong những gì đồng chí được xem.",
             "Nothing found in what you may see.";
         search_kind_meeting: "Cuộc họp", "Meeting";
         search_kind_item: "Nội dung họp", "Agenda item";

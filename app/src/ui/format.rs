@@ -1,4 +1,6 @@
-//! Dates, times and durations as people read them in each language.
+//! Numbers, dates, times and durations as people read them in each language. Vietnamese
+//! groups thousands with a point and writes decimals with a comma, with a space before
+//! "%" ("3.050", "37,6 %", "1.830.000 đ"); English the other way ("3,050", "37.6%").
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDateTime, Timelike, Utc, Weekday};
 
 use crate::i18n::Lang;
@@ -12,6 +14,84 @@ fn weekday_vi(day: Weekday) -> &'static str {
         Weekday::Fri => "Thứ Sáu",
         Weekday::Sat => "Thứ Bảy",
         Weekday::Sun => "Chủ Nhật",
+    }
+}
+
+/// The minus sign people read (not the hyphen).
+const MINUS: char = '\u{2212}';
+
+/// A whole number with its thousands grouped: 1234567 → "1.234.567" / "1,234,567".
+pub fn integer(n: i64, lang: Lang) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let sep = match lang {
+        Lang::Vi => '.',
+        Lang::En => ',',
+    };
+    let mut out = String::new();
+    if n < 0 {
+        out.push(MINUS);
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `value` with `places` decimals (rounded half away from zero), thousands grouped:
+/// 1234.56 → "1.234,6" / "1,234.6" with one place.
+pub fn decimal(value: f64, places: u32, lang: Lang) -> String {
+    let scale = 10_i64.pow(places);
+    let scaled = (value * scale as f64).round() as i64;
+    let whole = integer(scaled / scale, lang);
+    let whole = if scaled < 0 && scaled / scale == 0 {
+        format!("{MINUS}{whole}")
+    } else {
+        whole
+    };
+    if places == 0 {
+        return whole;
+    }
+    let point = match lang {
+        Lang::Vi => ',',
+        Lang::En => '.',
+    };
+    let fraction = (scaled % scale).unsigned_abs();
+    format!("{whole}{point}{fraction:0width$}", width = places as usize)
+}
+
+/// A whole value without decimals, anything else with one: for chart axes and tips.
+pub fn short(value: f64, lang: Lang) -> String {
+    if value.fract().abs() < 1e-9 {
+        decimal(value, 0, lang)
+    } else {
+        decimal(value, 1, lang)
+    }
+}
+
+/// A percentage with one decimal: "37,6 %" / "37.6%".
+pub fn percent(value: f64, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{} %", decimal(value, 1, lang)),
+        Lang::En => format!("{}%", decimal(value, 1, lang)),
+    }
+}
+
+/// An amount in đồng: "1.830.000 đ" / "VND 1,830,000".
+pub fn money(dong: i64, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{} đ", integer(dong, lang)),
+        Lang::En => format!("VND {}", integer(dong, lang)),
+    }
+}
+
+/// Hours with one decimal: "11,8 giờ" / "11.8 h".
+pub fn hours(value: f64, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{} giờ", decimal(value, 1, lang)),
+        Lang::En => format!("{} h", decimal(value, 1, lang)),
     }
 }
 
@@ -95,6 +175,43 @@ mod tests {
         assert_eq!(duration(210, Lang::Vi), "3 giờ 30 phút");
         assert_eq!(duration(210, Lang::En), "3 h 30 min");
         assert_eq!(duration(0, Lang::En), "0 min");
+    }
+
+    #[test]
+    fn whole_numbers_group_thousands_by_language() {
+        assert_eq!(integer(3050, Lang::Vi), "3.050");
+        assert_eq!(integer(3050, Lang::En), "3,050");
+        assert_eq!(integer(1_830_000, Lang::Vi), "1.830.000");
+        assert_eq!(integer(999, Lang::Vi), "999");
+        assert_eq!(integer(0, Lang::En), "0");
+        assert_eq!(integer(-45_000, Lang::Vi), "\u{2212}45.000");
+    }
+
+    #[test]
+    fn decimals_use_the_language_s_comma_or_point() {
+        assert_eq!(decimal(37.6, 1, Lang::Vi), "37,6");
+        assert_eq!(decimal(37.6, 1, Lang::En), "37.6");
+        assert_eq!(decimal(28.46, 1, Lang::Vi), "28,5");
+        assert_eq!(decimal(1234.56, 1, Lang::Vi), "1.234,6");
+        assert_eq!(decimal(1234.56, 1, Lang::En), "1,234.6");
+        assert_eq!(decimal(0.05, 1, Lang::En), "0.1");
+        assert_eq!(decimal(-0.4, 1, Lang::Vi), "\u{2212}0,4");
+        assert_eq!(decimal(-12.25, 1, Lang::En), "\u{2212}12.3");
+        assert_eq!(decimal(7.0, 2, Lang::Vi), "7,00");
+        assert_eq!(decimal(2.6, 0, Lang::Vi), "3");
+    }
+
+    #[test]
+    fn percentages_money_and_hours() {
+        assert_eq!(percent(37.6, Lang::Vi), "37,6 %");
+        assert_eq!(percent(37.6, Lang::En), "37.6%");
+        assert_eq!(percent(-5.0, Lang::Vi), "\u{2212}5,0 %");
+        assert_eq!(money(1_830_000, Lang::Vi), "1.830.000 đ");
+        assert_eq!(money(1_830_000, Lang::En), "VND 1,830,000");
+        assert_eq!(hours(11.8, Lang::Vi), "11,8 giờ");
+        assert_eq!(hours(11.8, Lang::En), "11.8 h");
+        assert_eq!(short(40.0, Lang::Vi), "40");
+        assert_eq!(short(12.5, Lang::Vi), "12,5");
     }
 
     #[test]

@@ -1,5 +1,8 @@
-//! Shared pieces of pages: error pages, formatting, the upload widget.
+//! Shared pieces of pages: error pages, formatting, the upload widget, scrolling tables,
+//! the confirmation of irreversible acts.
+pub mod confirm;
 pub mod error_pages;
 pub mod format;
+pub mod table_scroll;
 pub mod texts;
 pub mod upload;

@@ -11,6 +11,7 @@ crate::texts! {
         go_home: "Về trang chủ", "Go to the home page";
         save: "Lưu", "Save";
         remove: "Xóa", "Remove";
+        go_back: "Quay lại", "Go back";
         upload_label:
             "Tải lên tệp PDF (chọn hoặc kéo thả nhiều tệp)",
             "Upload PDFs (pick or drop several)";

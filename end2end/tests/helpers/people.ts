@@ -75,6 +75,9 @@ export async function enrolOnNewTablet(browser: Browser, name: string, path: str
   await hydrated(page);
   await page.getByLabel('Tên thiết bị').fill('Máy tính bảng');
   await page.getByRole('button', { name: 'Tạo khóa truy cập' }).click();
+  // Enrolment ends by saying the passkey exists, then goes on.
+  await expect(page.getByRole('status')).toContainText('Đã tạo khóa truy cập trên thiết bị này');
+  await page.getByRole('link', { name: 'Vào e-Cabinet' }).click();
   await expect(page.locator('.current-user')).toContainText(name);
   return page;
 }

@@ -165,6 +165,7 @@ const ENDPOINTS: &[&str] = &[
     "POST /api/meeting_room",
     "POST /api/room_act",
     "POST /api/attendance_set",
+    "POST /api/attendance_present",
     "POST /api/speak_request",
     "POST /api/speak_withdraw",
     "POST /api/room_vote",
@@ -374,8 +375,12 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
         }
         // Running the meeting: the chair (of a meeting they see) and the secretariat. The
         // requests are refused on their merits (resuming a meeting not in progress, an
-        // absence without a reason, a vote without a question) so nothing changes.
-        "POST /api/room_act" | "POST /api/attendance_set" | "POST /api/room_vote" => {
+        // absence without a reason, nobody to mark present, a vote without a question) so
+        // nothing changes.
+        "POST /api/room_act"
+        | "POST /api/attendance_set"
+        | "POST /api/attendance_present"
+        | "POST /api/room_vote" => {
             let [draft, published, closed] = match who {
                 Anonymous | Deactivated => [401, 401, 401],
                 UninvitedMember | Admin => [404, 404, 404],

@@ -249,6 +249,10 @@ pub fn request_body(
                 FORM,
                 format!("meeting_id={regular}&user_id={finance}&presence=Absent&reason=&deputy="),
             ),
+            "POST /api/attendance_present" => (
+                JSON,
+                json!({"meeting_id": regular, "members": Vec::<String>::new()}).to_string(),
+            ),
             "POST /api/room_vote" => (
                 FORM,
                 format!("meeting_id={regular}&item_id={item_1}&question=&minutes=5"),

@@ -6,6 +6,7 @@ mod common;
 mod accounts;
 mod analytics;
 mod answer_batch;
+mod attendance;
 mod audit;
 mod ballot_clock;
 mod ballots;

@@ -9,6 +9,7 @@ use std::time::Duration;
 use crate::common::*;
 use app::meetings::model::{ItemForm, MeetingForm};
 use serde_json::{json, Value};
+use uuid::Uuid;
 
 on_both_engines!(
     the_secretariat_prepares_and_publishes_a_meeting,
@@ -47,6 +48,15 @@ async fn the_secretariat_prepares_and_publishes_a_meeting(engine: Engine) {
         call_json(&server, &secretary, "meeting_create", json!({"form": form})).await;
     assert_eq!(status, 200, "{body}");
     let meeting: String = serde_json::from_str(&body).unwrap();
+    // No chair given: the Prime Minister chairs.
+    let (chair,): (Option<Uuid>,) = app::with_db!(&db, |pool| {
+        sqlx::query_as("select chair_id from meeting where id = $1")
+            .bind(Uuid::parse_str(&meeting).unwrap())
+            .fetch_one(pool)
+            .await
+    })
+    .unwrap();
+    assert_eq!(chair, Some(user_id(&db, PRIME_MINISTER).await));
     let mut items = Vec::new();
     for (title, presenter, minutes) in [
         ("Đề án chuyển đổi số quốc gia", "BKHCN", 50),

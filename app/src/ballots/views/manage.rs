@@ -11,6 +11,7 @@ use crate::ballots::texts::texts;
 use crate::ballots::views::draft_form::DraftForm;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
+use crate::ui::confirm::ConfirmAct;
 use crate::ui::format::{date_time, vietnam_time};
 use crate::ui::upload::{UploadTarget, Uploader};
 
@@ -52,6 +53,13 @@ pub fn ManagePanel(ballot: BallotView) -> impl IntoView {
         .filter(|e| e.answer.is_some())
         .count();
     let total = ballot.eligible.len();
+    // Closing early shuts these members out: the dialog names them.
+    let unanswered: Vec<String> = ballot
+        .eligible
+        .iter()
+        .filter(|e| e.answer.is_none())
+        .map(|e| e.full_name.clone())
+        .collect();
     view! {
         <section class="panel manage" aria-labelledby="manage-title">
             <h2 id="manage-title">{move || bt().progress}</h2>
@@ -87,24 +95,16 @@ pub fn ManagePanel(ballot: BallotView) -> impl IntoView {
             {(state == BallotState::Open).then(|| view! {
                 <ExtendForm ballot_id=id error/>
                 <PaperForm ballot_id=id members=ballot.eligible.clone() error/>
-                <button
+                <ConfirmAct
+                    label=move || bt().close.to_owned()
                     class="button danger"
-                    disabled=move || !ready.get()
-                    on:click=move |_| {
-                        #[cfg(feature = "hydrate")]
-                        {
-                            let sure = web_sys::window()
-                                .and_then(|w| w.confirm_with_message(bt().close_confirm).ok())
-                                .unwrap_or(false);
-                            if !sure {
-                                return;
-                            }
-                        }
-                        act("close")
-                    }
-                >
-                    {move || bt().close}
-                </button>
+                    disabled=Signal::derive(move || !ready.get())
+                    heading=move || bt().close_heading.to_owned()
+                    body=move || bt().close_confirm.to_owned()
+                    items=Signal::derive(move || unanswered.clone())
+                    confirm=move || bt().close.to_owned()
+                    on_confirm=Callback::new(move |()| act("close"))
+                />
             })}
         </section>
     }

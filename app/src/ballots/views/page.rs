@@ -56,7 +56,16 @@ fn Ballot(ballot: BallotView) -> impl IntoView {
     view! {
         <Title text=title.clone()/>
         <article class="ballot" data-state=state.as_str()>
-            <p class="muted">{move || texts(lang()).title}</p>
+            {match ballot.meeting_id {
+                // A vote in a meeting is a vote, not a written opinion: say so, and lead back.
+                Some(meeting) => view! {
+                    <p class="breadcrumb">
+                        <a href=format!("/meetings/{meeting}/room")>{move || texts(lang()).back_to_room}</a>
+                    </p>
+                    <p class="muted">{move || texts(lang()).meeting_vote}</p>
+                }.into_any(),
+                None => view! { <p class="muted">{move || texts(lang()).title}</p> }.into_any(),
+            }}
             <h1>{title}</h1>
             <p>
                 <span class="badge">{move || state.label(lang())}</span>

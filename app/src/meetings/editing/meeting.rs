@@ -3,7 +3,7 @@
 //! also recorded for members to see, and invitees are told). The agenda's items are edited in
 //! [`crate::meetings::editing::agenda`], invitations in [`crate::meetings::editing::invitations`].
 //! Each act is one transaction with its audit record.
-use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use uuid::Uuid;
 
 use crate::audit::event::AuditEvent;
@@ -81,6 +81,23 @@ async fn check_chair(tx: &mut Tx, chair: Option<Uuid>) -> Result<(), AppError> {
     found
         .map(|_| ())
         .ok_or(problem(MeetingProblem::ChairUnknown))
+}
+
+/// The active Government member first in protocol order on `day` (the Prime Minister).
+async fn first_in_protocol(tx: &mut Tx, day: NaiveDate) -> Result<Option<Uuid>, AppError> {
+    let found: Option<(Uuid,)> = with_tx!(tx, |conn| {
+        sqlx::query_as(
+            "select u.id from user_account u
+             join appointment a on a.user_id = u.id
+             where u.role = 'member' and u.active and a.starts_on <= $1
+               and (a.ends_on is null or a.ends_on >= $1)
+             order by a.protocol_rank, u.full_name limit 1",
+        )
+        .bind(day)
+        .fetch_optional(&mut *conn)
+        .await?
+    });
+    Ok(found.map(|(id,)| id))
 }
 
 /// The state of a meeting, or `NotFound`.
@@ -161,6 +178,11 @@ pub async fn create(
     let valid = validate_meeting(form)?;
     let mut tx = state.db.begin().await?;
     check_chair(&mut tx, valid.chair).await?;
+    // Government meetings are chaired by the Prime Minister unless the form says otherwise.
+    let chair = match valid.chair {
+        Some(chair) => Some(chair),
+        None => first_in_protocol(&mut tx, Utc::now().date_naive()).await?,
+    };
     let id = new_id();
     let now = Utc::now();
     with_tx!(&mut tx, |conn| {
@@ -176,7 +198,7 @@ pub async fn create(
         .bind(valid.planned_minutes)
         .bind(&valid.place)
         .bind(valid.online)
-        .bind(valid.chair)
+        .bind(chair)
         .bind(actor.id)
         .bind(now)
         .execute(&mut *conn)

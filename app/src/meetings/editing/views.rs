@@ -1,6 +1,6 @@
 //! Preparing a meeting (the secretariat, on a desktop): the new-meeting and editor pages,
 //! the meeting's state and details. The agenda builder (with documents) is in
-//! `agenda_builder_views.rs`, invitations and guests in `invitation_views.rs`.
+//! `agenda_views.rs`, invitations and guests in `invitation_views.rs`.
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -14,6 +14,7 @@ use crate::meetings::editing::api::*;
 use crate::meetings::editing::invitation_views::Invitations;
 use crate::meetings::model::{Invitable, MeetingEditor, MeetingForm, MeetingState, StateAction};
 use crate::meetings::texts::texts;
+use crate::ui::confirm::ConfirmAct;
 use crate::ui::error_pages::ErrorPanel;
 use crate::ui::texts::texts as ui_texts;
 use crate::ui::upload::UploadBoard;
@@ -159,6 +160,41 @@ fn Editor(
             }
         });
     };
+    let t = move || texts(i18n.lang());
+    // Who is told when the meeting is published or cancelled: the members invited to it
+    // and the guests of its items.
+    let told: Vec<String> = editor
+        .people
+        .iter()
+        .filter(|p| {
+            editor.invited.contains(&p.person.id)
+                || editor.items.iter().any(|i| i.guests.contains(&p.person.id))
+        })
+        .map(|p| p.person.full_name.clone())
+        .collect();
+    // Publishing and cancelling tell people: confirmed first, naming them.
+    let confirm_state = move |action: StateAction, class: &'static str| {
+        let told = told.clone();
+        // (button, heading, what follows)
+        let words = move || {
+            let t = t();
+            match action {
+                StateAction::Publish => (t.meeting_publish, t.publish_heading, t.publish_body),
+                _ => (t.meeting_cancel, t.cancel_heading, t.cancel_body),
+            }
+        };
+        view! {
+            <ConfirmAct
+                label=move || words().0.to_owned()
+                class
+                heading=move || words().1.to_owned()
+                body=move || words().2.to_owned()
+                items=Signal::derive(move || told.clone())
+                confirm=move || words().0.to_owned()
+                on_confirm=Callback::new(move |()| act(action))
+            />
+        }
+    };
     let members: Vec<Invitable> = editor
         .people
         .iter()
@@ -176,21 +212,15 @@ fn Editor(
         <h1>{title}</h1>
         <section class="panel state-bar" aria-label=move || texts(i18n.lang()).meeting_state_label>
             <span class=format!("badge state-{}", state.as_str())>{move || state.label(i18n.lang())}</span>
-            {matches!(state, MeetingState::Draft | MeetingState::Postponed).then(|| view! {
-                <button type="button" class="button primary" on:click=move |_| act(StateAction::Publish)>
-                    {move || texts(i18n.lang()).meeting_publish}
-                </button>
-            })}
+            {matches!(state, MeetingState::Draft | MeetingState::Postponed)
+                .then(|| confirm_state(StateAction::Publish, "button primary"))}
             {(state == MeetingState::Published).then(|| view! {
                 <button type="button" class="button" on:click=move |_| act(StateAction::Postpone)>
                     {move || texts(i18n.lang()).meeting_postpone}
                 </button>
             })}
-            {matches!(state, MeetingState::Draft | MeetingState::Published | MeetingState::Postponed).then(|| view! {
-                <button type="button" class="button danger" on:click=move |_| act(StateAction::Cancel)>
-                    {move || texts(i18n.lang()).meeting_cancel}
-                </button>
-            })}
+            {matches!(state, MeetingState::Draft | MeetingState::Published | MeetingState::Postponed)
+                .then(|| confirm_state(StateAction::Cancel, "button danger"))}
             <button type="button" class="button" on:click=copy>{move || texts(i18n.lang()).meeting_copy}</button>
         </section>
         <DetailsForm form=editor.form.clone() people=members.clone() save/>

@@ -44,6 +44,29 @@ pub(super) fn AttendancePanel(shown: Shown) -> impl IntoView {
                     }}
                 </p>
                 <meter min="0" max=move || quorum().members value=move || quorum().present low=move || quorum().needed optimum=move || quorum().members></meter>
+                // Attendance starts from "everyone present": one tap, then the exceptions.
+                {move || {
+                    let unrecorded: Vec<String> = lines
+                        .get()
+                        .iter()
+                        .filter(|l| l.presence.is_none())
+                        .map(|l| l.user_id.to_string())
+                        .collect();
+                    (editable() && !unrecorded.is_empty()).then(|| {
+                        let count = unrecorded.len();
+                        let meeting = shown.room.get_untracked().meeting_id.to_string();
+                        view! {
+                            <button
+                                type="button"
+                                class="button all-present"
+                                on:click=move |_| {
+                                    let (meeting, members) = (meeting.clone(), unrecorded.clone());
+                                    shown.send(move || crate::room::api::set_present(meeting, members));
+                                }
+                            >{move || format!("{} ({count})", t().all_present)}</button>
+                        }
+                    })
+                }}
                 <ul class="attendance-list">
                     {move || lines.get().into_iter().map(|line| {
                         if editable() {
