@@ -110,8 +110,9 @@ test('the secretariat prepares and publishes a meeting; a member finds, reads an
   await expect(reader).toHaveAttribute('data-page', String(hitPage));
   await expect(member.locator('.reader-watermark')).toContainText('Bạch Quang Nhật');
 
-  // A private note on that page.
+  // A private note on that page, in the notes drawer.
   await expect(member.locator('form.note-form[data-ready="true"]')).toHaveCount(1);
+  await member.getByRole('button', { name: 'Ghi chú riêng' }).click();
   await member.getByLabel(`Ghi chú cho trang ${hitPage}`).fill('Đề nghị bổ sung số liệu thiệt hại tại Đà Nẵng');
   await member.getByRole('button', { name: 'Lưu ghi chú' }).click();
   await expect(member.locator('.note-list .note')).toHaveCount(1);

@@ -54,9 +54,14 @@ pub async fn start(config: &Config) -> anyhow::Result<AppState> {
     spawn_audit_checkpoints(config, &db)?;
     let extractor = std::sync::Arc::new(config.extractor()?);
     let text_jobs = std::sync::Arc::new(tokio::sync::Notify::new());
-    documents::jobs::spawn(db.clone(), extractor.clone(), text_jobs.clone());
     let live = app::live::hub::Hub::new();
     live.listen(&db);
+    documents::jobs::spawn(
+        db.clone(),
+        extractor.clone(),
+        text_jobs.clone(),
+        live.clone(),
+    );
     spawn_live_pruning(&db);
     let answers = app::ballots::writer::AnswerWriter::spawn(db.clone(), live.clone());
     spawn_ballot_clock(&db, &live, config.ballot_tick_secs);

@@ -184,6 +184,7 @@ impl Follower {
                 }
                 LiveEvent::SessionsEnded { .. } => {}
                 LiveEvent::MeetingChanged { .. }
+                | LiveEvent::TextRead { .. }
                 | LiveEvent::PositionsChanged { .. }
                 | LiveEvent::CommentsChanged { .. }
                 | LiveEvent::RoomChanged { .. } => {

@@ -5,7 +5,7 @@ crate::texts! {
     pub struct Texts {
         title: "Hiệu quả của Chính phủ điện tử", "What e-Cabinet saves";
         goal:
-            "Mục tiêu: giảm 30% thời gian họp so với họp giấy",
+            "Mục tiêu: giảm 30 % thời gian họp so với họp giấy",
             "Goal: 30% less meeting time than on paper";
         meetings: "Phiên họp đã tổ chức", "Meetings held";
         reduction: "Giảm thời gian họp so với cơ sở", "Meeting time reduced against the baseline";

@@ -45,19 +45,19 @@ pub fn BallotsPage() -> impl IntoView {
     view! {
         <Title text=move || bt().title/>
         <h1>{move || bt().title}</h1>
-        <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
+        <Transition fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
             {move || Suspend::new(async move {
                 match ballots.await {
                     Ok(rows) => view! { <BallotList rows/> }.into_any(),
                     Err(error) => view! { <ErrorPanel error/> }.into_any(),
                 }
             })}
-        </Suspense>
-        <Suspense fallback=|| ()>
+        </Transition>
+        <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 members.await.map(|members| view! { <DraftForm members initial=None/> })
             })}
-        </Suspense>
+        </Transition>
     }
 }
 

@@ -23,6 +23,8 @@ pub struct ReaderView {
     /// The size (width, height in pixels) of the picture of the file's first page, when one
     /// was made (`/documents/{id}/first-page`): shown while pdf.js loads.
     pub first_page_picture: Option<(i64, i64)>,
+    /// How many pages were read as pictures without text (a scan): flagged in the reader.
+    pub pages_without_text: i64,
 }
 
 /// A private note on a page, as its author sees it.

@@ -77,24 +77,12 @@ fn Reader(view: ReaderView, start: i64) -> impl IntoView {
     let pages = view.page_count;
     // Only for a reader starting on the first page.
     let picture = view.first_page_picture.filter(|_| start == 1);
+    // Notes open as a drawer over the page (reading mode: the page keeps the width).
+    let notes_open = RwSignal::new(false);
+    let back_title = view.back_title.clone();
+    let back_label = move || format!("{}: {}", ui_texts(i18n.lang()).go_back, back_title);
     view! {
         <Title text=title.clone()/>
-        <p class="breadcrumb">
-            <a href=view.back_href.clone()>{view.back_title.clone()}</a>
-            {(!view.item_title.is_empty()).then(|| view! { " · " <span>{view.item_title.clone()}</span> })}
-        </p>
-        <div class="reader-head">
-            <h1>{title}</h1>
-            <p class="muted">
-                {move || format!("{} {}", t().version_label, view.version_no)}
-                {pages.map(|n| view! { <span>{move || format!(" · {}", crate::ui::format::pages(n, i18n.lang()))}</span> })}
-            </p>
-            {view.downloadable.then(|| view! {
-                <a class="button" href=format!("/documents/{document_id}/file?download=1") rel="external">
-                    {move || t().download}
-                </a>
-            })}
-        </div>
         <div class="reader-layout">
             <section
                 id="reader"
@@ -111,7 +99,10 @@ fn Reader(view: ReaderView, start: i64) -> impl IntoView {
                 data-failed=move || t().reader_failed
                 data-page-label=move || t().reader_page
             >
+                // One compact row: the way back, the title, the page controls, notes, download.
                 <div class="reader-toolbar" role="toolbar" aria-label=move || t().reader_tools>
+                    <a class="reader-back" href=view.back_href.clone() aria-label=back_label title=view.back_title.clone()>"‹"</a>
+                    <h1 class="reader-title" lang="vi" title=title.clone()>{title.clone()}</h1>
                     <button id="reader-prev" type="button" class="button" aria-label=move || t().reader_prev>"‹"</button>
                     <form id="reader-jump" class="reader-jump">
                         <label for="reader-page">{move || t().reader_page}</label>
@@ -125,7 +116,21 @@ fn Reader(view: ReaderView, start: i64) -> impl IntoView {
                     <output id="reader-zoom">"100%"</output>
                     <button id="reader-zoom-in" type="button" class="button" aria-label=move || t().reader_zoom_in>"+"</button>
                     <button id="reader-fit" type="button" class="button">{move || t().reader_fit}</button>
+                    <button
+                        type="button"
+                        class="button notes-toggle"
+                        aria-controls="notes-drawer"
+                        aria-expanded=move || notes_open.get().to_string()
+                        on:click=move |_| notes_open.update(|open| *open = !*open)
+                    >{move || t().notes_title}</button>
+                    {view.downloadable.then(|| view! {
+                        <a class="reader-download" href=format!("/documents/{document_id}/file?download=1") rel="external" aria-label=move || t().download title=move || t().download>"⤓"</a>
+                    })}
                 </div>
+                {(view.pages_without_text > 0).then(|| {
+                    let n = view.pages_without_text;
+                    view! { <p class="badge warn scan-flag">{move || crate::meetings::texts::scan_flag(n, pages, i18n.lang())}</p> }
+                })}
                 <p id="reader-status" role="status" aria-live="polite"></p>
                 <div id="reader-stage" class="reader-stage" tabindex="0" aria-label=move || t().reader_stage>
                     // The first page as a picture, shown with the page until pdf.js has drawn
@@ -144,8 +149,14 @@ fn Reader(view: ReaderView, start: i64) -> impl IntoView {
                     <canvas id="reader-canvas"></canvas>
                     <div class="reader-watermark" aria-hidden="true"></div>
                 </div>
+                <p class="reader-meta muted">
+                    <a href=view.back_href.clone() lang="vi">{view.back_title.clone()}</a>
+                    {(!view.item_title.is_empty()).then(|| view! { " · " <span lang="vi">{view.item_title.clone()}</span> })}
+                    {move || format!(" · {} {}", t().version_label, view.version_no)}
+                    {pages.map(|n| view! { <span>{move || format!(" · {}", crate::ui::format::pages(n, i18n.lang()))}</span> })}
+                </p>
             </section>
-            <Notes document_id page/>
+            <Notes document_id page open=notes_open/>
         </div>
     }
 }
@@ -172,7 +183,7 @@ fn follow_shown_page(page: RwSignal<i64>) {
 
 /// The reader's private notes on this document: a form for the page shown, then every note.
 #[component]
-fn Notes(document_id: Uuid, page: RwSignal<i64>) -> impl IntoView {
+fn Notes(document_id: Uuid, page: RwSignal<i64>, open: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || texts(i18n.lang());
     let changed = RwSignal::new(0u64);
@@ -204,8 +215,21 @@ fn Notes(document_id: Uuid, page: RwSignal<i64>) -> impl IntoView {
         let _ = (body, on_page);
     };
     view! {
-        <aside class="panel notes" aria-labelledby="notes-title">
-            <h2 id="notes-title">{move || t().notes_title}</h2>
+        <aside
+            id="notes-drawer"
+            class="panel notes"
+            aria-labelledby="notes-title"
+            data-open=move || open.get().to_string()
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    open.set(false);
+                }
+            }
+        >
+            <div class="drawer-head">
+                <h2 id="notes-title">{move || t().notes_title}</h2>
+                <button type="button" class="button small" on:click=move |_| open.set(false)>{move || t().notes_close}</button>
+            </div>
             <p class="muted">{move || t().notes_private_hint}</p>
             <form class="note-form" on:submit=save data-ready=move || ready.get().to_string()>
                 <label for="note-body">{move || format!("{} {}", t().note_on_page, page.get())}</label>

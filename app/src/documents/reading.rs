@@ -72,6 +72,12 @@ pub async fn open(
             .fetch_optional(&mut *conn)
             .await?
     });
+    let (pages_without_text,): (i64,) = with_tx!(&mut tx, |conn| {
+        sqlx::query_as("select count(*) from document_page where version_id = $1 and no_text")
+            .bind(doc.version_id)
+            .fetch_one(&mut *conn)
+            .await?
+    });
     crate::audit::store::append(
         &mut tx,
         Some(user.id),
@@ -93,6 +99,7 @@ pub async fn open(
         last_page,
         viewer: user.full_name.clone(),
         first_page_picture: picture,
+        pages_without_text,
     })
 }
 

@@ -19,6 +19,7 @@ crate::texts! {
         version_label: "Phiên bản", "Version";
         download: "Tải xuống", "Download";
         notes_title: "Ghi chú riêng", "Private notes";
+        notes_close: "Đóng", "Close";
         notes_private_hint: "Chỉ đồng chí đọc được ghi chú của mình.", "Only you can read your notes.";
         note_on_page: "Ghi chú cho trang", "Note on page";
         note_save: "Lưu ghi chú", "Save note";

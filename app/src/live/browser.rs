@@ -48,6 +48,7 @@ pub fn connect(
         StreamMessage::Meeting,
         StreamMessage::Positions,
         StreamMessage::Comments,
+        StreamMessage::Text,
         StreamMessage::Ballot,
     ] {
         let on_change = on_change.clone();

@@ -16,6 +16,10 @@ pub enum LiveEvent {
     PositionsChanged { meeting_id: Uuid },
     /// A comment on an item of a meeting was written or edited: only discussions re-read.
     CommentsChanged { meeting_id: Uuid },
+    /// A document of a meeting was taken up or read by the background text job: pages
+    /// showing its status re-read. Apart from `MeetingChanged` so that it never re-checks
+    /// access, and tests can tell it from people's acts.
+    TextRead { meeting_id: Uuid },
     /// A ballot changed (sent, answered, extended, closed): its pages re-read.
     BallotChanged { ballot_id: Uuid },
     /// Something happened in a meeting's room (the chair's acts, attendance, requests to
@@ -36,6 +40,7 @@ impl LiveEvent {
             LiveEvent::SessionsEnded { .. } | LiveEvent::BallotChanged { .. } => None,
             LiveEvent::RoomChanged { meeting_id, .. } => Some((*meeting_id, StreamMessage::Room)),
             LiveEvent::MeetingChanged { meeting_id } => Some((*meeting_id, StreamMessage::Meeting)),
+            LiveEvent::TextRead { meeting_id } => Some((*meeting_id, StreamMessage::Text)),
             LiveEvent::PositionsChanged { meeting_id } => {
                 Some((*meeting_id, StreamMessage::Positions))
             }
@@ -59,6 +64,9 @@ pub enum StreamMessage {
     Positions,
     /// Comments on a meeting the viewer may see changed; data: `{"meeting_id": …}`.
     Comments,
+    /// A document's text status changed in a meeting the viewer may see; data:
+    /// `{"meeting_id": …}`.
+    Text,
     /// A ballot the viewer may see changed; data: `{"ballot_id": …}`.
     Ballot,
     /// The room of a meeting the viewer may see; data: the room, as the room domain wrote it.
@@ -73,6 +81,7 @@ impl StreamMessage {
             StreamMessage::Meeting => "meeting",
             StreamMessage::Positions => "positions",
             StreamMessage::Comments => "comments",
+            StreamMessage::Text => "text",
             StreamMessage::Ballot => "ballot",
             StreamMessage::Room => "room",
         }

@@ -276,6 +276,8 @@ pub struct DocumentRef {
     pub updated_at: chrono::DateTime<chrono::Utc>,
     /// The page count of the version before the latest (members see "12 → 14 pages").
     pub previous_page_count: Option<i64>,
+    /// Pages read as pictures without text (a scan): flagged, as search cannot find them.
+    pub pages_without_text: i64,
 }
 
 crate::labelled_enum! {

@@ -24,14 +24,14 @@ pub fn ReadinessPage() -> impl IntoView {
     );
     view! {
         <Title text=move || texts(i18n.lang()).readiness_title/>
-        <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
+        <Transition fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
             {move || Suspend::new(async move {
                 match readiness.await {
                     Ok(readiness) => view! { <ReadinessTable readiness/> }.into_any(),
                     Err(error) => view! { <ErrorPanel error/> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 

@@ -119,6 +119,7 @@ struct DocumentRow {
     text_status: String,
     created_at: DateTime<Utc>,
     previous_page_count: Option<i64>,
+    pages_without_text: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -257,7 +258,9 @@ pub async fn detail_for(
                v.text_status, v.created_at,
                (select p.page_count from document_version p
                 where p.document_id = d.id and p.version_no = v.version_no - 1)
-                   as previous_page_count
+                   as previous_page_count,
+               (select count(*) from document_page pg where pg.version_id = v.id and pg.no_text)
+                   as pages_without_text
         from document d
         join agenda_item ai on ai.id = d.agenda_item_id
         join document_version v on v.document_id = d.id
@@ -340,6 +343,7 @@ pub async fn detail_for(
                     text_status: TextStatus::parse(&d.text_status).unwrap_or(TextStatus::Failed),
                     updated_at: d.created_at,
                     previous_page_count: d.previous_page_count,
+                    pages_without_text: d.pages_without_text,
                 })
                 .collect();
             let item_guests = extract(&mut guests, |g| g.scope_id == item.id)

@@ -1,5 +1,7 @@
 //! The words of the meetings pages, Vietnamese first. A missing translation does not compile.
 
+use crate::i18n::Lang;
+
 crate::texts! {
     pub struct MeetingTexts {
         enter_room: "Vào phòng họp", "Enter the meeting room";
@@ -96,5 +98,15 @@ crate::texts! {
         updated_on: "Cập nhật", "Updated";
         edit_meeting: "Chuẩn bị cuộc họp", "Prepare";
         new_meeting: "Tạo cuộc họp mới", "New meeting";
+    }
+}
+
+/// The flag of a scanned document: "Bản quét: 3/12 trang không có chữ, không tìm kiếm được".
+pub fn scan_flag(without_text: i64, pages: Option<i64>, lang: Lang) -> String {
+    let of = pages.map(|n| format!("/{n}")).unwrap_or_default();
+    match lang {
+        Lang::Vi => format!("Bản quét: {without_text}{of} trang không có chữ, không tìm kiếm được"),
+        Lang::En if without_text == 1 => format!("Scan: 1{of} page without text, not searchable"),
+        Lang::En => format!("Scan: {without_text}{of} pages without text, not searchable"),
     }
 }

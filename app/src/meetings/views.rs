@@ -21,14 +21,14 @@ pub fn MeetingsPage() -> impl IntoView {
     let meetings = Resource::new(move || live.get(), |_| list_meetings());
     view! {
         <Title text=move || texts(i18n.lang()).meetings_title/>
-        <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
+        <Transition fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
             {move || Suspend::new(async move {
                 match meetings.await {
                     Ok(list) => view! { <MeetingList list/> }.into_any(),
                     Err(error) => view! { <ErrorPanel error/> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
@@ -92,7 +92,7 @@ pub fn MeetingPage() -> impl IntoView {
         |(id, _)| get_meeting(id),
     );
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
+        <Transition fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
             {move || Suspend::new(async move {
                 // Both known before rendering, so the browser hydrates what the server rendered.
                 let viewer = session.await.ok().and_then(|s| s.user);
@@ -101,7 +101,7 @@ pub fn MeetingPage() -> impl IntoView {
                     Err(error) => view! { <ErrorPanel error/> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
@@ -276,6 +276,7 @@ fn AgendaItemView(item: AgendaItem) -> impl IntoView {
                                         .zip(pages)
                                         .filter(|(before, now)| before != now);
                                     let no_text = d.text_status == crate::meetings::model::TextStatus::Failed;
+                                    let scanned = (d.pages_without_text > 0).then_some(d.pages_without_text);
                                     view! {
                                         <li class="document">
                                             <span class="doc-icon" aria-hidden="true">"PDF"</span>
@@ -295,6 +296,9 @@ fn AgendaItemView(item: AgendaItem) -> impl IntoView {
                                                 </span>
                                             })}
                                             {no_text.then(|| view! { <span class="badge text-failed">{move || crate::meetings::model::TextStatus::Failed.label(i18n.lang())}</span> })}
+                                            {scanned.map(|n| view! {
+                                                <span class="badge warn scan-flag">{move || crate::meetings::texts::scan_flag(n, pages, i18n.lang())}</span>
+                                            })}
                                         </li>
                                     }
                                 })

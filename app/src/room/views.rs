@@ -83,7 +83,7 @@ pub fn RoomPage() -> impl IntoView {
         |(id, _)| get_room(id),
     );
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
+        <Transition fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
             {move || Suspend::new(async move {
                 let viewer = session.await.ok().and_then(|s| s.user);
                 match room.await {
@@ -91,7 +91,7 @@ pub fn RoomPage() -> impl IntoView {
                     Err(error) => view! { <ErrorPanel error/> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 

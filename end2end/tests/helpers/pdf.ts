@@ -1,6 +1,14 @@
 /** A one-page PDF with `text` (Latin-1 only), built in the test (no fixture files). */
 export function pdf(text: string): Buffer {
-  const content = `BT /F1 24 Tf 72 700 Td (${text}) Tj ET`;
+  return onePage(`BT /F1 24 Tf 72 700 Td (${text}) Tj ET`);
+}
+
+/** A one-page scan: a picture (a 2×2 grey image, scaled up) and no text at all. */
+export function scan(): Buffer {
+  return onePage('q 400 0 0 300 72 400 cm BI /W 2 /H 2 /CS /G /BPC 8 /F /AHx ID 20A0A020> EI Q');
+}
+
+function onePage(content: string): Buffer {
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',

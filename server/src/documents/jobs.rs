@@ -10,8 +10,10 @@ use tokio::sync::Notify;
 use uuid::Uuid;
 
 use app::db::Db;
+use app::live::event::LiveEvent;
+use app::live::hub::Hub;
 use app::search::fold::{fold, normalise};
-use app::with_tx;
+use app::{with_db, with_tx};
 
 use app::documents::extract::{Extractor, Picture};
 
@@ -219,17 +221,41 @@ async fn copy_from_twin(db: &Db, job: &Job) -> Result<bool, sqlx::Error> {
     Ok(true)
 }
 
+/// Tell the pages showing a version's document (its meeting's) that its text status changed. Best effort: a page that misses it reads the status on its next load.
+async fn announce(db: &Db, live: &Hub, version: Uuid) {
+    let meeting: Result<Option<(Uuid,)>, sqlx::Error> = with_db!(db, |pool| {
+        sqlx::query_as(
+            "select ai.meeting_id from document_version v
+             join document d on d.id = v.document_id
+             join agenda_item ai on ai.id = d.agenda_item_id
+             where v.id = $1",
+        )
+        .bind(version)
+        .fetch_optional(pool)
+        .await
+    });
+    match meeting {
+        Ok(Some((meeting_id,))) => live.publish(db, LiveEvent::TextRead { meeting_id }).await,
+        // A ballot's draft documents: its page shows no text status.
+        Ok(None) => {}
+        Err(err) => tracing::warn!(%err, %version, "text status not announced"),
+    }
+}
+
 /// Run the worker of this node: take jobs while there are any, then wait to be woken (an
 /// upload on this node) or for the next poll (an upload on another node).
-pub fn spawn(db: Db, extractor: Arc<Extractor>, wake: Arc<Notify>) {
+pub fn spawn(db: Db, extractor: Arc<Extractor>, wake: Arc<Notify>, live: Hub) {
     tokio::spawn(async move {
         loop {
             match claim(&db).await {
                 Ok(Some(job)) => {
+                    // Pages showing the document follow its status: extracting, then done.
+                    announce(&db, &live, job.version_id).await;
                     if let Err(err) = process(&db, &extractor, &job).await {
                         tracing::error!(%err, version = %job.version_id, "text job not recorded");
                         tokio::time::sleep(Duration::from_secs(5)).await;
                     }
+                    announce(&db, &live, job.version_id).await;
                 }
                 Ok(None) => {
                     tokio::select! {

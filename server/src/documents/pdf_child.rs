@@ -104,13 +104,14 @@ fn inspect(bytes: &[u8]) -> Result<Facts, String> {
     })
 }
 
-/// Whether a page's content draws anything: text operators or XObjects (images).
+/// Whether a page's content draws anything: text operators, XObjects (images) or inline
+/// images (`BI` … `EI`, which some scanners write for small pages).
 fn has_marks(doc: &lopdf::Document, page: lopdf::ObjectId) -> bool {
     doc.get_page_content(page)
         .map(|content| {
             content
                 .windows(2)
-                .any(|w| w == b"Tj" || w == b"TJ" || w == b"Do")
+                .any(|w| w == b"Tj" || w == b"TJ" || w == b"Do" || w == b"BI")
         })
         .unwrap_or(false)
 }

@@ -1,6 +1,6 @@
 //! Reading PDFs in a child process, on both engines: the demo documents are indexed for
 //! search, and their first pages pictured for the reader; hostile and odd PDFs built here
-//! (truncated, not a PDF, encrypted, image-only, a page tree that contains itself, a form that
+//! (truncated, not a PDF, encrypted, image-only as an XObject or inline, a page tree that contains itself, a form that
 //! draws itself, arrays nested 20,000 deep) each end within the limit with a clear status
 //! while the server keeps serving. (Serving the files: `document_files.rs`; search over the
 //! demo's PDFs: `search.rs`.)
@@ -233,6 +233,17 @@ fn image_only() -> Vec<u8> {
     save(doc)
 }
 
+/// A scan written as an inline image (`BI … ID … EI`), as some scanners do for small pages.
+fn inline_image() -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    one_page(
+        &mut doc,
+        b"q 100 0 0 100 50 50 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x00\xff\xff\x00 EI Q",
+        dictionary! {},
+    );
+    save(doc)
+}
+
 /// A page set in an old 8-bit Vietnamese font (TCVN3 ".VnTime", WinAnsi, no ToUnicode map):
 /// a reader decodes "Chương trình phát triển kinh tế - xã hội" as "Ch¬ng tr×nh ph¸t…".
 fn legacy_font() -> Vec<u8> {
@@ -364,6 +375,7 @@ async fn hostile_pdfs_end_with_a_clear_status_and_the_server_keeps_serving(engin
         ("not a PDF", b"PK\x03\x04 a zip file named .pdf".to_vec()),
         ("encrypted", encrypted()),
         ("image only", image_only()),
+        ("inline image", inline_image()),
         ("legacy font", legacy_font()),
         ("self-drawing form", self_drawing_form()),
         ("page tree loop", page_tree_loop()),
@@ -381,10 +393,10 @@ async fn hostile_pdfs_end_with_a_clear_status_and_the_server_keeps_serving(engin
         .await
         .unwrap();
     assert_eq!(health.status(), 200);
-    // Eight jobs, one at a time, each within 5 s (plus start-up).
-    wait_for_jobs(&server, Duration::from_secs(60)).await;
+    // Nine jobs, one at a time, each within 5 s (plus start-up).
+    wait_for_jobs(&server, Duration::from_secs(70)).await;
     assert!(
-        started.elapsed() < Duration::from_secs(8 * 7),
+        started.elapsed() < Duration::from_secs(9 * 7),
         "{:?}",
         started.elapsed()
     );
@@ -404,7 +416,7 @@ async fn hostile_pdfs_end_with_a_clear_status_and_the_server_keeps_serving(engin
                 let error = error.unwrap_or_default();
                 assert!(error.starts_with("not a readable PDF"), "{name}: {error}");
             }
-            "image only" | "legacy font" => {
+            "image only" | "inline image" | "legacy font" => {
                 assert_eq!(status, "indexed", "{name}: {error:?}");
                 let flagged: (bool,) = app::with_db!(&server.state.db, |pool| {
                     sqlx::query_as(

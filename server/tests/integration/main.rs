@@ -39,3 +39,4 @@ mod search;
 mod sign_in_abuse;
 mod storage;
 mod text_input;
+mod text_status;

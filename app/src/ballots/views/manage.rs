@@ -71,7 +71,7 @@ pub fn ManagePanel(ballot: BallotView) -> impl IntoView {
                 <Uploader target=UploadTarget::Ballot(id) refresh=ballots_version/>
                 <details class="edit-draft">
                     <summary>{move || bt().edit_draft}</summary>
-                    <Suspense fallback=|| ()>
+                    <Transition fallback=|| ()>
                         {move || {
                             let draft = draft.clone();
                             Suspend::new(async move {
@@ -80,7 +80,7 @@ pub fn ManagePanel(ballot: BallotView) -> impl IntoView {
                                 })
                             })
                         }}
-                    </Suspense>
+                    </Transition>
                 </details>
             })}
             {(state != BallotState::Draft).then(|| view! {

@@ -34,14 +34,14 @@ pub fn BallotPage() -> impl IntoView {
         |(id, _)| get_ballot(id),
     );
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
+        <Transition fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
             {move || Suspend::new(async move {
                 match ballot.await {
                     Ok(ballot) => view! { <Ballot ballot/> }.into_any(),
                     Err(error) => view! { <ErrorPanel error/> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 

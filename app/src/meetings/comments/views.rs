@@ -104,7 +104,7 @@ pub fn ItemComments(item_id: Uuid, documents: Vec<(Uuid, String)>) -> impl IntoV
     view! {
         <details class="comments">
             <summary>{move || t().comments_title}</summary>
-            <Suspense fallback=|| ()>
+            <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     let mut list = comments.await.unwrap_or_default();
                     list.retain(|c| c.item_id == item_id);
@@ -116,7 +116,7 @@ pub fn ItemComments(item_id: Uuid, documents: Vec<(Uuid, String)>) -> impl IntoV
                         </ol>
                     }
                 })}
-            </Suspense>
+            </Transition>
             <form class="comment-form" on:submit=send data-ready=move || ready.get().to_string()>
                 {move || reply_to.get().map(|(_, author)| view! {
                     <p class="replying">

@@ -287,6 +287,7 @@ fn Documents(
                         let downloadable = d.downloadable;
                         let status = d.text_status;
                         let (pages, version) = (d.page_count, d.version_no);
+                        let scanned = (d.pages_without_text > 0).then_some(d.pages_without_text);
                         let toggle = move |_| {
                             run(refresh, error, move || set_document_downloadable(id.to_string(), !downloadable))
                         };
@@ -300,6 +301,9 @@ fn Documents(
                                     {format!(" · v{version}")}
                                 </span>
                                 <span class=format!("badge text-{}", status.as_str())>{move || status.label(i18n.lang())}</span>
+                                {scanned.map(|n| view! {
+                                    <span class="badge warn scan-flag">{move || crate::meetings::texts::scan_flag(n, pages, i18n.lang())}</span>
+                                })}
                                 <label class="check">
                                     <input type="checkbox" prop:checked=downloadable on:change=toggle/>
                                     {move || texts(i18n.lang()).downloadable}

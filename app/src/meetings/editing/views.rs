@@ -44,7 +44,7 @@ where
 fn SecretariatOnly(children: ChildrenFn) -> impl IntoView {
     let session = expect_context::<SessionResource>().0;
     view! {
-        <Suspense fallback=|| ()>
+        <Transition fallback=|| ()>
             {move || {
                 let children = children.clone();
                 Suspend::new(async move {
@@ -55,7 +55,7 @@ fn SecretariatOnly(children: ChildrenFn) -> impl IntoView {
                     }
                 })
             }}
-        </Suspense>
+        </Transition>
     }
 }
 
@@ -118,14 +118,14 @@ pub fn EditMeetingPage() -> impl IntoView {
         <Title text=move || texts(i18n.lang()).meeting_edit_title/>
         <SecretariatOnly>
             <ErrorLine error/>
-            <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
+            <Transition fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
                 {move || Suspend::new(async move {
                     match editor.await {
                         Ok(editor) => view! { <Editor editor refresh error/> }.into_any(),
                         Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
                     }
                 })}
-            </Suspense>
+            </Transition>
         </SecretariatOnly>
     }
 }

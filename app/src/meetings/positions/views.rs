@@ -31,7 +31,7 @@ pub fn PositionPicker(item_id: Uuid, number: i64) -> impl IntoView {
         return ().into_any();
     };
     view! {
-        <Suspense fallback=|| ()>
+        <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 let current = mine
                     .await
@@ -39,7 +39,7 @@ pub fn PositionPicker(item_id: Uuid, number: i64) -> impl IntoView {
                     .and_then(|list| list.into_iter().find(|p| p.item_id == item_id));
                 view! { <Picker item_id number current/> }
             })}
-        </Suspense>
+        </Transition>
     }
     .into_any()
 }
@@ -119,7 +119,7 @@ pub fn PositionSummaryPanel(meeting_id: Uuid) -> impl IntoView {
         move |_| get_position_summary(meeting_id.to_string()),
     );
     view! {
-        <Suspense fallback=|| ()>
+        <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 summary.await.ok().map(|summary| view! {
                     <section class="panel positions" aria-labelledby="positions-title">
@@ -128,7 +128,7 @@ pub fn PositionSummaryPanel(meeting_id: Uuid) -> impl IntoView {
                     </section>
                 })
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
