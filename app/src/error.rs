@@ -91,6 +91,9 @@ pub enum BadInput {
     },
     /// Savings settings that are not valid (cost per page, minutes per item).
     SavingsSettings,
+    /// A decision on whether a meeting counts in the savings without a reason, or on a
+    /// meeting not closed.
+    SavingsReview,
     /// Free text that is not valid UTF-8, holds a control character, or is too long.
     Text {
         field: crate::text_rules::TextField,
@@ -184,6 +187,12 @@ impl BadInput {
             }
             (BadInput::SavingsSettings, Lang::En) => {
                 "The cost per page must be a whole number from 0 to 100,000 đồng; minutes per item empty or from 1 to 600."
+            }
+            (BadInput::SavingsReview, Lang::Vi) => {
+                "Cần ghi lý do (tối đa 500 ký tự), và chỉ xem xét phiên họp đã bế mạc."
+            }
+            (BadInput::SavingsReview, Lang::En) => {
+                "A reason is needed (at most 500 characters), and only a closed meeting can be reviewed."
             }
             (BadInput::RecentSignInNeeded, Lang::Vi) => {
                 "Để thêm khóa truy cập, vui lòng xác nhận lại bằng khóa truy cập hiện có của đồng chí trước."

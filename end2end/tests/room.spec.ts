@@ -217,6 +217,14 @@ test('the chair runs the meeting; two members follow it live, ask to speak and v
   const row = office.locator('table.savings tr', { hasText: MEETING });
   await expect(row).toHaveCount(1);
   await expect(row.locator('td').nth(2)).toHaveText('3 (2)');
+  // Closed after a few minutes of its 90: listed, not counted until the secretariat reviews
+  // it (first week, item 6); excluded here with the reason recorded.
+  await expect(row.locator('td.counts')).toContainText('Chờ xem xét: ngắn hơn một nửa thời gian dự kiến');
+  await row.locator('details.review summary').click();
+  await row.getByLabel('Lý do (được ghi vào nhật ký)').fill('Phiên họp kiểm thử tự động');
+  await row.getByRole('button', { name: 'Loại trừ' }).click();
+  await expect(row.locator('td.counts')).toContainText('Phiên họp kiểm thử tự động — Trương Thị Hạnh');
+  await expect(row).toHaveClass(/excluded/);
   await expect(office.locator('.charts svg')).not.toHaveCount(0);
   await expect(office.getByTestId('online-count')).not.toHaveText('0');
   // Numbers as each language writes them (first week, item 11): "1.830.000 đ", "37,6 %"

@@ -39,6 +39,21 @@ pub async fn import_history(csv: String) -> Result<usize, AppError> {
     .await
 }
 
+/// Decide whether a closed meeting counts in the savings, with a reason (the secretariat).
+#[server(prefix = "/api", endpoint = "savings_review")]
+pub async fn review_savings(
+    meeting_id: String,
+    counts: bool,
+    reason: String,
+) -> Result<(), AppError> {
+    crate::error::respond(async {
+        let meeting = crate::ids::parse_id(&meeting_id, crate::error::BadInput::MeetingId)?;
+        let (user, state) = caller().await?;
+        crate::analytics::review::decide(&state.db, &user, meeting, counts, &reason).await
+    })
+    .await
+}
+
 /// Who is online, documents opened today, answers pending.
 #[server(prefix = "/api", endpoint = "live_usage")]
 pub async fn get_live_usage() -> Result<LiveUsage, AppError> {

@@ -5,6 +5,9 @@ pub mod charts;
 #[cfg(feature = "ssr")]
 pub mod history;
 pub mod model;
+#[cfg(feature = "ssr")]
+pub mod review;
+pub mod review_views;
 pub mod savings;
 pub mod settings_views;
 #[cfg(feature = "ssr")]

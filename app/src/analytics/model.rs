@@ -30,6 +30,22 @@ pub struct MeetingSavings {
     pub distributed_pairs: i64,
     /// Each item in agenda order: (number, planned minutes, actual minutes).
     pub item_minutes: Vec<(i64, i64, i64)>,
+    /// Under half the planned time: held back from the totals until the secretariat
+    /// reviews it.
+    pub far_shorter: bool,
+    /// The secretariat's decision on whether it counts, if any.
+    pub review: Option<SavingsReview>,
+    /// Whether it counts in the totals (see [`crate::analytics::savings::counts`]).
+    pub counts: bool,
+}
+
+/// Whether a closed meeting counts in the savings, as the secretariat decided, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavingsReview {
+    pub counts: bool,
+    pub reason: String,
+    pub decided_by: String,
+    pub decided_at: chrono::DateTime<chrono::Utc>,
 }
 
 /// The baseline of one kind of meeting: minutes per agenda item on paper.

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-use crate::analytics::model::{HistoricalMeeting, MeetingSavings, Totals};
+use crate::analytics::model::{HistoricalMeeting, MeetingSavings, SavingsReview, Totals};
 use crate::meetings::model::MeetingKind;
 
 /// One agenda item as recorded.
@@ -70,6 +70,18 @@ pub fn historical_rates(history: &[HistoricalMeeting]) -> HashMap<MeetingKind, (
 }
 
 /// What one meeting saved, with the baseline `rate` of its kind (minutes per item).
+/// Under half the planned time: more likely a test or an interrupted meeting than a saving.
+pub fn far_shorter(actual_minutes: i64, planned_minutes: i64) -> bool {
+    actual_minutes * 2 < planned_minutes
+}
+
+/// Whether a meeting counts in the totals: as the secretariat decided; without a decision,
+/// unless it is far shorter than planned.
+pub fn counts(far_shorter: bool, review: Option<&SavingsReview>) -> bool {
+    review.map_or(!far_shorter, |r| r.counts)
+}
+
+/// A meeting's savings, before any review (see [`counts`]).
 pub fn meeting_savings(f: &MeetingFacts, rate: Option<f64>, cost_per_page: i64) -> MeetingSavings {
     let items = f.items.len() as i64;
     let actual = minutes_of(f.seconds);
@@ -103,6 +115,9 @@ pub fn meeting_savings(f: &MeetingFacts, rate: Option<f64>, cost_per_page: i64) 
             .iter()
             .map(|i| (i.number, i.planned_minutes, minutes_of(i.seconds)))
             .collect(),
+        far_shorter: far_shorter(actual, f.planned_minutes),
+        review: None,
+        counts: !far_shorter(actual, f.planned_minutes),
     }
 }
 
@@ -163,6 +178,25 @@ pub fn totals(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_meeting_far_shorter_than_planned_waits_for_review() {
+        // 9 of 240 planned minutes (the test meeting that moved the figure to 37.6 %).
+        assert!(far_shorter(9, 240));
+        assert!(far_shorter(119, 240));
+        assert!(!far_shorter(120, 240));
+        assert!(!far_shorter(185, 240));
+        let review = |counts| SavingsReview {
+            counts,
+            reason: "Phiên họp thử".to_owned(),
+            decided_by: "Trương Thị Hạnh".to_owned(),
+            decided_at: chrono::DateTime::UNIX_EPOCH,
+        };
+        assert!(!counts(true, None));
+        assert!(counts(false, None));
+        assert!(counts(true, Some(&review(true))));
+        assert!(!counts(false, Some(&review(false))));
+    }
 
     fn history() -> Vec<HistoricalMeeting> {
         let on = |m| NaiveDate::from_ymd_opt(2024, m, 10).unwrap();

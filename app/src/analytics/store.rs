@@ -258,6 +258,7 @@ pub async fn savings_list(
         .fetch_all(pool)
         .await
     })?;
+    let mut reviews = crate::analytics::review::all(db).await?;
     let mut out = Vec::with_capacity(closed.len());
     for (id, kind) in closed {
         let kind = MeetingKind::try_from(kind).or_internal()?;
@@ -266,7 +267,10 @@ pub async fn savings_list(
             .iter()
             .find(|r| r.kind == kind)
             .and_then(BaselineRate::effective);
-        out.push(savings::meeting_savings(&facts, rate, cost_per_page));
+        let mut meeting = savings::meeting_savings(&facts, rate, cost_per_page);
+        meeting.review = reviews.remove(&id);
+        meeting.counts = savings::counts(meeting.far_shorter, meeting.review.as_ref());
+        out.push(meeting);
     }
     Ok(out)
 }
@@ -319,7 +323,9 @@ pub async fn dashboard(db: &Db, user: &CurrentUser) -> Result<Dashboard, AppErro
         .iter()
         .find(|r| r.kind == MeetingKind::Regular)
         .and_then(BaselineRate::effective);
-    let totals = savings::totals(&meetings, ballots_closed, regular, &mut hours);
+    // Meetings excluded, or waiting for review, are listed but not added up.
+    let counted: Vec<MeetingSavings> = meetings.iter().filter(|m| m.counts).cloned().collect();
+    let totals = savings::totals(&counted, ballots_closed, regular, &mut hours);
     Ok(Dashboard {
         meetings,
         totals,
@@ -405,6 +411,8 @@ pub async fn csv(db: &Db, user: &CurrentUser) -> Result<Vec<u8>, AppError> {
         "số trang giấy tiết kiệm",
         "chi phí tiết kiệm (đồng)",
         "tỷ lệ tài liệu được đọc trên thiết bị (%)",
+        "tính vào kết quả",
+        "lý do",
     ];
     let io = |e: csv::Error| AppError::internal(e);
     writer.write_record(header).map_err(io)?;
@@ -436,6 +444,14 @@ pub async fn csv(db: &Db, user: &CurrentUser) -> Result<Vec<u8>, AppError> {
                 m.pages_saved.to_string(),
                 m.cost_saved.to_string(),
                 read,
+                if m.counts { "có" } else { "không" }.to_owned(),
+                match &m.review {
+                    Some(r) => crate::spreadsheet::text_cell(&r.reason).into_owned(),
+                    None if m.far_shorter => {
+                        "chờ xem xét: ngắn hơn một nửa thời gian dự kiến".to_owned()
+                    }
+                    None => String::new(),
+                },
             ])
             .map_err(io)?;
     }

@@ -35,6 +35,16 @@ crate::texts! {
             "Thời gian từng nội dung của phiên họp gần nhất (phút)",
             "Time per item of the latest meeting (minutes)";
         table: "Chi tiết theo phiên họp", "Meeting by meeting";
+        counted: "Tính vào kết quả", "Counted";
+        counts_yes: "Có", "Yes";
+        counts_no: "Không", "No";
+        far_shorter:
+            "Chờ xem xét: ngắn hơn một nửa thời gian dự kiến",
+            "Awaiting review: under half the planned time";
+        review: "Xem xét", "Review";
+        review_reason: "Lý do (được ghi vào nhật ký)", "Reason (entered in the log)";
+        review_count: "Tính vào kết quả", "Count it";
+        review_exclude: "Loại trừ", "Exclude it";
         csv: "Tải về (CSV)", "Download (CSV)";
         date: "Ngày", "Date";
         meeting: "Phiên họp", "Meeting";

@@ -7,6 +7,7 @@ use leptos_meta::Title;
 use crate::analytics::api::get_savings;
 use crate::analytics::charts::{GroupedBars, LinePlot, Series};
 use crate::analytics::model::{Dashboard, Totals};
+use crate::analytics::review_views::CountsCell;
 use crate::analytics::settings_views::Settings;
 use crate::analytics::texts::{span, texts, Texts};
 use crate::analytics::usage_views::LiveUsagePanel;
@@ -23,14 +24,14 @@ pub fn AnalyticsPage() -> impl IntoView {
     let dashboard = Resource::new(move || version.get(), |_| get_savings());
     view! {
         <Title text=move || texts(i18n.lang()).title/>
-        <Suspense fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
+        <Transition fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>
             {move || Suspend::new(async move {
                 match dashboard.await {
                     Ok(d) => view! { <DashboardView d version/> }.into_any(),
                     Err(error) => view! { <ErrorPanel error/> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
@@ -128,6 +129,7 @@ fn DashboardView(d: Dashboard, version: RwSignal<u64>) -> impl IntoView {
         }
     };
     let table_rows = d.meetings.clone();
+    let may_review = d.may_configure;
     view! {
         <h1>{move || t().title}</h1>
         <p class="muted">{move || t().goal}</p>
@@ -184,6 +186,7 @@ fn DashboardView(d: Dashboard, version: RwSignal<u64>) -> impl IntoView {
                             <th scope="col">{move || t().actual}</th>
                             <th scope="col">"%"</th>
                             <th scope="col">{move || t().pages}</th>
+                            <th scope="col">{move || t().counted}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -191,7 +194,7 @@ fn DashboardView(d: Dashboard, version: RwSignal<u64>) -> impl IntoView {
                             let (baseline, planned, actual) = (m.baseline_minutes, m.planned_minutes, m.actual_minutes);
                             let (reduction, pages) = (m.reduction_percent, m.pages_saved);
                             view! {
-                            <tr>
+                            <tr class:excluded=!m.counts>
                                 <td>{m.held_on.format("%d/%m/%Y").to_string()}</td>
                                 <td><a href=format!("/meetings/{}", m.meeting_id)>{m.title.clone()}</a></td>
                                 <td>{format!("{} ({})", m.items, m.consent_items)}</td>
@@ -200,6 +203,7 @@ fn DashboardView(d: Dashboard, version: RwSignal<u64>) -> impl IntoView {
                                 <td>{move || integer(actual, lang())}</td>
                                 <td>{move || reduction.map(|r| decimal(r, 1, lang())).unwrap_or_default()}</td>
                                 <td>{move || integer(pages, lang())}</td>
+                                <CountsCell m=m.clone() may_review version/>
                             </tr>
                         }
                         }).collect_view()}

@@ -107,6 +107,9 @@ audit_events! {
     MinutesApproved => "minutes.approved", false, "Chủ tọa duyệt biên bản", "Minutes approved by the chair";
     /// Finalised: locked, with the SHA-256 of the text kept beside it.
     MinutesFinalised => "minutes.finalised", false, "Hoàn tất biên bản", "Minutes finalised";
+    /// Whether a closed meeting counts in the savings, decided with a reason (the detail is
+    /// the hash of the decision and its reason).
+    SavingsReviewed => "analytics.reviewed", false, "Xem xét tính vào hiệu quả", "Savings review";
 }
 
 #[cfg(test)]

@@ -185,6 +185,7 @@ const ENDPOINTS: &[&str] = &[
     "POST /api/live_usage",
     "POST /api/savings_settings",
     "POST /api/history_import",
+    "POST /api/savings_review",
 ];
 
 /// The member the administrator deactivates in the matrix (not one of the users acting).
@@ -459,13 +460,16 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
             Secretariat | Chair => 200,
             UninvitedMember | InvitedMember | Guest | Admin => 403,
         },
-        // Settings and the history import are the secretariat's; the requests are refused on
-        // their merits (a negative cost, an empty file) so nothing changes.
-        "POST /api/savings_settings" | "POST /api/history_import" => match who {
-            Anonymous | Deactivated => 401,
-            Secretariat => 400,
-            _ => 403,
-        },
+        // Settings, the history import and the review of a meeting are the secretariat's; the
+        // requests are refused on their merits (a negative cost, an empty file, no reason) so
+        // nothing changes.
+        "POST /api/savings_settings" | "POST /api/history_import" | "POST /api/savings_review" => {
+            match who {
+                Anonymous | Deactivated => 401,
+                Secretariat => 400,
+                _ => 403,
+            }
+        }
         // Ballots do not depend on the meeting. The ballot in question is open and asks the
         // invited member and the chair (the Prime Minister); the summary's is closed.
         "GET /ballots" | "POST /api/ballots" => match who {

@@ -234,6 +234,10 @@ pub fn request_body(
                 .to_string(),
             ),
             "POST /api/history_import" => (FORM, "csv=".to_owned()),
+            "POST /api/savings_review" => (
+                FORM,
+                format!("meeting_id={regular}&counts=false&reason="),
+            ),
             "POST /api/minutes_save" => (
                 FORM,
                 format!("meeting_id={}&body=x", uuid::Uuid::now_v7()),

@@ -34,6 +34,7 @@ mod preparation;
 mod reading;
 mod room;
 mod sandbox;
+mod savings_review;
 mod schema;
 mod search;
 mod sign_in_abuse;
