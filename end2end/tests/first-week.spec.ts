@@ -61,11 +61,21 @@ test('the preparation page follows text extraction live and flags a scan everywh
   await expect(item.locator('.scan-flag')).toHaveText([flag]);
   expect(await office.evaluate(() => (window as unknown as { seen: { loading: boolean } }).seen.loading)).toBe(false);
 
+  // The scan gets a title of its own instead of its file name (item 3).
+  const scanned = item.locator('li.document', { hasText: 'Ban scan to trinh' });
+  await scanned.locator('details.retitle summary').click();
+  await scanned.getByLabel('Tên tài liệu').fill('Tờ trình (bản quét)');
+  await scanned.getByRole('button', { name: 'Lưu' }).click();
+  await expect(item.locator('a.doc-title', { hasText: 'Tờ trình (bản quét)' })).toHaveCount(1);
+
   // The meeting page and the reader flag it too.
   await office.goto(`/meetings/${meeting}`);
   await expect(office.locator('.documents .scan-flag')).toHaveText([flag]);
-  await office.getByRole('link', { name: /Ban scan to trinh/ }).click();
+  await office.getByRole('link', { name: 'Tờ trình (bản quét)' }).click();
   await expect(office.locator('.reader .scan-flag')).toHaveText(flag);
+  // The audit log names what a record is about, not its id.
+  await office.goto('/audit');
+  await expect(office.locator('table.audit td', { hasText: 'Phiên họp thử nghiệm tài liệu quét' }).first()).toBeVisible();
   expect(pageErrors).toEqual([]);
 });
 
@@ -176,4 +186,33 @@ test('screenshots of the meeting page, the reader, the room and the analytics pa
     }
     await context.close();
   }
+});
+
+test('in English, Vietnamese names and titles are marked lang="vi"', async ({ browser }) => {
+  const page = await demoUser(browser, 'Ngô Thanh Tùng', pageErrors);
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const { meeting, room } = await memberPages(page);
+  for (const url of ['/', meeting, room]) {
+    await page.goto(url);
+    await hydrated(page);
+    // Every text written with Vietnamese letters sits inside an element marked lang="vi", so
+    // a screen reader reads it with Vietnamese voice and rules.
+    const unmarked = await page.evaluate(() => {
+      const vietnamese = /[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
+      const found: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent?.trim() ?? '';
+        const element = node.parentElement;
+        if (!text || !element || !vietnamese.test(text) || element.closest('script, style, [hidden]')) continue;
+        if (element.closest('[lang]')?.getAttribute('lang') !== 'vi') found.push(text.slice(0, 60));
+      }
+      return found;
+    });
+    expect(unmarked, url).toEqual([]);
+  }
+  await page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
+  expect(pageErrors).toEqual([]);
 });

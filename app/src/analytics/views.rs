@@ -196,7 +196,7 @@ fn DashboardView(d: Dashboard, version: RwSignal<u64>) -> impl IntoView {
                             view! {
                             <tr class:excluded=!m.counts>
                                 <td>{m.held_on.format("%d/%m/%Y").to_string()}</td>
-                                <td><a href=format!("/meetings/{}", m.meeting_id)>{m.title.clone()}</a></td>
+                                <td><a href=format!("/meetings/{}", m.meeting_id) lang="vi">{m.title.clone()}</a></td>
                                 <td>{format!("{} ({})", m.items, m.consent_items)}</td>
                                 <td>{move || baseline.map(|b| integer(b, lang())).unwrap_or_default()}</td>
                                 <td>{move || integer(planned, lang())}</td>

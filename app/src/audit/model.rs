@@ -23,7 +23,8 @@ pub struct AuditRow {
     pub at: DateTime<Utc>,
     pub actor: Option<String>,
     pub event: String,
-    /// The subject: a person's name, else the id.
+    /// The subject: a person's name, or (for the secretariat) a meeting's, item's,
+    /// document's or ballot's title; else the id.
     pub subject: Option<String>,
 }
 

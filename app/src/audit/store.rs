@@ -210,11 +210,25 @@ pub async fn browse(
     } else {
         String::new()
     };
+    // Subjects by their names: a person's for everyone; for the secretariat, who sees every
+    // meeting, also a meeting's, an item's, a document's or a ballot's title.
+    let (subject_name, subject_joins) = if security_only {
+        ("subject.full_name", "")
+    } else {
+        (
+            "coalesce(subject.full_name, sm.title, si.title, sd.title, sb.title)",
+            "left join meeting sm on sm.id = a.subject_id
+             left join agenda_item si on si.id = a.subject_id
+             left join document sd on sd.id = a.subject_id
+             left join ballot sb on sb.id = a.subject_id",
+        )
+    };
     let sql = format!(
-        "select a.seq, a.at, actor.full_name, a.event, subject.full_name, a.subject_id
+        "select a.seq, a.at, actor.full_name, a.event, {subject_name}, a.subject_id
          from audit_event a
          left join user_account actor on actor.id = a.actor_id
          left join user_account subject on subject.id = a.subject_id
+         {subject_joins}
          where ($1 is null or a.seq < $1) and ($2 is null or a.event = $2)
            and ($3 is null or a.at >= $3) and ($4 is null or a.at < $4)
            and ($5 is null or actor.full_name like $5) {allowed}

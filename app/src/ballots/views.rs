@@ -77,7 +77,7 @@ fn BallotList(rows: Vec<BallotSummaryRow>) -> impl IntoView {
                 let mine = row.mine;
                 view! {
                     <li class="panel ballot-row" class:open=state == BallotState::Open>
-                        <a href=href class="ballot-title">{row.title.clone()}</a>
+                        <a href=href class="ballot-title" lang="vi">{row.title.clone()}</a>
                         <span class="badge">{move || state.label(lang())}</span>
                         <span class="muted">
                             {move || format!("{}: {}", texts(lang()).deadline, date_time(deadline, lang()))}

@@ -290,7 +290,7 @@ fn AccountTable(
                             view! {
                                 <tr class:inactive=!active>
                                     <td>
-                                        <strong>{row.full_name.clone()}</strong>
+                                        <strong lang="vi">{row.full_name.clone()}</strong>
                                         <br/>
                                         <span class="muted">{move || title_or_role(title.as_ref(), role, i18n.lang())}</span>
                                     </td>

@@ -67,7 +67,7 @@ pub fn Approvals(requests_version: Signal<(usize, usize, usize, usize)>) -> impl
                                         let role = r.role;
                                         view! {
                                             <li>
-                                                <strong>{r.full_name.clone()}</strong>
+                                                <strong lang="vi">{r.full_name.clone()}</strong>
                                                 " · "
                                                 {move || role.label(i18n.lang())}
                                                 {r.reset.then(|| view! { <span class="badge">{move || texts(i18n.lang()).pending_reset}</span> })}
@@ -129,7 +129,7 @@ pub fn IssuedLinks(links: Vec<IssuedLink>) -> impl IntoView {
                         let expires = l.expires_at;
                         view! {
                             <li>
-                                <strong>{l.full_name.clone()}</strong>
+                                <strong lang="vi">{l.full_name.clone()}</strong>
                                 <code class="link">{l.link.clone()}</code>
                                 <span class="muted">
                                     {move || format!("{} {}", texts(i18n.lang()).valid_until, date_time(vietnam_time(expires), i18n.lang()))}

@@ -92,7 +92,7 @@ pub fn EnrolPage() -> impl IntoView {
                                 <p>{move || texts(i18n.lang()).enrol_intro}</p>
                                 <p>
                                     <strong>{move || format!("{}: ", texts(i18n.lang()).enrol_account)}</strong>
-                                    {info.full_name.clone()}
+                                    <span lang="vi">{info.full_name.clone()}</span>
                                     {title.map(|t| view! { <span class="muted">{move || format!(" — {}", t.get(i18n.lang()))}</span> })}
                                 </p>
                                 <label class="field">

@@ -60,7 +60,7 @@ fn DemoSignIn(users: Vec<DemoUser>) -> impl IntoView {
                                         <span class="visually-hidden">
                                             {move || texts(i18n.lang()).demo_act_as}" "
                                         </span>
-                                        <span class="user-name">{name}</span>
+                                        <span class="user-name" lang="vi">{name}</span>
                                         <span class="user-title">
                                             {move || title_or_role(title.as_ref(), role, i18n.lang())}
                                         </span>

@@ -44,7 +44,7 @@ fn ReadinessTable(readiness: Readiness) -> impl IntoView {
     let counts: Vec<Option<i64>> = readiness.documents.iter().map(|d| d.page_count).collect();
     view! {
         <h1>{move || t().readiness_title}</h1>
-        <p class="muted">{readiness.meeting_title.clone()}</p>
+        <p class="muted" lang="vi">{readiness.meeting_title.clone()}</p>
         {if empty {
             view! { <p>{move || t().readiness_empty}</p> }.into_any()
         } else {
@@ -58,7 +58,7 @@ fn ReadinessTable(readiness: Readiness) -> impl IntoView {
                                 <th scope="col">{move || t().readiness_items}</th>
                                 {readiness.documents.iter().map(|d| view! {
                                     <th scope="col">
-                                        <span class="doc-title">{d.title.clone()}</span>
+                                        <span class="doc-title" lang="vi">{d.title.clone()}</span>
                                         <span class="muted">{d.item_title.clone()}</span>
                                     </th>
                                 }).collect_view()}
@@ -69,7 +69,7 @@ fn ReadinessTable(readiness: Readiness) -> impl IntoView {
                                 let reviewed = member.items_reviewed;
                                 view! {
                                     <tr>
-                                        <th scope="row">{member.full_name.clone()}</th>
+                                        <th scope="row" lang="vi">{member.full_name.clone()}</th>
                                         <td class="readiness-items">
                                             <progress max=items.to_string() value=reviewed.to_string()></progress>
                                             <span>{format!("{reviewed}/{items}")}</span>

@@ -73,6 +73,8 @@ crate::texts! {
         meeting_publish: "Phát hành", "Publish";
         meeting_postpone: "Hoãn", "Postpone";
         meeting_cancel: "Hủy cuộc họp", "Cancel the meeting";
+        document_rename: "Đổi tên", "Rename";
+        document_title_field: "Tên tài liệu", "Document title";
         publish_heading: "Phát hành cuộc họp?", "Publish the meeting?";
         publish_body:
             "Những người được mời dưới đây nhận được thông báo và xem được chương trình, tài liệu.",

@@ -54,7 +54,7 @@ fn MeetingList(list: Vec<MeetingSummary>) -> impl IntoView {
                             <li>
                                 <a class="meeting-card" href=href>
                                     <span class="meeting-kind">{move || kind.label(i18n.lang())}</span>
-                                    <span class="meeting-title">{m.title.clone()}</span>
+                                    <span class="meeting-title" lang="vi">{m.title.clone()}</span>
                                     <span class="meeting-meta">
                                         <span>{move || format::date_time(starts, i18n.lang())}</span>
                                         <span>
@@ -145,7 +145,7 @@ fn MeetingView(detail: MeetingDetail, viewer: Option<CurrentUser>) -> impl IntoV
                 " "
                 <span class=format!("badge state-{}", state.as_str())>{move || state.label(i18n.lang())}</span>
             </p>
-            <h1>{title}</h1>
+            <h1 lang="vi">{title}</h1>
             {(state != MeetingState::Draft).then(|| {
                 let primary = state == MeetingState::InProgress;
                 view! {
@@ -164,15 +164,14 @@ fn MeetingView(detail: MeetingDetail, viewer: Option<CurrentUser>) -> impl IntoV
                 <div>
                     <dt>{move || texts(i18n.lang()).place}</dt>
                     <dd>
+                        <span lang="vi">{place.clone().unwrap_or_default()}</span>
                         {move || {
-                            let mut text = place.clone().unwrap_or_default();
-                            if online {
-                                if !text.is_empty() {
-                                    text.push_str(" · ");
-                                }
-                                text.push_str(texts(i18n.lang()).online);
+                            let online_text = texts(i18n.lang()).online;
+                            match (online, place.is_some()) {
+                                (false, _) => String::new(),
+                                (true, true) => format!(" · {online_text}"),
+                                (true, false) => online_text.to_owned(),
                             }
-                            text
                         }}
                     </dd>
                 </div>
@@ -255,7 +254,7 @@ fn AgendaItemView(item: AgendaItem) -> impl IntoView {
         <li class="agenda-item" id=format!("item-{}", item.id)>
             <div class="agenda-number" aria-hidden="true">{item.number}</div>
             <div class="agenda-body">
-                <h3>{item.title.clone()}</h3>
+                <h3 lang="vi">{item.title.clone()}</h3>
                 <p class="agenda-meta">
                     {presenter.map(|p| view! {
                         <span>{move || format!("{}: {}", texts(i18n.lang()).presenter, p.get(i18n.lang()))}</span>
@@ -280,7 +279,7 @@ fn AgendaItemView(item: AgendaItem) -> impl IntoView {
                                     view! {
                                         <li class="document">
                                             <span class="doc-icon" aria-hidden="true">"PDF"</span>
-                                            <a class="doc-title" href=format!("/documents/{}/read", d.id) rel="external">{d.title}</a>
+                                            <a class="doc-title" href=format!("/documents/{}/read", d.id) rel="external" lang="vi">{d.title}</a>
                                             {pages.map(|n| view! {
                                                 <span class="doc-pages">{move || crate::ui::format::pages(n, i18n.lang())}</span>
                                             })}
@@ -329,7 +328,7 @@ fn PersonLine(person: Person) -> impl IntoView {
     let title = person.title.clone();
     view! {
         <span class="person">
-            <span class="person-name">{person.full_name.clone()}</span>
+            <span class="person-name" lang="vi">{person.full_name.clone()}</span>
             {title.map(|t| view! { <span class="person-title">{move || t.get(i18n.lang()).to_owned()}</span> })}
         </span>
     }

@@ -140,7 +140,7 @@ fn Minutes(m: MinutesView, version: RwSignal<u64>) -> impl IntoView {
                 {m.approved_by.clone().map(|who| view! { " · " {move || t().approved_by} ": " {who.clone()} })}
             </p>
             <h1>"BIÊN BẢN PHIÊN HỌP"</h1>
-            <p class="subtitle"><strong>{m.meeting_title.clone()}</strong></p>
+            <p class="subtitle"><strong lang="vi">{m.meeting_title.clone()}</strong></p>
             {if m.may_edit {
                 view! {
                     <form class="minutes-edit no-print" on:submit=move |ev: leptos::ev::SubmitEvent| {

@@ -145,7 +145,7 @@ fn RoomView(room: Room, viewer: Option<CurrentUser>) -> impl IntoView {
     view! {
         <Title text=title.clone()/>
         <p class="breadcrumb">
-            <a href=format!("/meetings/{meeting_id}")>{title.clone()}</a>
+            <a href=format!("/meetings/{meeting_id}") lang="vi">{title.clone()}</a>
             // Once closed, the chair and the secretariat go on to the minutes.
             {move || (chair && state.get() == MeetingState::Closed).then(|| view! {
                 " · "
@@ -284,7 +284,7 @@ fn CurrentItem(shown: Shown) -> impl IntoView {
             {move || match current.get() {
                 None => view! { <p class="muted">{move || t().no_current_item}</p> }.into_any(),
                 Some((id, number, title, planned, documents)) => view! {
-                    <h3 class="current-title" data-item=id.to_string()>{format!("{number}. {title}")}</h3>
+                    <h3 class="current-title" data-item=id.to_string() lang="vi">{format!("{number}. {title}")}</h3>
                     <ItemClock shown id planned/>
                     {(!documents.is_empty()).then(|| view! {
                         <ul class="documents">
@@ -381,9 +381,9 @@ fn Agenda(shown: Shown) -> impl IntoView {
                     let (id, stage) = (item.id, item.stage);
                     view! {
                         <li data-stage=format!("{stage:?}").to_lowercase() class:current=stage == ItemStage::Running>
-                            <span class="item-title">{format!("{}. {}", item.number, item.title)}</span>
+                            <span class="item-title" lang="vi">{format!("{}. {}", item.number, item.title)}</span>
                             <span class="badge">{move || stage.label(i18n.lang())}</span>
-                            {item.conclusion.clone().map(|c| view! { <p class="conclusion-text">{c}</p> })}
+                            {item.conclusion.clone().map(|c| view! { <p class="conclusion-text" lang="vi">{c}</p> })}
                             {(shown.chair && stage == ItemStage::Pending).then(|| view! {
                                 <button
                                     type="button"

@@ -89,7 +89,7 @@ fn Header(info: SessionInfo) -> impl IntoView {
                         view! {
                             <a class="current-user" href="/account" title=move || identity_texts(i18n.lang()).account_title>
                                 <span class="visually-hidden">{move || i18n.t().signed_in_as}</span>
-                                <span class="user-name">{user.full_name.clone()}</span>
+                                <span class="user-name" lang="vi">{user.full_name.clone()}</span>
                                 <span class="user-title">
                                     {move || title_or_role(title.as_ref(), role, i18n.lang())}
                                 </span>

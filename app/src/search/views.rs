@@ -73,7 +73,7 @@ fn Hits(hits: Vec<SearchHit>) -> impl IntoView {
                     let page = hit.page;
                     view! {
                         <li class="search-hit">
-                            <a href=href rel=external><strong>{hit.title.clone()}</strong></a>
+                            <a href=href rel=external><strong lang="vi">{hit.title.clone()}</strong></a>
                             <span class="muted">
                                 {move || match kind {
                                     HitKind::Meeting => texts(i18n.lang()).search_kind_meeting.to_owned(),
@@ -86,7 +86,7 @@ fn Hits(hits: Vec<SearchHit>) -> impl IntoView {
                                     ),
                                 }}
                             </span>
-                            {(hit.kind != HitKind::Meeting).then(|| view! { <p class="muted">{hit.meeting_title.clone()}</p> })}
+                            {(hit.kind != HitKind::Meeting).then(|| view! { <p class="muted" lang="vi">{hit.meeting_title.clone()}</p> })}
                             {(hit.kind == HitKind::Document).then(|| view! { <p class="snippet">{hit.snippet.clone()}</p> })}
                         </li>
                     }

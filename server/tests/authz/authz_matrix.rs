@@ -128,6 +128,7 @@ const ENDPOINTS: &[&str] = &[
     "POST /api/item_remove",
     "POST /api/document_remove",
     "POST /api/document_downloadable",
+    "POST /api/document_title",
     "POST /api/invitees_set",
     "POST /api/item_guests_set",
     "GET /documents/{id}/read",
@@ -269,7 +270,8 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
         }
         "POST /api/item_remove"
         | "POST /api/document_remove"
-        | "POST /api/document_downloadable" => match who {
+        | "POST /api/document_downloadable"
+        | "POST /api/document_title" => match who {
             Anonymous | Deactivated => 401,
             Secretariat => 404,
             _ => 403,

@@ -178,6 +178,9 @@ pub fn request_body(
             "POST /api/document_downloadable" => {
                 (FORM, format!("id={}&downloadable=true", uuid::Uuid::now_v7()))
             }
+            "POST /api/document_title" => {
+                (FORM, format!("id={}&title=T%C3%AAn", uuid::Uuid::now_v7()))
+            }
             "POST /api/invitees_set" => (
                 JSON,
                 format!(r#"{{"meeting_id":"{scratch}","all":false,"members":[]}}"#),

@@ -425,6 +425,23 @@ async fn the_audit_log_is_filtered_by_role_and_event(engine: Engine) {
         .unwrap()
         .iter()
         .all(|r| r["actor"] == SECRETARY));
+    // A record about a meeting names it by its title, not its id.
+    let form = serde_json::json!({"form": {
+        "kind": "thematic", "title": "Phiên họp kiểm tra nhật ký", "starts_local": "2027-05-05T08:00",
+        "place": "", "online": false, "planned_minutes": 60, "chair_id": ""
+    }});
+    let (status, body) = call_json(&server, &secretary, "meeting_create", form).await;
+    assert_eq!(status, 200, "{body}");
+    let (_, body) = call_form_of(
+        &server,
+        &secretary,
+        "audit",
+        "filter",
+        &filter("meeting.created"),
+    )
+    .await;
+    let page: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(page["rows"][0]["subject"], "Phiên họp kiểm tra nhật ký");
     let mut old = filter("");
     old.from = "2020-01-01".to_owned();
     old.to = "2020-01-31".to_owned();

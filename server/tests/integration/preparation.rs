@@ -197,6 +197,39 @@ async fn the_secretariat_prepares_and_publishes_a_meeting(engine: Engine) {
     )
     .await;
     assert_eq!(status, 403);
+    // The document is titled by its file name, cleaned; the secretariat gives it its own.
+    let title_of = |id: String| {
+        let db = db.clone();
+        async move {
+            let (title,): (String,) = app::with_db!(&db, |pool| {
+                sqlx::query_as("select title from document where id = $1")
+                    .bind(Uuid::parse_str(&id).unwrap())
+                    .fetch_one(pool)
+                    .await
+            })
+            .unwrap();
+            title
+        }
+    };
+    assert_eq!(title_of(document_a.clone()).await, "De an");
+    let titled = [
+        ("id", document_a.as_str()),
+        ("title", "  Đề án chuyển đổi số quốc gia  "),
+    ];
+    let (status, _) = call_form(&server, &member, "document_title", &titled).await;
+    assert_eq!(status, 403);
+    let blank = [("id", document_a.as_str()), ("title", " ")];
+    let (status, body) = call_form(&server, &secretary, "document_title", &blank).await;
+    assert_eq!(
+        (status, crate::common::meetings::vi(&body).as_str()),
+        (400, "Chưa nhập tên.")
+    );
+    let (status, body) = call_form(&server, &secretary, "document_title", &titled).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        title_of(document_a.clone()).await,
+        "Đề án chuyển đổi số quốc gia"
+    );
 
     // Before publication the member does not see it; their open page hears of it at once.
     let (status, _) = call_form(&server, &member, "meeting", &[("id", &meeting)]).await;

@@ -66,7 +66,7 @@ fn Ballot(ballot: BallotView) -> impl IntoView {
                 }.into_any(),
                 None => view! { <p class="muted">{move || texts(lang()).title}</p> }.into_any(),
             }}
-            <h1>{title}</h1>
+            <h1 lang="vi">{title}</h1>
             <p>
                 <span class="badge">{move || state.label(lang())}</span>
                 " "
@@ -74,7 +74,7 @@ fn Ballot(ballot: BallotView) -> impl IntoView {
                     {move || format!("{}: {}", texts(lang()).deadline, date_time(deadline, lang()))}
                 </span>
             </p>
-            <div class="panel question">{ballot.question.clone()}</div>
+            <div class="panel question" lang="vi">{ballot.question.clone()}</div>
             {(!ballot.documents.is_empty()).then(|| view! {
                 <ul class="documents">
                     {ballot.documents.iter().map(|d| {
@@ -83,7 +83,7 @@ fn Ballot(ballot: BallotView) -> impl IntoView {
                         let removal = use_context::<DocumentRemoval>();
                         view! {
                             <li>
-                                <a href=format!("/documents/{id}/read")>{d.title.clone()}</a>
+                                <a href=format!("/documents/{id}/read") lang="vi">{d.title.clone()}</a>
                                 {pages.map(|n| view! { <span class="muted">{move || format!(" · {}", crate::ui::format::pages(n, i18n.lang()))}</span> })}
                                 {removable.then(|| view! {
                                     <button

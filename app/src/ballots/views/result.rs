@@ -122,7 +122,7 @@ pub fn BallotSummaryPage() -> impl IntoView {
                         Some(result) => view! {
                             <article class="print-summary">
                                 <h1>{move || texts(lang()).summary_title}</h1>
-                                <h2>{b.title.clone()}</h2>
+                                <h2 lang="vi">{b.title.clone()}</h2>
                                 <p class="question">{b.question.clone()}</p>
                                 <ResultBody result/>
                                 <button class="button no-print" on:click=|_| {

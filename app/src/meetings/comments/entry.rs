@@ -51,17 +51,17 @@ pub fn CommentEntry(
     view! {
         <li class=format!("comment depth-{}", depth.min(3))>
             <p class="comment-meta">
-                <strong>{c.author.clone()}</strong>
+                <strong lang="vi">{c.author.clone()}</strong>
                 <span class="muted">{move || format::date_time(format::vietnam_time(at), i18n.lang())}</span>
                 {c.document.clone().map(|(_, title)| view! {
-                    <span class="badge">{move || format!("{}: {title}", t().comment_on_document)}</span>
+                    <span class="badge">{move || t().comment_on_document}": " <span lang="vi">{title.clone()}</span></span>
                 })}
                 {c.secretariat_only.then(|| view! { <span class="badge private">{move || t().comment_secretariat_only}</span> })}
                 {c.edited.then(|| view! { <span class="muted">{move || format!("({})", t().comment_edited)}</span> })}
             </p>
             <Show
                 when=move || editing.get()
-                fallback=move || view! { <p class="comment-body">{body.clone()}</p> }
+                fallback=move || view! { <p class="comment-body" lang="vi">{body.clone()}</p> }
             >
                 <form class="comment-edit" on:submit=save>
                     <textarea rows="3" maxlength="5000" aria-label=move || t().comment_edit bind:value=draft></textarea>

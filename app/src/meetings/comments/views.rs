@@ -131,7 +131,7 @@ pub fn ItemComments(item_id: Uuid, documents: Vec<(Uuid, String)>) -> impl IntoV
                     <select aria-label=move || t().comment_on_document bind:value=on_document>
                         <option value="">{move || t().comment_on_item}</option>
                         {documents.iter().map(|(id, title)| view! {
-                            <option value=id.to_string()>{format!("{}: {title}", t().comment_on_document)}</option>
+                            <option value=id.to_string() lang="vi">{title.clone()}</option>
                         }).collect_view()}
                     </select>
                 })}

@@ -288,6 +288,40 @@ pub async fn set_downloadable(
         .fetch_optional(&mut *conn)
         .await?
     });
+    document_changed(state, tx, actor, row).await
+}
+
+/// Give a meeting's document a title of its own (it starts as its file name, cleaned).
+pub async fn retitle_document(
+    state: &AppState,
+    actor: &CurrentUser,
+    document: Uuid,
+    title: &str,
+) -> Result<(), AppError> {
+    let title = title.trim();
+    if title.is_empty() {
+        return Err(problem(MeetingProblem::TitleMissing));
+    }
+    let title: String = title.chars().take(500).collect();
+    let mut tx = state.db.begin().await?;
+    let row: Option<(Option<Uuid>,)> = with_tx!(&mut tx, |conn| {
+        sqlx::query_as("update document set title = $1 where id = $2 returning agenda_item_id")
+            .bind(&title)
+            .bind(document)
+            .fetch_optional(&mut *conn)
+            .await?
+    });
+    document_changed(state, tx, actor, row).await
+}
+
+/// After a change to a document (`row`: its item, from `returning agenda_item_id`): `NotFound`
+/// for no such document of a meeting, else the meeting's agenda changed.
+async fn document_changed(
+    state: &AppState,
+    mut tx: Tx,
+    actor: &CurrentUser,
+    row: Option<(Option<Uuid>,)>,
+) -> Result<(), AppError> {
     let item = row.and_then(|(i,)| i).ok_or(AppError::NotFound)?;
     let meeting = item_meeting(&mut tx, item).await?;
     agenda_changed(state, tx, actor, meeting).await

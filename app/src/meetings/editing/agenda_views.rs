@@ -292,10 +292,16 @@ fn Documents(
                             run(refresh, error, move || set_document_downloadable(id.to_string(), !downloadable))
                         };
                         let remove = move |_| run(refresh, error, move || remove_document(id.to_string()));
+                        let new_title = RwSignal::new(d.title.clone());
+                        let retitle = move |ev: leptos::ev::SubmitEvent| {
+                            ev.prevent_default();
+                            let title = new_title.get_untracked();
+                            run(refresh, error, move || set_document_title(id.to_string(), title));
+                        };
                         view! {
                             <li class="document">
                                 <span class="doc-icon" aria-hidden="true">"PDF"</span>
-                                <a class="doc-title" href=format!("/documents/{id}/file") target="_blank">{d.title.clone()}</a>
+                                <a class="doc-title" href=format!("/documents/{id}/file") target="_blank" lang="vi">{d.title.clone()}</a>
                                 <span class="doc-pages">
                                     {move || pages.map(|n| crate::ui::format::pages(n, i18n.lang())).unwrap_or_default()}
                                     {format!(" · v{version}")}
@@ -304,6 +310,17 @@ fn Documents(
                                 {scanned.map(|n| view! {
                                     <span class="badge warn scan-flag">{move || crate::meetings::texts::scan_flag(n, pages, i18n.lang())}</span>
                                 })}
+                                // A title of its own: it starts as the file's name.
+                                <details class="retitle">
+                                    <summary>{move || texts(i18n.lang()).document_rename}</summary>
+                                    <form on:submit=retitle>
+                                        <label class="field">
+                                            <span>{move || texts(i18n.lang()).document_title_field}</span>
+                                            <input type="text" required maxlength="500" bind:value=new_title/>
+                                        </label>
+                                        <button type="submit" class="button small">{move || ui_texts(i18n.lang()).save}</button>
+                                    </form>
+                                </details>
                                 <label class="check">
                                     <input type="checkbox" prop:checked=downloadable on:change=toggle/>
                                     {move || texts(i18n.lang()).downloadable}

@@ -137,6 +137,17 @@ pub async fn set_document_downloadable(id: String, downloadable: bool) -> Result
     .await
 }
 
+/// Give a document a title of its own.
+#[server(prefix = "/api", endpoint = "document_title")]
+pub async fn set_document_title(id: String, title: String) -> Result<(), AppError> {
+    crate::error::respond(async {
+        let document = self::id(&id)?;
+        let (user, state) = secretariat().await?;
+        crate::meetings::editing::agenda::retitle_document(&state, &user, document, &title).await
+    })
+    .await
+}
+
 /// Invite exactly `members` to the whole meeting, or every Government member when `all`.
 #[server(prefix = "/api", endpoint = "invitees_set", input = Json)]
 pub async fn set_invitees(

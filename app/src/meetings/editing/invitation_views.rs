@@ -48,7 +48,7 @@ pub(super) fn ItemGuests(
                     view! {
                         <label class="check">
                             <input type="checkbox" bind:checked=on/>
-                            {g.person.full_name.clone()}
+                            <span lang="vi">{g.person.full_name.clone()}</span>
                         </label>
                     }
                 })
@@ -99,7 +99,7 @@ pub(super) fn Invitations(
                         view! {
                             <label class="check">
                                 <input type="checkbox" bind:checked=on/>
-                                <span>{m.person.full_name.clone()}</span>
+                                <span lang="vi">{m.person.full_name.clone()}</span>
                                 <span class="muted">{move || title.as_ref().map(|t| t.get(i18n.lang()).to_owned()).unwrap_or_default()}</span>
                             </label>
                         }

@@ -209,7 +209,7 @@ fn Editor(
         .collect();
     view! {
         <p class="breadcrumb"><a href=format!("/meetings/{meeting_id}")>{move || texts(i18n.lang()).meeting_view_as_member}</a></p>
-        <h1>{title}</h1>
+        <h1 lang="vi">{title}</h1>
         <section class="panel state-bar" aria-label=move || texts(i18n.lang()).meeting_state_label>
             <span class=format!("badge state-{}", state.as_str())>{move || state.label(i18n.lang())}</span>
             {matches!(state, MeetingState::Draft | MeetingState::Postponed)
@@ -304,7 +304,7 @@ fn DetailsForm(
                         <option value="">"—"</option>
                         {chairs.iter().map(|p| {
                             let id = p.person.id.to_string();
-                            view! { <option value=id>{p.person.full_name.clone()}</option> }
+                            view! { <option value=id lang="vi">{p.person.full_name.clone()}</option> }
                         }).collect_view()}
                     </select>
                 </label>

@@ -75,7 +75,7 @@ pub(super) fn AttendancePanel(shown: Shown) -> impl IntoView {
                             let state = line.presence.map_or(t().not_recorded, |p| p.label(i18n.lang()));
                             view! {
                                 <li>
-                                    <span>{line.full_name.clone()}</span>
+                                    <span lang="vi">{line.full_name.clone()}</span>
                                     " · " <span class="muted">{state}</span>
                                     {line.deputy.clone().map(|d| view! { " (" {d} ")" })}
                                 </li>
@@ -122,7 +122,7 @@ fn Recorder(shown: Shown, line: AttendanceLine) -> impl IntoView {
         <li class="recorder" data-member=member.to_string()>
             <form on:submit=submit>
                 <fieldset>
-                    <legend>{line.full_name.clone()}</legend>
+                    <legend lang="vi">{line.full_name.clone()}</legend>
                     {CHOICES.into_iter().map(|p| {
                         let group = group.clone();
                         view! {

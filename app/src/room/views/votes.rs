@@ -65,7 +65,7 @@ pub(super) fn Votes(shown: Shown) -> impl IntoView {
                 <ul>
                     {votes.get().into_iter().map(|v| view! {
                         <li data-open=v.open.to_string()>
-                            <a href=format!("/ballots/{}", v.ballot_id)>{v.title.clone()}</a>
+                            <a href=format!("/ballots/{}", v.ballot_id) lang="vi">{v.title.clone()}</a>
                             " · "{format!("{}/{} {}", v.answered, v.eligible, t().answered)}
                             {v.open.then(|| {
                                 let ballot = v.ballot_id;
