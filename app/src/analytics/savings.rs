@@ -85,6 +85,7 @@ pub fn counts(far_shorter: bool, review: Option<&SavingsReview>) -> bool {
 pub fn meeting_savings(f: &MeetingFacts, rate: Option<f64>, cost_per_page: i64) -> MeetingSavings {
     let items = f.items.len() as i64;
     let actual = minutes_of(f.seconds);
+    let short = far_shorter(actual, f.planned_minutes);
     let baseline = rate.map(|r| (r * items as f64).round() as i64);
     let reduction = baseline
         .filter(|b| *b > 0)
@@ -115,9 +116,9 @@ pub fn meeting_savings(f: &MeetingFacts, rate: Option<f64>, cost_per_page: i64) 
             .iter()
             .map(|i| (i.number, i.planned_minutes, minutes_of(i.seconds)))
             .collect(),
-        far_shorter: far_shorter(actual, f.planned_minutes),
+        far_shorter: short,
         review: None,
-        counts: !far_shorter(actual, f.planned_minutes),
+        counts: counts(short, None),
     }
 }
 

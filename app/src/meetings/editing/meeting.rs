@@ -11,6 +11,7 @@ use crate::audit::store as audit;
 use crate::db::Tx;
 use crate::error::{AppError, BadInput, OrInternal};
 use crate::identity::model::{CurrentUser, NoticeKind};
+use crate::identity::protocol::Office;
 use crate::ids::new_id;
 use crate::live::event::LiveEvent;
 use crate::meetings::model::{ChangeKind, MeetingForm, MeetingKind, MeetingState, StateAction};
@@ -83,16 +84,17 @@ async fn check_chair(tx: &mut Tx, chair: Option<Uuid>) -> Result<(), AppError> {
         .ok_or(problem(MeetingProblem::ChairUnknown))
 }
 
-/// The active Government member first in protocol order on `day` (the Prime Minister).
-async fn first_in_protocol(tx: &mut Tx, day: NaiveDate) -> Result<Option<Uuid>, AppError> {
+/// The active Prime Minister on `day` (the office ranked first in protocol order), if any.
+async fn prime_minister_on(tx: &mut Tx, day: NaiveDate) -> Result<Option<Uuid>, AppError> {
     let found: Option<(Uuid,)> = with_tx!(tx, |conn| {
         sqlx::query_as(
             "select u.id from user_account u
              join appointment a on a.user_id = u.id
-             where u.role = 'member' and u.active and a.starts_on <= $1
-               and (a.ends_on is null or a.ends_on >= $1)
-             order by a.protocol_rank, u.full_name limit 1",
+             where u.role = 'member' and u.active and a.protocol_rank = $1
+               and a.starts_on <= $2 and (a.ends_on is null or a.ends_on >= $2)
+             limit 1",
         )
+        .bind(Office::PrimeMinister.protocol_rank())
         .bind(day)
         .fetch_optional(&mut *conn)
         .await?
@@ -181,7 +183,7 @@ pub async fn create(
     // Government meetings are chaired by the Prime Minister unless the form says otherwise.
     let chair = match valid.chair {
         Some(chair) => Some(chair),
-        None => first_in_protocol(&mut tx, Utc::now().date_naive()).await?,
+        None => prime_minister_on(&mut tx, Utc::now().date_naive()).await?,
     };
     let id = new_id();
     let now = Utc::now();
