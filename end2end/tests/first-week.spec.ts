@@ -79,6 +79,37 @@ test('the preparation page follows text extraction live and flags a scan everywh
   expect(pageErrors).toEqual([]);
 });
 
+test('what is ticked or typed and not saved survives uploads and the text job', async ({ browser }) => {
+  const office = await demoUser(browser, OFFICE, pageErrors);
+  const meeting = await draftMeeting(office, 'Phiên họp thử giữ dữ liệu chưa lưu');
+  await office.goto(`/meetings/${meeting}/edit`);
+  await hydrated(office);
+  const item = office.locator('.builder-item').first();
+  const guest = item.getByRole('checkbox', { name: /Diệp Thanh Bình/ });
+  const title = office.getByLabel('Tên cuộc họp');
+
+  // Ticked and typed, not saved; then a file is stored (the editor re-reads) and read (the
+  // live channel says "text").
+  await guest.check();
+  await title.fill('Phiên họp thử giữ dữ liệu chưa lưu (sửa)');
+  await item.locator('input[type="file"]').setInputFiles([
+    { name: 'To_trinh.pdf', mimeType: 'application/pdf', buffer: pdf('To trinh giu du lieu') },
+  ]);
+  await expect(item.locator('.documents .badge.text-indexed')).toHaveCount(1);
+  await expect(guest).toBeChecked();
+  await expect(title).toHaveValue('Phiên họp thử giữ dữ liệu chưa lưu (sửa)');
+
+  // Saved, the guest stays; the title, never saved, is the server's again after a reload.
+  const saved = office.waitForResponse((r) => r.url().endsWith('/api/item_guests_set'));
+  await item.getByRole('button', { name: 'Lưu khách mời' }).click();
+  expect((await saved).status()).toBe(200);
+  await office.reload();
+  await hydrated(office);
+  await expect(office.locator('.builder-item').first().getByRole('checkbox', { name: /Diệp Thanh Bình/ })).toBeChecked();
+  await expect(office.getByLabel('Tên cuộc họp')).toHaveValue('Phiên họp thử giữ dữ liệu chưa lưu');
+  expect(pageErrors).toEqual([]);
+});
+
 test('attendance starts from everyone present, then the exceptions', async ({ browser }) => {
   const office = await demoUser(browser, OFFICE, pageErrors);
   const meeting = await draftMeeting(office, 'Phiên họp thử nghiệm điểm danh');

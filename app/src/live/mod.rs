@@ -27,6 +27,11 @@ pub struct PositionsVersion(pub leptos::prelude::RwSignal<u64>);
 #[derive(Clone, Copy)]
 pub struct CommentsVersion(pub leptos::prelude::RwSignal<u64>);
 
+/// Bumped when a document's text status changed in a meeting the page shows: only the status
+/// badges re-read, so forms being filled in are left alone.
+#[derive(Clone, Copy)]
+pub struct TextVersion(pub leptos::prelude::RwSignal<u64>);
+
 /// Bumped when a ballot changed.
 #[derive(Clone, Copy)]
 pub struct BallotsVersion(pub leptos::prelude::RwSignal<u64>);

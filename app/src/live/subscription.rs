@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 
 use crate::live::event::StreamMessage;
-use crate::live::{BallotsVersion, CommentsVersion, LiveVersion, PositionsVersion, RoomFeed};
+use crate::live::{
+    BallotsVersion, CommentsVersion, LiveVersion, PositionsVersion, RoomFeed, TextVersion,
+};
 
 /// The page's live signals, taken from the context the shell provides.
 #[derive(Clone)]
@@ -12,6 +14,7 @@ pub struct Subscription {
     positions: PositionsVersion,
     comments: CommentsVersion,
     ballots: BallotsVersion,
+    text: TextVersion,
     room: RoomFeed,
 }
 
@@ -22,6 +25,7 @@ impl Subscription {
             positions: expect_context(),
             comments: expect_context(),
             ballots: expect_context(),
+            text: expect_context(),
             room: expect_context(),
         }
     }
@@ -29,6 +33,7 @@ impl Subscription {
     /// Every page showing something re-reads it (after the channel was closed a while).
     pub fn refresh(&self) {
         self.live.0.update(|v| *v += 1);
+        self.text.0.update(|v| *v += 1);
     }
 
     /// Open the channel; `on_ended` runs when the server says this session has ended.
@@ -38,6 +43,7 @@ impl Subscription {
             positions,
             comments,
             ballots,
+            text,
             room,
         } = self.clone();
         crate::live::browser::connect(
@@ -47,6 +53,7 @@ impl Subscription {
                     StreamMessage::Positions => positions.0,
                     StreamMessage::Comments => comments.0,
                     StreamMessage::Ballot => ballots.0,
+                    StreamMessage::Text => text.0,
                     _ => live.0,
                 };
                 version.update(|v| *v += 1);

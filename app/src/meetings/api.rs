@@ -2,7 +2,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::meetings::model::{MeetingDetail, MeetingSummary};
+use crate::meetings::model::{DocumentText, MeetingDetail, MeetingSummary};
 
 /// The meetings the signed-in user may see, latest first.
 #[server(prefix = "/api", endpoint = "meetings")]
@@ -25,4 +25,16 @@ pub async fn get_meeting(id: String) -> Result<MeetingDetail, AppError> {
         crate::meetings::store::detail_for(&state.db, &user, meeting_id).await
     })
     .await
+}
+
+/// Where the text of each document of a meeting stands, for the status badges: whoever may see
+/// the meeting, and only the documents they may see (a guest: their items').
+#[server(prefix = "/api", endpoint = "meeting_texts")]
+pub async fn meeting_texts(id: String) -> Result<Vec<DocumentText>, AppError> {
+    let detail = get_meeting(id).await?;
+    Ok(detail
+        .items
+        .iter()
+        .flat_map(|i| i.documents.iter().map(DocumentText::from))
+        .collect())
 }

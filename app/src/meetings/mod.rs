@@ -13,5 +13,6 @@ pub mod readiness;
 pub mod readiness_views;
 #[cfg(feature = "ssr")]
 pub mod store;
+pub mod text_badges;
 pub mod texts;
 pub mod views;

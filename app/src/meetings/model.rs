@@ -280,6 +280,27 @@ pub struct DocumentRef {
     pub pages_without_text: i64,
 }
 
+/// Where a document's text stands, as its badges show it: re-read alone when the text job moves
+/// on, so the page around it (and any form being filled in) is left alone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentText {
+    pub id: Uuid,
+    pub text_status: TextStatus,
+    pub page_count: Option<i64>,
+    pub pages_without_text: i64,
+}
+
+impl From<&DocumentRef> for DocumentText {
+    fn from(d: &DocumentRef) -> DocumentText {
+        DocumentText {
+            id: d.id,
+            text_status: d.text_status,
+            page_count: d.page_count,
+            pages_without_text: d.pages_without_text,
+        }
+    }
+}
+
 crate::labelled_enum! {
     /// What became of a document's text (the extraction job's state): people see whether it
     /// can be searched yet.

@@ -9,6 +9,7 @@ use crate::i18n::use_i18n;
 use crate::identity::model::{CurrentUser, Person, Role};
 use crate::meetings::api::{get_meeting, list_meetings};
 use crate::meetings::model::{AgendaItem, MeetingDetail, MeetingState, MeetingSummary};
+use crate::meetings::text_badges::{BadgesFor, TextBadges};
 use crate::meetings::texts::texts;
 use crate::ui::error_pages::ErrorPanel;
 use crate::ui::format;
@@ -124,6 +125,7 @@ fn MeetingView(detail: MeetingDetail, viewer: Option<CurrentUser>) -> impl IntoV
         crate::meetings::positions::views::provide_my_positions(meeting_id);
     }
     crate::meetings::comments::views::provide_meeting_comments(meeting_id);
+    crate::meetings::text_badges::provide_document_texts(meeting_id);
     let sees_positions = viewer
         .as_ref()
         .is_some_and(|u| u.role == Role::Secretariat || Some(u.id) == chair_id)
@@ -274,8 +276,7 @@ fn AgendaItemView(item: AgendaItem) -> impl IntoView {
                                     let page_change = d.previous_page_count
                                         .zip(pages)
                                         .filter(|(before, now)| before != now);
-                                    let no_text = d.text_status == crate::meetings::model::TextStatus::Failed;
-                                    let scanned = (d.pages_without_text > 0).then_some(d.pages_without_text);
+                                    let rendered = crate::meetings::model::DocumentText::from(&d);
                                     view! {
                                         <li class="document">
                                             <span class="doc-icon" aria-hidden="true">"PDF"</span>
@@ -294,10 +295,7 @@ fn AgendaItemView(item: AgendaItem) -> impl IntoView {
                                                     }}
                                                 </span>
                                             })}
-                                            {no_text.then(|| view! { <span class="badge text-failed">{move || crate::meetings::model::TextStatus::Failed.label(i18n.lang())}</span> })}
-                                            {scanned.map(|n| view! {
-                                                <span class="badge warn scan-flag">{move || crate::meetings::texts::scan_flag(n, pages, i18n.lang())}</span>
-                                            })}
+                                            <TextBadges rendered shown=BadgesFor::Members/>
                                         </li>
                                     }
                                 })

@@ -1,6 +1,7 @@
 //! Shared pieces of pages: error pages, formatting, the upload widget, scrolling tables,
-//! the confirmation of irreversible acts.
+//! the confirmation of irreversible acts, unsaved form values that outlive a re-read.
 pub mod confirm;
+pub mod drafts;
 pub mod error_pages;
 pub mod format;
 pub mod table_scroll;

@@ -81,6 +81,7 @@ const ENDPOINTS: &[&str] = &[
     "POST /api/sign_in_options",
     "POST /api/meetings",
     "POST /api/meeting",
+    "POST /api/meeting_texts",
     "POST /api/enrolment_info",
     "POST /api/enrol_start",
     "POST /api/enrol_finish",
@@ -361,6 +362,7 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
         | "GET /meetings/{id}/room"
         | "POST /api/meeting_room"
         | "POST /api/meeting"
+        | "POST /api/meeting_texts"
         | "POST /api/notes_of_meeting"
         | "POST /api/meeting_comments"
         | "POST /api/positions_mine" => {

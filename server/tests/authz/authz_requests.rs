@@ -193,7 +193,7 @@ pub fn request_body(
             "POST /api/sign_in_named_start" => {
                 (FORM, format!("email=nobody-{unique}@example.org"))
             }
-            "POST /api/meeting" => (FORM, format!("id={regular}")),
+            "POST /api/meeting" | "POST /api/meeting_texts" => (FORM, format!("id={regular}")),
             "POST /api/reader_open" | "POST /api/notes_of_document" => {
                 (FORM, format!("document_id={item_1_document}"))
             }

@@ -42,4 +42,21 @@ async fn the_meeting_hears_when_a_documents_text_is_read(engine: Engine) {
     .unwrap();
     assert_eq!(status, "indexed");
     assert_eq!(admin_page.next(Duration::from_millis(500)).await, None);
+
+    // What the badges then re-read: the member sees it indexed; the guest (invited to item 2
+    // only) gets the statuses of their item's documents, not of this one on item 1.
+    let regular = regular.to_string();
+    let (code, body) = call_form(&server, &member, "meeting_texts", &[("id", &regular)]).await;
+    assert_eq!(code, 200, "{body}");
+    let texts: Vec<serde_json::Value> = serde_json::from_str(&body).unwrap();
+    let this = texts.iter().find(|t| t["id"] == document.to_string()).unwrap();
+    assert_eq!(this["text_status"], "indexed");
+    assert_eq!(this["pages_without_text"], 0);
+    let guest = demo_cookie(&server, GUEST).await;
+    let (code, body) = call_form(&server, &guest, "meeting_texts", &[("id", &regular)]).await;
+    assert_eq!(code, 200, "{body}");
+    assert!(!body.contains(&document.to_string()), "{body}");
+    // The administrator does not see the meeting: answered as if it did not exist.
+    let (code, _) = call_form(&server, &admin, "meeting_texts", &[("id", &regular)]).await;
+    assert_eq!(code, 404);
 }

@@ -12,7 +12,9 @@ use crate::meetings::editing::views::run;
 use crate::meetings::model::{
     AgendaItem, EditorItem, Invitable, ItemForm, MeetingState, MinistryOption,
 };
+use crate::meetings::text_badges::{BadgesFor, TextBadges};
 use crate::meetings::texts::texts;
+use crate::ui::drafts::Drafts;
 use crate::ui::format;
 use crate::ui::texts::texts as ui_texts;
 use crate::ui::upload::{UploadTarget, Uploader};
@@ -35,7 +37,10 @@ pub(super) fn AgendaBuilder(
     // Minutes as currently typed, for the running total.
     let minutes: Vec<RwSignal<String>> = items
         .iter()
-        .map(|i| RwSignal::new(i.form.planned_minutes.to_string()))
+        .map(|i| {
+            let minutes = i.form.planned_minutes.to_string();
+            Drafts::field_in_context(format!("item.{}.minutes", i.id), minutes)
+        })
         .collect();
     let total = {
         let minutes = minutes.clone();
@@ -210,12 +215,15 @@ fn ItemEditor(
     error: RwSignal<Option<AppError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let id = item.id;
     let fields = ItemFieldValues {
-        title: RwSignal::new(item.form.title.clone()),
-        presenter: RwSignal::new(item.form.presenter.clone()),
+        title: Drafts::field_in_context(format!("item.{id}.title"), item.form.title.clone()),
+        presenter: Drafts::field_in_context(
+            format!("item.{id}.presenter"),
+            item.form.presenter.clone(),
+        ),
         minutes,
     };
-    let id = item.id;
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let form = fields.form();
@@ -245,18 +253,20 @@ fn AddItem(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let fields = ItemFieldValues {
-        title: RwSignal::new(String::new()),
-        presenter: RwSignal::new(String::new()),
-        minutes: RwSignal::new("20".to_owned()),
+        title: Drafts::field_in_context("new-item.title".to_owned(), String::new()),
+        presenter: Drafts::field_in_context("new-item.presenter".to_owned(), String::new()),
+        minutes: Drafts::field_in_context("new-item.minutes".to_owned(), "20".to_owned()),
     };
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let form = fields.form();
-        fields.title.set(String::new());
         run(refresh, error, move || async move {
-            add_agenda_item(meeting_id.to_string(), form)
-                .await
-                .map(|_| ())
+            add_agenda_item(meeting_id.to_string(), form).await?;
+            // Added: the form starts afresh (refused, it keeps what was typed).
+            fields.title.set(String::new());
+            fields.presenter.set(String::new());
+            fields.minutes.set("20".to_owned());
+            Ok(())
         });
     };
     view! {
@@ -285,14 +295,13 @@ fn Documents(
                     .map(|d| {
                         let id = d.id;
                         let downloadable = d.downloadable;
-                        let status = d.text_status;
                         let (pages, version) = (d.page_count, d.version_no);
-                        let scanned = (d.pages_without_text > 0).then_some(d.pages_without_text);
+                        let rendered = crate::meetings::model::DocumentText::from(&d);
                         let toggle = move |_| {
                             run(refresh, error, move || set_document_downloadable(id.to_string(), !downloadable))
                         };
                         let remove = move |_| run(refresh, error, move || remove_document(id.to_string()));
-                        let new_title = RwSignal::new(d.title.clone());
+                        let new_title = Drafts::field_in_context(format!("document.{id}.title"), d.title.clone());
                         let retitle = move |ev: leptos::ev::SubmitEvent| {
                             ev.prevent_default();
                             let title = new_title.get_untracked();
@@ -306,10 +315,7 @@ fn Documents(
                                     {move || pages.map(|n| crate::ui::format::pages(n, i18n.lang())).unwrap_or_default()}
                                     {format!(" · v{version}")}
                                 </span>
-                                <span class=format!("badge text-{}", status.as_str())>{move || status.label(i18n.lang())}</span>
-                                {scanned.map(|n| view! {
-                                    <span class="badge warn scan-flag">{move || crate::meetings::texts::scan_flag(n, pages, i18n.lang())}</span>
-                                })}
+                                <TextBadges rendered shown=BadgesFor::Secretariat/>
                                 // A title of its own: it starts as the file's name.
                                 <details class="retitle">
                                     <summary>{move || texts(i18n.lang()).document_rename}</summary>

@@ -9,6 +9,7 @@ use crate::meetings::editing::api::*;
 use crate::meetings::editing::views::run;
 use crate::meetings::model::{EditorItem, Invitable};
 use crate::meetings::texts::texts;
+use crate::ui::drafts::Drafts;
 
 #[component]
 pub(super) fn ItemGuests(
@@ -21,10 +22,9 @@ pub(super) fn ItemGuests(
     let chosen: Vec<(Uuid, RwSignal<bool>)> = guests
         .iter()
         .map(|g| {
-            (
-                g.person.id,
-                RwSignal::new(item.guests.contains(&g.person.id)),
-            )
+            let key = format!("item.{}.guest.{}", item.id, g.person.id);
+            let on = Drafts::field_in_context(key, item.guests.contains(&g.person.id));
+            (g.person.id, on)
         })
         .collect();
     let id = item.id;
@@ -69,7 +69,13 @@ pub(super) fn Invitations(
     let i18n = use_i18n();
     let chosen: Vec<(Uuid, RwSignal<bool>)> = members
         .iter()
-        .map(|m| (m.person.id, RwSignal::new(invited.contains(&m.person.id))))
+        .map(|m| {
+            let key = format!("invited.{}", m.person.id);
+            (
+                m.person.id,
+                Drafts::field_in_context(key, invited.contains(&m.person.id)),
+            )
+        })
         .collect();
     let save = {
         let chosen = chosen.clone();

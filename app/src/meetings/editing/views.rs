@@ -15,6 +15,7 @@ use crate::meetings::editing::invitation_views::Invitations;
 use crate::meetings::model::{Invitable, MeetingEditor, MeetingForm, MeetingState, StateAction};
 use crate::meetings::texts::texts;
 use crate::ui::confirm::ConfirmAct;
+use crate::ui::drafts::Drafts;
 use crate::ui::error_pages::ErrorPanel;
 use crate::ui::texts::texts as ui_texts;
 use crate::ui::upload::UploadBoard;
@@ -106,6 +107,7 @@ pub fn EditMeetingPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let refresh = RwSignal::new(0u64);
+    // A "text" event does not rebuild the editor: only the documents' badges re-read.
     let live = expect_context::<crate::live::LiveVersion>().0;
     let editor = Resource::new(
         move || (id(), refresh.get(), live.get()),
@@ -114,6 +116,8 @@ pub fn EditMeetingPage() -> impl IntoView {
     let error = RwSignal::new(None::<AppError>);
     // Uploads in progress outlive the re-rendering of the editor after each change.
     provide_context(UploadBoard::default());
+    // So do unsaved values: saving one form re-renders the others.
+    Drafts::provide();
     view! {
         <Title text=move || texts(i18n.lang()).meeting_edit_title/>
         <SecretariatOnly>
@@ -141,6 +145,7 @@ fn Editor(
     let state = editor.detail.summary.state;
     let planned = editor.form.planned_minutes;
     let title = editor.detail.summary.title.clone();
+    crate::meetings::text_badges::provide_document_texts(meeting_id);
     let save = Callback::new(move |form: MeetingForm| {
         run(refresh, error, move || {
             update_meeting(meeting_id.to_string(), form)
@@ -246,13 +251,14 @@ fn DetailsForm(
     save: Callback<MeetingForm>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let kind = RwSignal::new(form.kind.clone());
-    let title = RwSignal::new(form.title.clone());
-    let starts = RwSignal::new(form.starts_local.clone());
-    let place = RwSignal::new(form.place.clone());
-    let online = RwSignal::new(form.online);
-    let minutes = RwSignal::new(form.planned_minutes.to_string());
-    let chair = RwSignal::new(form.chair_id.clone());
+    let field = |name: &str| format!("details.{name}");
+    let kind = Drafts::field_in_context(field("kind"), form.kind.clone());
+    let title = Drafts::field_in_context(field("title"), form.title.clone());
+    let starts = Drafts::field_in_context(field("starts"), form.starts_local.clone());
+    let place = Drafts::field_in_context(field("place"), form.place.clone());
+    let online = Drafts::field_in_context(field("online"), form.online);
+    let minutes = Drafts::field_in_context(field("minutes"), form.planned_minutes.to_string());
+    let chair = Drafts::field_in_context(field("chair"), form.chair_id.clone());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         save.run(MeetingForm {
