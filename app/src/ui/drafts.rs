@@ -96,14 +96,26 @@ mod tests {
             let title = |server: &str| drafts.field("title".to_owned(), server.to_owned());
             let field = title("Phiên họp");
             // Nobody touched it: a re-read with a new value shows the new value.
-            assert_eq!(title("Phiên họp tháng 1").get_untracked(), "Phiên họp tháng 1");
+            assert_eq!(
+                title("Phiên họp tháng 1").get_untracked(),
+                "Phiên họp tháng 1"
+            );
             // Typed over, then re-read twice (another form saved, a live change).
             field.set("Phiên họp (sửa)".to_owned());
-            assert_eq!(title("Phiên họp tháng 1").get_untracked(), "Phiên họp (sửa)");
-            assert_eq!(title("Phiên họp tháng 2").get_untracked(), "Phiên họp (sửa)");
+            assert_eq!(
+                title("Phiên họp tháng 1").get_untracked(),
+                "Phiên họp (sửa)"
+            );
+            assert_eq!(
+                title("Phiên họp tháng 2").get_untracked(),
+                "Phiên họp (sửa)"
+            );
             // Saved: the server agrees, so it follows the server again.
             assert_eq!(title("Phiên họp (sửa)").get_untracked(), "Phiên họp (sửa)");
-            assert_eq!(title("Phiên họp tháng 3").get_untracked(), "Phiên họp tháng 3");
+            assert_eq!(
+                title("Phiên họp tháng 3").get_untracked(),
+                "Phiên họp tháng 3"
+            );
             // The same signal all along, and another key is another field.
             assert_eq!(title("x"), field);
             let other = drafts.field("guest".to_owned(), true);

@@ -49,7 +49,10 @@ async fn the_meeting_hears_when_a_documents_text_is_read(engine: Engine) {
     let (code, body) = call_form(&server, &member, "meeting_texts", &[("id", &regular)]).await;
     assert_eq!(code, 200, "{body}");
     let texts: Vec<serde_json::Value> = serde_json::from_str(&body).unwrap();
-    let this = texts.iter().find(|t| t["id"] == document.to_string()).unwrap();
+    let this = texts
+        .iter()
+        .find(|t| t["id"] == document.to_string())
+        .unwrap();
     assert_eq!(this["text_status"], "indexed");
     assert_eq!(this["pages_without_text"], 0);
     let guest = demo_cookie(&server, GUEST).await;
