@@ -98,6 +98,15 @@ ensure_end2end() {
   fi
 }
 
+# Lighthouse, for the benchmark's figure 9 only (end2end/bench/package.json).
+ensure_lighthouse() {
+  if [ ! -d end2end/bench/node_modules/lighthouse ] ||
+     [ end2end/bench/package-lock.json -nt end2end/bench/node_modules/.package-lock.json ]; then
+    say "installing Lighthouse for the benchmark (npm ci)"
+    (cd end2end/bench && npm ci --no-audit --no-fund --silent)
+  fi
+}
+
 # The document reader (public/reader.js) loads pdf.js from /vendor/pdfjs/, served from
 # public/vendor/pdfjs/ (not committed: copied here from the npm package).
 ensure_pdf_viewer() {

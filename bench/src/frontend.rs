@@ -6,12 +6,11 @@
 //! PDF (`end2end/bench/frontend.spec.ts`, run through Playwright against the release build).
 use std::io::Write;
 use std::path::Path;
-use std::process::Command;
 use std::time::Duration;
 
-use anyhow::{bail, Context};
+use anyhow::Context;
 
-use crate::server::{free_port, until_ok, Server};
+use crate::server::{until_ok, Server};
 
 fn kib(bytes: usize) -> String {
     format!("{:.1} KiB", bytes as f64 / 1024.0)
@@ -131,25 +130,16 @@ pub async fn run(server_bin: &Path, site: &Path, quick: bool) -> anyhow::Result<
     drop(server);
 
     // The browser part.
-    let result = dir.path().join("frontend.json");
     let big = dir.path().join("ho-so-300-trang.pdf");
     std::fs::write(&big, crate::pdf::document(300, 0)?)?;
     let rounds = if quick { 1 } else { 5 };
-    let status = Command::new("npx")
-        .args(["playwright", "test", "--config", "bench.config.ts"])
-        .current_dir("end2end")
-        .env("E2E_SERVER", std::fs::canonicalize(server_bin)?)
-        .env("E2E_SITE_ROOT", std::fs::canonicalize(site)?)
-        .env("E2E_PORT", free_port()?.to_string())
-        .env("E2E_RESULT", &result)
-        .env("E2E_BIG_PDF", &big)
-        .env("E2E_ROUNDS", rounds.to_string())
-        .status()
-        .context("running Playwright (npx, in end2end/)")?;
-    if !status.success() {
-        bail!("the front-end benchmark in Chromium failed");
-    }
-    let figures: serde_json::Value = serde_json::from_slice(&std::fs::read(&result)?)?;
+    let figures = crate::playwright::run_spec(
+        "bench/frontend.spec.ts",
+        server_bin,
+        site,
+        rounds,
+        &[("E2E_BIG_PDF", &big)],
+    )?;
     let series = |key: &str| -> Vec<f64> {
         figures[key]
             .as_array()

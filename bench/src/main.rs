@@ -3,9 +3,10 @@
 //! the report. Every loop is bounded in count and time. Run through `bash bench/run`.
 //!
 //! The figures (issue 7 numbers them): 1 simultaneous voters, 2 live push, 3 reading PDFs,
-//! 4 search, 5 the meeting page, 6 the front end, 7 cold start, 8 two nodes on PostgreSQL.
+//! 4 search, 5 the meeting page, 6 the front end, 7 cold start, 8 two nodes on PostgreSQL,
+//! 9 Lighthouse (mobile).
 //! `--only 2,7` runs some; figures 4 and 1 run on PostgreSQL too, and 8 only there, when
-//! `--postgres` names a server; 6 needs the built site (`--site`).
+//! `--postgres` names a server; 6 and 9 need the built site (`--site`).
 /// The software passkey authenticator of the integration tests (one copy, used by both).
 #[path = "../../server/tests/integration/common/authenticator.rs"]
 #[allow(dead_code)] // what only the tests use
@@ -15,11 +16,13 @@ mod engine;
 #[path = "../../server/tests/integration/common/fixtures.rs"]
 mod fixtures;
 mod frontend;
+mod lighthouse;
 mod live_push;
 mod load;
 mod measure;
 mod page;
 mod pdf;
+mod playwright;
 mod search;
 mod server;
 mod startup;
@@ -147,6 +150,18 @@ async fn main() -> anyhow::Result<()> {
         sections.push(section(
             8,
             two_nodes::run(&server_bin, url, quick).await,
+            &mut failed,
+        ));
+        write_report(&out, &args, &machine, started, &sections)?;
+    }
+    if wanted(9) {
+        let site = site
+            .as_ref()
+            .context("figure 9 needs --site (the built site)")?;
+        eprintln!("figure 9: Lighthouse (mobile)");
+        sections.push(section(
+            9,
+            lighthouse::run(&server_bin, site, quick).await,
             &mut failed,
         ));
         write_report(&out, &args, &machine, started, &sections)?;

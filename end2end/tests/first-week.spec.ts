@@ -154,10 +154,33 @@ async function memberPages(page: Page): Promise<{ meeting: string; reader: strin
 test('reading mode: the page starts near the top, fills the width, notes open as a drawer', async ({ browser }) => {
   const member = await demoUser(browser, 'Ngô Thanh Tùng', pageErrors);
   const { reader } = await memberPages(member);
+  // The page comes first, the app after (item 13): the reader's head names none of the app's
+  // code, its loading status never moves the page, and it still hydrates.
+  const html = await (await member.request.get(reader)).text();
+  const head = html.slice(0, html.indexOf('</head>'));
+  expect(head).not.toMatch(/<link[^>]*(preload|modulepreload)[^>]*\/pkg\//);
+  expect(head).toContain('requestIdleCallback');
+  // The PDF held back a moment: the app hydrates meanwhile and says it is loading.
+  await member.route('**/documents/*/file', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
   await member.goto(reader);
   await hydrated(member);
+  await expect(member.locator('#reader-status')).toHaveText('Đang tải tài liệu…');
   const shown = member.locator('#reader');
   await expect(shown).toHaveAttribute('data-state', 'shown');
+  await member.unroute('**/documents/*/file');
+  const shifted = await member.evaluate(() => new Promise<number>((resolve) => {
+    let total = 0;
+    new PerformanceObserver((list) => {
+      for (const shift of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+        if (!shift.hadRecentInput) total += shift.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+    setTimeout(() => resolve(total), 300);
+  }));
+  expect(shifted).toBeLessThan(0.01);
   // At 1024×768: the header gives way to one toolbar row; the page starts within 120 px
   // (the demo's banner included) and is as wide as the window less its margins.
   await expect(member.locator('.app-header')).toBeHidden();

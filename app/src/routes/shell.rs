@@ -54,7 +54,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light"/>
                 <link rel="icon" href="data:,"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                {if crate::routes::hydration::when_idle() {
+                    view! { <crate::routes::hydration::HydrateWhenIdle options/> }.into_any()
+                } else {
+                    view! { <HydrationScripts options/> }.into_any()
+                }}
                 <MetaTags/>
             </head>
             <body>
