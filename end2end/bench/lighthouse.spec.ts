@@ -17,6 +17,8 @@ interface Run {
 }
 
 test('Lighthouse (mobile): the meeting page and the reader', async ({ browser, baseURL }) => {
+  // A run takes up to a minute (Lighthouse waits for the page to go quiet).
+  test.setTimeout(ROUNDS * 2 * 90_000 + 60_000);
   const errors: string[] = [];
   const page = await demoUser(browser, MEMBER, errors);
   // The session goes with every request Lighthouse's browser makes (its storage is reset).
