@@ -94,6 +94,9 @@ pub enum BadInput {
     /// A decision on whether a meeting counts in the savings without a reason, or on a
     /// meeting not closed.
     SavingsReview,
+    /// A search longer than [`crate::search::model::MAX_QUERY_CHARS`], or a date range that
+    /// ends before it starts.
+    Search,
     /// Free text that is not valid UTF-8, holds a control character, or is too long.
     Text {
         field: crate::text_rules::TextField,
@@ -157,10 +160,16 @@ impl BadInput {
             }
             (BadInput::NotPdf, Lang::En) => "The file is not a valid PDF. Please choose a PDF file.",
             (BadInput::EncryptedPdf, Lang::Vi) => {
-                "Tệp PDF có mật khẩu: vui lòng gỡ mật khẩu trước khi tải lên."
+                "PDF được bảo vệ bằng mật khẩu mở tệp: hãy gửi bản không đặt mật khẩu."
             }
             (BadInput::EncryptedPdf, Lang::En) => {
-                "The PDF is password-protected: remove the password before uploading."
+                "The PDF is protected by a password needed to open it: please send a copy without a password."
+            }
+            (BadInput::Search, Lang::Vi) => {
+                "Từ khóa tìm kiếm dài quá 500 ký tự, hoặc ngày kết thúc trước ngày bắt đầu."
+            }
+            (BadInput::Search, Lang::En) => {
+                "The search is longer than 500 characters, or its end date is before its start date."
             }
             (BadInput::MeetingState, Lang::Vi) => {
                 "Trạng thái cuộc họp không cho phép thay đổi này."

@@ -35,6 +35,10 @@ pub async fn start(config: &Config) -> anyhow::Result<AppState> {
     }
     let db = Db::connect(&url, config.db_max_connections).await?;
     db.migrate().await?;
+    let filled = app::search::reindex::fill_missing_terms(&db).await?;
+    if filled > 0 {
+        tracing::info!(pages = filled, "search terms filled in");
+    }
     tracing::info!(engine = db.engine().name(), "database ready");
     if config.demo {
         let outcome = demo::seed(&db, config.demo_history).await?;

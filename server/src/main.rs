@@ -122,6 +122,7 @@ async fn serve_or_operate(config: Config) -> anyhow::Result<()> {
         Command::Migrate => {
             let db = app::db::Db::connect(&config.database_url(), 1).await?;
             db.migrate().await?;
+            app::search::reindex::fill_missing_terms(&db).await?;
             tracing::info!("migrations applied");
             Ok(())
         }

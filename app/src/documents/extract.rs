@@ -20,6 +20,8 @@ pub const MARKER: &str = "@@ecabinet-pdf-child@@";
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Facts {
     pub pages: u32,
+    /// It needs a password to open (one encrypted for rights only opens with none, and is
+    /// read like any other).
     pub encrypted: bool,
 }
 

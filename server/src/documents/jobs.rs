@@ -13,6 +13,7 @@ use app::db::Db;
 use app::live::event::LiveEvent;
 use app::live::hub::Hub;
 use app::search::fold::{fold, normalise};
+use app::search::terms::index_terms;
 use app::{with_db, with_tx};
 
 use app::documents::extract::{Extractor, Picture};
@@ -120,14 +121,16 @@ pub async fn process(
             .await?;
         for (index, page) in extracted.pages.iter().enumerate() {
             let text = normalise(&page.text);
+            let folded = fold(&text);
             sqlx::query(
-                "insert into document_page (version_id, page_no, text, folded, no_text)
-                 values ($1, $2, $3, $4, $5)",
+                "insert into document_page (version_id, page_no, text, folded, terms, no_text)
+                 values ($1, $2, $3, $4, $5, $6)",
             )
             .bind(job.version_id)
             .bind(i64::try_from(index + 1).unwrap_or(i64::MAX))
             .bind(&text)
-            .bind(fold(&text))
+            .bind(&folded)
+            .bind(index_terms(&folded))
             .bind(page.no_text)
             .execute(&mut *conn)
             .await?;
@@ -198,8 +201,9 @@ async fn copy_from_twin(db: &Db, job: &Job) -> Result<bool, sqlx::Error> {
             .execute(&mut *conn)
             .await?;
         sqlx::query(
-            "insert into document_page (version_id, page_no, text, folded, no_text)
-             select $1, page_no, text, folded, no_text from document_page where version_id = $2",
+            "insert into document_page (version_id, page_no, text, folded, terms, no_text)
+             select $1, page_no, text, folded, terms, no_text
+             from document_page where version_id = $2",
         )
         .bind(job.version_id)
         .bind(twin)

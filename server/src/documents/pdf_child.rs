@@ -84,11 +84,21 @@ pub fn run(task: Task, memory_mb: u64, cpu_secs: u64) -> ! {
     }
 }
 
+/// Why a PDF that needs a password to open is refused (its own message at upload).
+const NEEDS_PASSWORD: &str = "the PDF needs a password to open";
+
+/// A PDF, decrypted when it is encrypted for rights only: lopdf tries the empty password
+/// (what every reader does), which opens any file with an owner password alone, under each
+/// standard security handler (RC4 40 and 128 bits, AES 128 and 256).
 fn load(bytes: &[u8]) -> Result<lopdf::Document, String> {
     if !bytes.starts_with(b"%PDF-") {
         return Err("not a PDF file (no %PDF- header)".to_owned());
     }
     let doc = lopdf::Document::load_mem(bytes).map_err(|e| format!("unreadable PDF: {e}"))?;
+    // Still encrypted: the empty password did not open it, and none other is known.
+    if doc.is_encrypted() {
+        return Err(NEEDS_PASSWORD.to_owned());
+    }
     // A parser that meets a broken catalog may still return a document, with no pages.
     if doc.get_pages().is_empty() {
         return Err("unreadable PDF: no pages found".to_owned());
@@ -97,10 +107,19 @@ fn load(bytes: &[u8]) -> Result<lopdf::Document, String> {
 }
 
 fn inspect(bytes: &[u8]) -> Result<Facts, String> {
-    let doc = load(bytes)?;
+    let doc = match load(bytes) {
+        Ok(doc) => doc,
+        Err(reason) if reason == NEEDS_PASSWORD => {
+            return Ok(Facts {
+                pages: 0,
+                encrypted: true,
+            })
+        }
+        Err(reason) => return Err(reason),
+    };
     Ok(Facts {
         pages: u32::try_from(doc.get_pages().len()).unwrap_or(u32::MAX),
-        encrypted: doc.is_encrypted(),
+        encrypted: false,
     })
 }
 
@@ -170,15 +189,11 @@ fn draws_itself(doc: &lopdf::Document) -> bool {
 }
 
 fn extract(bytes: &[u8]) -> Result<Extracted, String> {
-    let mut doc = load(bytes)?;
+    let doc = load(bytes)?;
     let facts = Facts {
         pages: u32::try_from(doc.get_pages().len()).unwrap_or(u32::MAX),
-        encrypted: doc.is_encrypted(),
+        encrypted: false,
     };
-    if facts.encrypted {
-        // Encrypted for rights only (no password to open): readable with the empty one.
-        let _ = doc.decrypt("");
-    }
     if draws_itself(&doc) {
         return Err("unreadable PDF: a drawing that contains itself".to_owned());
     }

@@ -189,7 +189,7 @@ pub fn request_body(
                 (JSON, format!(r#"{{"item_id":"{scratch_item}","guests":[]}}"#))
             }
             // Words of the regular session's title and of its documents.
-            "POST /api/search" => (FORM, "query=phien hop chinh phu".to_owned()),
+            "POST /api/search" => (FORM, "query[q]=phien hop chinh phu".to_owned()),
             "POST /api/sign_in_named_start" => {
                 (FORM, format!("email=nobody-{unique}@example.org"))
             }

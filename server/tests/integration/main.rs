@@ -37,6 +37,8 @@ mod sandbox;
 mod savings_review;
 mod schema;
 mod search;
+mod search_numbering;
+mod search_scope;
 mod sign_in_abuse;
 mod storage;
 mod text_input;

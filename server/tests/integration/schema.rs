@@ -9,15 +9,17 @@ use crate::common::{migrated, Engine};
 
 /// Tables only SQLite has: its full-text index (FTS5 keeps its own shadow tables).
 const SQLITE_ONLY_TABLES: &[&str] = &[
-    "document_page_fts",
-    "document_page_fts_config",
-    "document_page_fts_data",
-    "document_page_fts_docsize",
-    "document_page_fts_idx",
+    "document_page_terms",
+    "document_page_terms_config",
+    "document_page_terms_data",
+    "document_page_terms_docsize",
+    "document_page_terms_idx",
 ];
 
-/// Columns only PostgreSQL has: its full-text index is a column of the page.
-const POSTGRES_ONLY_COLUMNS: &[(&str, &str)] = &[("document_page", "tsv")];
+/// Columns only PostgreSQL has: its full-text index is a column of the page, and so is the
+/// order pages were stored in (SQLite's rowid).
+const POSTGRES_ONLY_COLUMNS: &[(&str, &str)] =
+    &[("document_page", "tsv"), ("document_page", "seq")];
 
 /// How a value is stored, by family: SQLite keeps ids as 16-byte blobs, instants and dates as
 /// ISO 8601 text, and booleans as 0/1.

@@ -1,8 +1,8 @@
 //! Search, on both engines. Over the demo's real PDFs, once read: unaccented queries with
-//! "đ", exact accented matches first, snippets with page numbers, and access rules. Over many
-//! pages: a phrase whose words are each on every page is found on exactly the pages that hold
-//! it, however many pages hold its words apart, and a word on every page still returns a full
-//! first page of hits.
+//! "đ", marked words in snippets with page numbers, documents grouped, and access rules. Over
+//! many pages: a phrase whose words are each on every page is found on exactly the pages that
+//! hold it, however many pages hold its words apart, and a word on every page is found on
+//! every page, a window at a time, with nothing left out.
 
 use std::time::Duration;
 
@@ -10,6 +10,7 @@ use crate::common::documents::wait_for_jobs;
 use crate::common::fixtures;
 use crate::common::meetings::agenda_items;
 use crate::common::*;
+use app::search::model::{SearchQuery, SearchResults};
 use chrono::Utc;
 use reqwest::header::{COOKIE, ORIGIN};
 use serde_json::Value;
@@ -53,6 +54,42 @@ async fn add_document(db: &app::db::Db, item: Uuid) {
     tx.commit().await.unwrap();
 }
 
+fn asked(q: &str) -> SearchQuery {
+    SearchQuery {
+        q: q.to_owned(),
+        ..SearchQuery::default()
+    }
+}
+
+/// The pages of the groups titled `title`.
+fn pages_of(results: &SearchResults, title: &str) -> Vec<i64> {
+    let mut pages: Vec<i64> = results
+        .documents
+        .iter()
+        .filter(|g| {
+            g.title
+                .0
+                .iter()
+                .map(|(t, _)| t.as_str())
+                .collect::<String>()
+                == title
+        })
+        .flat_map(|g| g.pages.iter().map(|p| p.page))
+        .collect();
+    pages.sort();
+    pages
+}
+
+/// The marked words of a snippet, joined.
+fn marked(snippet: &app::search::model::Snippet) -> Vec<String> {
+    snippet
+        .0
+        .iter()
+        .filter(|(_, hit)| *hit)
+        .map(|(t, _)| t.clone())
+        .collect()
+}
+
 async fn a_phrase_is_found_among_thousands_of_pages_holding_its_words(engine: Engine) {
     let test = with_demo(engine).await;
     let db = &test.db;
@@ -61,29 +98,45 @@ async fn a_phrase_is_found_among_thousands_of_pages_holding_its_words(engine: En
     let minister = current_user(db, FINANCE_MINISTER).await;
 
     // All four words are on each of the 2,500 pages; together, on pages 1, 2 and 3 only.
-    let hits = app::search::store::search(db, &minister, "duong sat do thi")
+    let found = app::search::store::search(db, &minister, &asked("duong sat do thi"))
         .await
         .unwrap();
-    let mut pages: Vec<i64> = hits
+    assert_eq!(pages_of(&found, TITLE), PHRASE_PAGES);
+    assert_eq!(found.more, None);
+    let group = found
+        .documents
         .iter()
-        .filter(|h| h.title == TITLE)
-        .map(|h| h.page.unwrap())
-        .collect();
-    pages.sort();
-    assert_eq!(pages, PHRASE_PAGES);
-    assert!(hits
-        .iter()
-        .filter(|h| h.title == TITLE)
-        .all(|h| h.snippet.contains("đường sắt đô thị") && !h.exact));
+        .find(|g| !g.pages.is_empty())
+        .unwrap();
+    for page in &group.pages {
+        let snippet = page
+            .snippet
+            .as_ref()
+            .expect("the first three pages have snippets");
+        assert_eq!(marked(snippet), ["đường sắt đô thị"]);
+    }
 
-    // A word on every page: a full first page of hits (50), each holding the word.
-    let hits = app::search::store::search(db, &minister, "cảng biển")
-        .await
-        .unwrap();
-    assert_eq!(hits.len(), 50);
-    assert!(hits
-        .iter()
-        .all(|h| h.snippet.contains("cảng biển") && h.exact));
+    // A word on every page: 500 pages an answer (the newest first), then more on request,
+    // until all 2,500 are found, each once.
+    let mut query = asked("cảng biển");
+    let mut seen = Vec::new();
+    let mut answers = 0;
+    loop {
+        let found = app::search::store::search(db, &minister, &query)
+            .await
+            .unwrap();
+        answers += 1;
+        assert_eq!(found.pages, 500, "answer {answers}: {found:?}");
+        seen.extend(pages_of(&found, TITLE));
+        match found.more {
+            Some(after) => query.after = Some(after),
+            None => break,
+        }
+        assert!(answers < 10);
+    }
+    assert_eq!(answers, 5);
+    seen.sort();
+    assert_eq!(seen, (1..=PAGES).collect::<Vec<_>>());
 
     // A member not invited to the meeting finds none of it.
     let outsider = user_id(db, "Lò Văn Tiến").await;
@@ -95,30 +148,72 @@ async fn a_phrase_is_found_among_thousands_of_pages_holding_its_words(engine: En
             .unwrap();
     });
     let uninvited = current_user(db, "Lò Văn Tiến").await;
-    let hits = app::search::store::search(db, &uninvited, "duong sat do thi")
+    let found = app::search::store::search(db, &uninvited, &asked("duong sat do thi"))
         .await
         .unwrap();
-    assert!(hits.is_empty(), "{hits:?}");
+    assert!(found.documents.is_empty(), "{found:?}");
 }
 
-async fn search(server: &TestServer, cookie: &str, query: &str) -> Vec<Value> {
+async fn search(server: &TestServer, cookie: &str, query: &str) -> Value {
+    let (status, body) = search_status(server, cookie, &[("query[q]", query)]).await;
+    assert_eq!(status, 200, "{body}");
+    serde_json::from_str(&body).unwrap()
+}
+
+async fn search_status(server: &TestServer, cookie: &str, form: &[(&str, &str)]) -> (u16, String) {
     let response = client()
         .post(format!("{}/api/search", server.base))
         .header(ORIGIN, &server.base)
         .header(COOKIE, cookie)
-        .form(&[("query", query)])
+        .form(form)
         .send()
         .await
         .unwrap();
-    assert_eq!(response.status(), 200);
-    serde_json::from_str(&response.text().await.unwrap()).unwrap()
+    (response.status().as_u16(), response.text().await.unwrap())
 }
 
-fn documents_of(hits: &[Value]) -> std::collections::BTreeSet<String> {
-    hits.iter()
-        .filter(|h| h["kind"] == "Document")
-        .map(|h| h["title"].as_str().unwrap().to_owned())
+fn text_of(snippet: &Value) -> String {
+    snippet
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|part| part[0].as_str().unwrap())
         .collect()
+}
+
+fn marked_of(snippet: &Value) -> Vec<String> {
+    snippet
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|part| part[1] == true)
+        .map(|part| part[0].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn documents_of(found: &Value) -> std::collections::BTreeSet<String> {
+    found["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|g| !g["pages"].as_array().unwrap().is_empty())
+        .map(|g| text_of(&g["title"]))
+        .collect()
+}
+
+fn texts_of(found: &Value, kind: &str) -> Vec<Value> {
+    found["texts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|g| g["kind"] == kind)
+        .flat_map(|g| g["hits"].as_array().unwrap().clone())
+        .collect()
+}
+
+fn is_empty(found: &Value) -> bool {
+    found["documents"].as_array().unwrap().is_empty()
+        && found["texts"].as_array().unwrap().is_empty()
 }
 
 async fn search_is_accent_insensitive_and_follows_access(engine: Engine) {
@@ -139,44 +234,44 @@ async fn search_is_accent_insensitive_and_follows_access(engine: Engine) {
     let minister = demo_cookie(&server, FINANCE_MINISTER).await;
     // "Đà Nẵng" is in six documents of the regular session (grep of the demo texts):
     // items 1, 2, 3 (the statement), 5, 6 and 7.
-    let hits = search(&server, &minister, "da nang").await;
-    assert_eq!(documents_of(&hits).len(), 6, "{hits:#?}");
-    for hit in hits.iter().filter(|h| h["kind"] == "Document") {
-        assert!(
-            hit["snippet"].as_str().unwrap().contains("Đà Nẵng"),
-            "{hit}"
-        );
-        assert!(hit["page"].as_i64().unwrap() >= 1);
-        assert_eq!(hit["exact"], false, "the query was typed without accents");
+    let found = search(&server, &minister, "da nang").await;
+    assert_eq!(documents_of(&found).len(), 6, "{found:#}");
+    for group in found["documents"].as_array().unwrap() {
+        for page in group["pages"].as_array().unwrap() {
+            assert!(page["page"].as_i64().unwrap() >= 1);
+            if !page["snippet"].is_null() {
+                let words = marked_of(&page["snippet"]);
+                assert!(!words.is_empty(), "{page}");
+                assert!(words.iter().all(|w| w == "Đà Nẵng"), "{page}");
+            }
+        }
     }
-    // Accented, the same documents, every hit an exact match.
-    let exact = search(&server, &minister, "Đà Nẵng").await;
-    assert_eq!(documents_of(&exact), documents_of(&hits));
-    assert!(exact.iter().all(|h| h["exact"] == true));
+    // Accented, the same documents.
+    let accented = search(&server, &minister, "Đà Nẵng").await;
+    assert_eq!(documents_of(&accented), documents_of(&found));
 
-    // "chinh phu" finds "Chính phủ" (in titles too: the meeting's own title).
-    let hits = search(&server, &minister, "chinh phu").await;
-    assert!(hits
+    // "chinh phu" finds "Chính phủ" in titles too: the meeting's own title, marked.
+    let found = search(&server, &minister, "chinh phu").await;
+    let meetings = texts_of(&found, "Meeting");
+    let regular = meetings
         .iter()
-        .any(|h| h["kind"] == "Meeting" && h["title"] == REGULAR));
-    assert!(hits
+        .find(|h| text_of(&h["snippet"]) == REGULAR)
+        .expect("the meeting's title");
+    assert_eq!(marked_of(&regular["snippet"]), ["Chính phủ"]);
+
+    // A document's title finds it, though no page needs to hold the words.
+    let found = search(&server, &minister, "giải ngân vốn đầu tư công").await;
+    assert!(found["documents"]
+        .as_array()
+        .unwrap()
         .iter()
-        .any(|h| h["snippet"].as_str().unwrap().contains("Chính phủ")));
-    // "quyet dinh" finds "quyết định"; with accents, exact matches come first.
-    let hits = search(&server, &minister, "quyết định").await;
-    assert!(!hits.is_empty());
-    let first_inexact = hits
-        .iter()
-        .position(|h| h["exact"] == false)
-        .unwrap_or(hits.len());
-    assert!(hits[..first_inexact].iter().all(|h| h["exact"] == true));
-    assert!(hits[first_inexact..].iter().all(|h| h["exact"] == false));
-    assert!(first_inexact > 0, "an exact match exists and ranks first");
+        .any(|g| g["named"] == true
+            && text_of(&g["title"]) == "Báo cáo tình hình giải ngân vốn đầu tư công năm 2026"));
 
     // The guest sees only their item (item 2): one of the six documents.
     let guest = demo_cookie(&server, GUEST).await;
-    let hits = search(&server, &guest, "da nang").await;
-    assert_eq!(documents_of(&hits).len(), 1, "{hits:#?}");
+    let found = search(&server, &guest, "da nang").await;
+    assert_eq!(documents_of(&found).len(), 1, "{found:#}");
     // A member not invited to the regular session finds nothing of it.
     let outsider = user_id(&server.state.db, "Lò Văn Tiến").await;
     app::with_db!(&server.state.db, |pool| {
@@ -187,10 +282,96 @@ async fn search_is_accent_insensitive_and_follows_access(engine: Engine) {
             .unwrap();
     });
     let uninvited = demo_cookie(&server, "Lò Văn Tiến").await;
-    assert!(search(&server, &uninvited, "da nang").await.is_empty());
-    assert!(search(&server, &uninvited, "chinh phu").await.is_empty());
+    let found = search(&server, &uninvited, "da nang").await;
+    assert!(documents_of(&found).is_empty(), "{found:#}");
+    let found = search(
+        &server,
+        &uninvited,
+        "Phiên họp Chính phủ thường kỳ tháng 11",
+    )
+    .await;
+    assert!(is_empty(&found), "{found:#}");
     // The administrator sees no meeting content; odd queries are harmless.
     let admin = demo_cookie(&server, ADMIN).await;
-    assert!(search(&server, &admin, "da nang").await.is_empty());
-    assert!(search(&server, &minister, "\"* OR NEAR(").await.len() <= 50);
+    assert!(is_empty(&search(&server, &admin, "da nang").await));
+    search(&server, &minister, "\"* OR NEAR( ' <-> !").await;
+    // Too long, or a range that ends before it starts: a clear 400 in Vietnamese.
+    let long = "a ".repeat(300);
+    let (status, body) = search_status(&server, &minister, &[("query[q]", &long)]).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(
+        crate::common::meetings::vi(&body).contains("Từ khóa tìm kiếm dài quá 500 ký tự"),
+        "{body}"
+    );
+    let (status, body) = search_status(
+        &server,
+        &minister,
+        &[
+            ("query[q]", "da nang"),
+            ("query[from]", "2026-12-31"),
+            ("query[to]", "2026-01-01"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 400, "{body}");
+    // Narrowed to a meeting the member sees, and to days: only what lies within.
+    let regular = meeting_id(&server.state.db, REGULAR).await.to_string();
+    let thematic = meeting_id(&server.state.db, THEMATIC).await.to_string();
+    let within = |found: &Value, meeting: &str| {
+        found["documents"].as_array().unwrap().iter().all(|g| {
+            g["places"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|p| p["Item"]["meeting_id"] == meeting)
+        })
+    };
+    let (_, body) = search_status(
+        &server,
+        &minister,
+        &[("query[q]", "da nang"), ("query[meeting]", &thematic)],
+    )
+    .await;
+    let found: Value = serde_json::from_str(&body).unwrap();
+    assert!(within(&found, &thematic), "{found:#}");
+    let (_, body) = search_status(
+        &server,
+        &minister,
+        &[("query[q]", "da nang"), ("query[meeting]", &regular)],
+    )
+    .await;
+    let found: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(documents_of(&found).len(), 6);
+    assert!(within(&found, &regular));
+    // The regular session is in 3 days (the demo's plan): from day 10 on, none of its
+    // documents; up to day 5, all six.
+    let day = |n: i64| {
+        (Utc::now() + chrono::Duration::days(n))
+            .format("%Y-%m-%d")
+            .to_string()
+    };
+    let (_, body) = search_status(
+        &server,
+        &minister,
+        &[
+            ("query[q]", "da nang"),
+            ("query[meeting]", &regular),
+            ("query[from]", &day(10)),
+        ],
+    )
+    .await;
+    let found: Value = serde_json::from_str(&body).unwrap();
+    assert!(documents_of(&found).is_empty(), "{found:#}");
+    let (_, body) = search_status(
+        &server,
+        &minister,
+        &[
+            ("query[q]", "da nang"),
+            ("query[from]", &day(-1)),
+            ("query[to]", &day(5)),
+        ],
+    )
+    .await;
+    let found: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(documents_of(&found).len(), 6, "{found:#}");
 }

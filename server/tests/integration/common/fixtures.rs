@@ -63,12 +63,14 @@ pub async fn page(tx: &mut Tx, version: Uuid, page_no: i64, text: &str) -> anyho
     let folded = app::search::fold::fold(&app::search::fold::normalise(text));
     app::with_tx!(tx, |conn| {
         sqlx::query(
-            "insert into document_page (version_id, page_no, text, folded) values ($1, $2, $3, $4)",
+            "insert into document_page (version_id, page_no, text, folded, terms)
+             values ($1, $2, $3, $4, $5)",
         )
         .bind(version)
         .bind(page_no)
         .bind(text)
         .bind(&folded)
+        .bind(app::search::terms::index_terms(&folded))
         .execute(&mut *conn)
         .await?;
     });

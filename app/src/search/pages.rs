@@ -1,0 +1,135 @@
+//! Document pages holding a phrase, through each engine's index over our terms
+//! (`search::terms`): SQLite FTS5 with its `ascii` tokenizer, PostgreSQL a `tsvector` built
+//! by position. Both read the terms as they are, so both find the same pages.
+//!
+//! Pages come newest first (SQLite's rowid, PostgreSQL's `seq`: both the order pages were
+//! stored in), at most `limit` of them, from before `after`; the last one's place is the
+//! cursor for more. No ranking: the window is the same on both engines, and a query for a
+//! word on every page reads `limit` index entries, not every page.
+use uuid::Uuid;
+
+use crate::db::Db;
+use crate::error::AppError;
+
+/// A page holding the phrase.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct PageRow {
+    /// Its place in the newest-first order (what `after` continues from).
+    pub seq: i64,
+    pub document_id: Uuid,
+    pub version_id: Uuid,
+    pub version_no: i64,
+    pub sha256: String,
+    pub file_name: String,
+    pub page_no: i64,
+}
+
+const PICK: &str = "d.id as document_id, v.id as version_id, v.version_no,
+                    v.blob_sha256 as sha256, v.file_name, p.page_no";
+const JOIN: &str = "join document_version v on v.id = p.version_id
+                    join document d on d.id = v.document_id";
+
+/// A JSON array of ids in hex, unpacked in SQLite by `json_each` (nothing to escape).
+fn hex_array(ids: &[Uuid]) -> String {
+    let hex: Vec<String> = ids
+        .iter()
+        .map(|id| format!("\"{}\"", id.simple()))
+        .collect();
+    format!("[{}]", hex.join(","))
+}
+
+/// Pages of documents attached to `items` or `ballots` that hold the phrase `terms` (our
+/// terms, letters and digits only: nothing for either engine's query syntax to read).
+pub async fn matching(
+    db: &Db,
+    terms: &[String],
+    (items, ballots): (&[Uuid], &[Uuid]),
+    after: Option<i64>,
+    limit: i64,
+) -> Result<Vec<PageRow>, AppError> {
+    if terms.is_empty() || (items.is_empty() && ballots.is_empty()) {
+        return Ok(Vec::new());
+    }
+    let after = after.unwrap_or(i64::MAX);
+    let rows = match db {
+        Db::Sqlite(pool) => {
+            // `cross join` keeps the index as the outer loop (SQLite never reorders it): the
+            // newest matches come first and the scan stops at `limit`.
+            sqlx::query_as(&format!(
+                "select f.rowid as seq, {PICK}
+                 from document_page_terms f
+                 cross join document_page p on p.rowid = f.rowid {JOIN}
+                 where document_page_terms match $1 and f.rowid < $2
+                   and (d.agenda_item_id in (select unhex(value) from json_each($3))
+                        or d.ballot_id in (select unhex(value) from json_each($4)))
+                 order by f.rowid desc limit $5"
+            ))
+            .bind(format!("\"{}\"", terms.join(" ")))
+            .bind(after)
+            .bind(hex_array(items))
+            .bind(hex_array(ballots))
+            .bind(limit)
+            .fetch_all(pool)
+            .await?
+        }
+        Db::Postgres(pool) => {
+            let phrase: Vec<String> = terms.iter().map(|t| format!("'{t}'")).collect();
+            sqlx::query_as(&format!(
+                "select p.seq, {PICK}
+                 from document_page p {JOIN}
+                 where p.tsv @@ $1::tsquery and p.seq < $2
+                   and (d.agenda_item_id = any($3) or d.ballot_id = any($4))
+                 order by p.seq desc limit $5"
+            ))
+            .bind(phrase.join(" <-> "))
+            .bind(after)
+            .bind(items)
+            .bind(ballots)
+            .bind(limit)
+            .fetch_all(pool)
+            .await?
+        }
+    };
+    Ok(rows)
+}
+
+/// The text of pages, by (version, page number).
+pub async fn texts(
+    db: &Db,
+    pages: &[(Uuid, i64)],
+) -> Result<Vec<(Uuid, i64, String, String)>, AppError> {
+    if pages.is_empty() {
+        return Ok(Vec::new());
+    }
+    let versions: Vec<Uuid> = pages.iter().map(|(v, _)| *v).collect();
+    let numbers: Vec<i64> = pages.iter().map(|(_, n)| *n).collect();
+    let rows: Vec<(Uuid, i64, String, String)> = match db {
+        Db::Sqlite(pool) => {
+            let pairs: Vec<String> = pages
+                .iter()
+                .map(|(v, n)| format!("[\"{}\",{n}]", v.simple()))
+                .collect();
+            sqlx::query_as(
+                "select p.version_id, p.page_no, p.text, p.folded
+                 from json_each($1) j
+                 join document_page p on p.version_id = unhex(j.value ->> 0)
+                                     and p.page_no = j.value ->> 1",
+            )
+            .bind(format!("[{}]", pairs.join(",")))
+            .fetch_all(pool)
+            .await?
+        }
+        Db::Postgres(pool) => {
+            sqlx::query_as(
+                "select p.version_id, p.page_no, p.text, p.folded
+                 from unnest($1::uuid[], $2::bigint[]) as k(version_id, page_no)
+                 join document_page p using (version_id, page_no)",
+            )
+            .bind(versions)
+            .bind(numbers)
+            .fetch_all(pool)
+            .await?
+        }
+    };
+    Ok(rows)
+}

@@ -1,0 +1,23 @@
+-- Search cuts text into terms itself (app/src/search/terms.rs), the same way for both
+-- engines: each page stores its terms, one space between each, and the tsvector is built
+-- from them by position, without PostgreSQL's parser (which read "01/NQ-CP" as a file
+-- path). Pages stored before this have no terms yet: the server fills them in at start.
+drop index document_page_tsv;
+alter table document_page drop column tsv;
+
+alter table document_page add column terms text;
+-- The order pages were stored in: search reads the newest matches first.
+alter table document_page add column seq bigint generated always as identity;
+create unique index document_page_by_seq on document_page (seq);
+
+-- Terms are letters and digits only (no quote to escape); positions count from 1.
+create function ecab_terms_vector(terms text) returns tsvector
+language sql immutable strict parallel safe as $$
+    select coalesce(string_agg('''' || t || ''':' || n, ' '), '')::tsvector
+    from unnest(string_to_array(terms, ' ')) with ordinality as u(t, n)
+    where t <> ''
+$$;
+
+alter table document_page
+    add column tsv tsvector generated always as (ecab_terms_vector(terms)) stored;
+create index document_page_tsv on document_page using gin (tsv);
