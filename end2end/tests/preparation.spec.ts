@@ -97,14 +97,16 @@ test('the secretariat prepares and publishes a meeting; a member finds, reads an
 
   // An unaccented search finds the report (once its text is indexed) and opens the reader at
   // the page of the hit; the page shows with the member's name as a watermark.
-  const hit = member.locator('.search-hit', { hasText: 'Phiên họp chuyên đề về kinh tế số' });
+  const hit = member.locator('.search-group', { hasText: 'Phiên họp chuyên đề về kinh tế số' });
   await expect(async () => {
     await member.goto('/search?q=' + encodeURIComponent('thu bon da nang'));
     await expect(hit).toHaveCount(1, { timeout: 1000 });
   }).toPass({ timeout: 30_000 });
-  await expect(hit.locator('.snippet')).toContainText('Thu Bồn (Đà Nẵng)');
-  const hitPage = Number((await hit.locator('.muted').first().textContent())!.match(/trang (\d+)/)![1]);
-  await hit.getByRole('link').click();
+  await expect(hit.locator('.snippet').first()).toContainText('Thu Bồn (Đà Nẵng)');
+  await expect(hit.locator('.snippet mark').first()).toHaveText('Thu Bồn (Đà Nẵng');
+  const pageLink = hit.locator('.page-hits a').first();
+  const hitPage = Number((await pageLink.textContent())!.match(/Trang (\d+)/)![1]);
+  await pageLink.click();
   const reader = member.locator('#reader');
   await expect(reader).toHaveAttribute('data-state', 'shown');
   await expect(reader).toHaveAttribute('data-page', String(hitPage));

@@ -9,7 +9,7 @@ use crate::search::terms::query_terms;
 
 /// Document pages read per answer: a word on every page costs this many index entries, and
 /// "more" reads the next window.
-pub const WINDOW: i64 = 500;
+pub const WINDOW: i64 = 200;
 
 /// Search everything `user` may see for `query`.
 pub async fn search(
@@ -28,23 +28,31 @@ pub async fn search(
     let scope = crate::search::scope::scope(db, user, query).await?;
     let items: Vec<uuid::Uuid> = scope.items.keys().copied().collect();
     let ballots: Vec<uuid::Uuid> = scope.ballots.keys().copied().collect();
-    // One more than the window: whether there is more to ask for.
+    // The pages, the documents they may belong to, and the short texts do not depend on
+    // each other: asked at once, on connections of their own.
+    let first_answer = query.after.is_none();
     let ids = (items.as_slice(), ballots.as_slice());
-    let mut rows = crate::search::pages::matching(db, &terms, ids, query.after, WINDOW + 1).await?;
+    let texts = async {
+        if first_answer {
+            crate::search::records::search(db, user, &scope, &terms).await
+        } else {
+            Ok(Vec::new())
+        }
+    };
+    // One more page than the window: whether there is more to ask for.
+    let (mut rows, docs, texts) = tokio::try_join!(
+        crate::search::pages::matching(db, &terms, ids, query.after, WINDOW + 1),
+        crate::search::documents::current(db, &scope),
+        texts,
+    )?;
     let more = if rows.len() as i64 > WINDOW {
         rows.truncate(WINDOW as usize);
         rows.last().map(|r| r.seq)
     } else {
         None
     };
-    let first_answer = query.after.is_none();
     let documents =
-        crate::search::documents::groups(db, &scope, &terms, &rows, first_answer).await?;
-    let texts = if first_answer {
-        crate::search::records::search(db, user, &scope, &terms).await?
-    } else {
-        Vec::new()
-    };
+        crate::search::documents::groups(db, &scope, &terms, &rows, &docs, first_answer).await?;
     Ok(SearchResults {
         pages: documents.iter().map(|g| g.pages.len()).sum(),
         documents,

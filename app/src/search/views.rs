@@ -110,22 +110,25 @@ fn SearchForm(query: Memo<SearchQuery>) -> impl IntoView {
                 <span>{move || t().search_label}</span>
                 <input type="search" name="q" value=move || query.get().q autocomplete="off" maxlength="500"/>
             </label>
-            <label class="field">
-                <span>{move || t().filter_meeting}</span>
-                <select name="meeting">
-                    <option value="">{move || t().filter_any_meeting}</option>
-                    <Suspense>
-                        {move || Suspend::new(async move {
-                            let chosen = query.get_untracked().meeting;
-                            meetings.await.unwrap_or_default().into_iter().map(|m| view! {
-                                <option value=m.id.to_string() selected=chosen == Some(m.id) lang="vi">
-                                    {format!("{} · {}", m.starts_local.format("%d/%m/%Y"), m.title)}
-                                </option>
-                            }).collect_view()
-                        })}
-                    </Suspense>
-                </select>
-            </label>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let chosen = query.get_untracked().meeting;
+                    let options = meetings.await.unwrap_or_default().into_iter().map(|m| view! {
+                        <option value=m.id.to_string() selected=chosen == Some(m.id) lang="vi">
+                            {format!("{} · {}", m.starts_local.format("%d/%m/%Y"), m.title)}
+                        </option>
+                    }).collect_view();
+                    view! {
+                        <label class="field">
+                            <span>{move || t().filter_meeting}</span>
+                            <select name="meeting">
+                                <option value="">{move || t().filter_any_meeting}</option>
+                                {options}
+                            </select>
+                        </label>
+                    }
+                })}
+            </Suspense>
             <label class="field date">
                 <span>{move || t().filter_from}</span>
                 <input type="date" name="from" value=move || day(query.get().from)/>

@@ -16,6 +16,31 @@ function onePage(content: string): Buffer {
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ];
+  return assemble(objects);
+}
+
+/** A PDF of one page per text (Latin-1 only), built in the test. */
+export function pages(texts: string[]): Buffer {
+  const n = texts.length;
+  // Objects: 1 catalog, 2 pages, 3 font, then a page and its content for each text.
+  const kids = texts.map((_, i) => `${4 + 2 * i} 0 R`).join(' ');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Kids [${kids}] /Count ${n} >>`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  texts.forEach((text, i) => {
+    const content = `BT /F1 18 Tf 72 700 Td (${text}) Tj ET`;
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${5 + 2 * i} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`,
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    );
+  });
+  return assemble(objects);
+}
+
+/** Objects 1…n, a cross-reference table and a trailer whose root is object 1. */
+function assemble(objects: string[]): Buffer {
   let body = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((object, index) => {
