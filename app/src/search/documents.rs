@@ -10,7 +10,7 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::search::model::{DocumentGroup, PageHit, Place};
 use crate::search::pages::PageRow;
-use crate::search::records::{marked, marked_or_plain, RADIUS};
+use crate::search::records::{marked_or_plain, RADIUS};
 use crate::search::scope::Scope;
 use crate::search::terms::find_all;
 use crate::with_db;
