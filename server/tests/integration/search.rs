@@ -12,7 +12,6 @@ use crate::common::meetings::agenda_items;
 use crate::common::*;
 use app::search::model::{SearchQuery, SearchResults};
 use chrono::Utc;
-use reqwest::header::{COOKIE, ORIGIN};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -162,15 +161,7 @@ async fn search(server: &TestServer, cookie: &str, query: &str) -> Value {
 }
 
 async fn search_status(server: &TestServer, cookie: &str, form: &[(&str, &str)]) -> (u16, String) {
-    let response = client()
-        .post(format!("{}/api/search", server.base))
-        .header(ORIGIN, &server.base)
-        .header(COOKIE, cookie)
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    (response.status().as_u16(), response.text().await.unwrap())
+    crate::common::calls::call_form(server, cookie, "search", form).await
 }
 
 fn text_of(snippet: &Value) -> String {

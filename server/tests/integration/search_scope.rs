@@ -7,13 +7,13 @@
 
 use std::time::Duration;
 
-use app::ballots::model::BallotDraft;
 use app::search::model::{Place, SearchQuery, SearchResults, TextKind};
 use chrono::Utc;
-use serde_json::{json, Value};
+use serde_json::Value;
 use uuid::Uuid;
 
-use crate::common::calls::{call_form, call_json, upload};
+use crate::common::ballots::{draft_ballot, send_ballot};
+use crate::common::calls::{call_form, upload};
 use crate::common::documents::wait_for_jobs;
 use crate::common::meetings::agenda_items;
 use crate::common::*;
@@ -57,8 +57,7 @@ fn ballot_groups(found: &Value) -> usize {
 }
 
 async fn search(server: &TestServer, cookie: &str, q: &str) -> Value {
-    let (status, body) =
-        crate::common::calls::call_form(server, cookie, "search", &[("query[q]", q)]).await;
+    let (status, body) = call_form(server, cookie, "search", &[("query[q]", q)]).await;
     assert_eq!(status, 200, "{body}");
     serde_json::from_str(&body).unwrap()
 }
@@ -71,23 +70,13 @@ async fn protected_pdfs_are_read_or_refused_and_ballot_documents_found_by_those_
     let db = &server.state.db;
     let secretary = demo_cookie(&server, SECRETARY).await;
     let finance = user_id(db, FINANCE_MINISTER).await;
-    let draft = BallotDraft {
-        title: "Lấy ý kiến về dự thảo Nghị định kết nối dữ liệu".to_owned(),
-        question: "Đề nghị cho ý kiến.".to_owned(),
-        deadline: "2030-12-31T17:00".to_owned(),
-        eligible: vec![finance],
-        reminder_hours: vec![],
-        results_to_members: true,
-    };
-    let (status, body) = call_json(
+    let ballot = draft_ballot(
         &server,
         &secretary,
-        "ballot_create",
-        json!({"draft": draft}),
+        "Lấy ý kiến về dự thảo Nghị định kết nối dữ liệu",
+        &[finance],
     )
     .await;
-    assert_eq!(status, 200, "{body}");
-    let ballot: Uuid = serde_json::from_str(&body).unwrap();
 
     for name in OPENS_WITHOUT_PASSWORD {
         let (status, body) = upload(
@@ -114,14 +103,7 @@ async fn protected_pdfs_are_read_or_refused_and_ballot_documents_found_by_those_
         );
         assert!(!body.contains("không phải là PDF"), "{name}: {body}");
     }
-    let (status, body) = call_form(
-        &server,
-        &secretary,
-        "ballot_send",
-        &[("id", &ballot.to_string())],
-    )
-    .await;
-    assert_eq!(status, 200, "{body}");
+    send_ballot(&server, &secretary, ballot).await;
     wait_for_jobs(&server, Duration::from_secs(120)).await;
     let read: Vec<(String, Option<i64>)> = app::with_db!(db, |pool| {
         sqlx::query_as(

@@ -6,9 +6,8 @@ use uuid::Uuid;
 use super::calls::{call_form, call_json};
 use super::TestServer;
 
-/// Create a ballot titled `title` for `eligible` (deadline 2030, no reminders) and send it;
-/// its id.
-pub async fn open_ballot(
+/// Create a draft ballot titled `title` for `eligible` (deadline 2030, no reminders); its id.
+pub async fn draft_ballot(
     server: &TestServer,
     secretary: &str,
     title: &str,
@@ -25,7 +24,11 @@ pub async fn open_ballot(
     let (status, body) =
         call_json(server, secretary, "ballot_create", json!({"draft": draft})).await;
     assert_eq!(status, 200, "{body}");
-    let ballot: Uuid = serde_json::from_str(&body).unwrap();
+    serde_json::from_str(&body).unwrap()
+}
+
+/// Send draft `ballot` to the members.
+pub async fn send_ballot(server: &TestServer, secretary: &str, ballot: Uuid) {
     let (status, body) = call_form(
         server,
         secretary,
@@ -34,5 +37,17 @@ pub async fn open_ballot(
     )
     .await;
     assert_eq!(status, 200, "{body}");
+}
+
+/// Create a ballot titled `title` for `eligible` (deadline 2030, no reminders) and send it;
+/// its id.
+pub async fn open_ballot(
+    server: &TestServer,
+    secretary: &str,
+    title: &str,
+    eligible: &[Uuid],
+) -> Uuid {
+    let ballot = draft_ballot(server, secretary, title, eligible).await;
+    send_ballot(server, secretary, ballot).await;
     ballot
 }
