@@ -31,7 +31,11 @@ pub mod audit_log;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
+pub mod fold;
+#[cfg(feature = "ssr")]
 pub mod state;
+#[cfg(feature = "ssr")]
+pub mod terms;
 
 pub use routes::shell::{shell, App};
 

@@ -178,7 +178,7 @@ fn hostile(valid: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
 /// Words of `text`, NFC, for comparing two readers.
 fn words(text: &str) -> HashMap<String, usize> {
     let mut bag = HashMap::new();
-    for word in app::search::fold::normalise(text)
+    for word in app::fold::normalise(text)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
     {

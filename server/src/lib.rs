@@ -39,6 +39,13 @@ pub async fn start(config: &Config) -> anyhow::Result<AppState> {
     if filled > 0 {
         tracing::info!(pages = filled, "search terms filled in");
     }
+    let named = app::search::reindex::fill_missing_name_terms(&db).await?;
+    if named > 0 {
+        tracing::info!(
+            names = named,
+            "search terms of titles and file names filled in"
+        );
+    }
     tracing::info!(engine = db.engine().name(), "database ready");
     if config.demo {
         let outcome = demo::seed(&db, config.demo_history).await?;

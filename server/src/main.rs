@@ -123,6 +123,7 @@ async fn serve_or_operate(config: Config) -> anyhow::Result<()> {
             let db = app::db::Db::connect(&config.database_url(), 1).await?;
             db.migrate().await?;
             app::search::reindex::fill_missing_terms(&db).await?;
+            app::search::reindex::fill_missing_name_terms(&db).await?;
             tracing::info!("migrations applied");
             Ok(())
         }

@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use crate::db::Tx;
 use crate::ids::new_id;
+use crate::terms::name_terms;
 use crate::with_tx;
 
 /// 256 KiB: small enough that the first page of a linearized PDF costs one or two chunks.
@@ -64,26 +65,29 @@ pub async fn add_document(tx: &mut Tx, doc: NewDocument<'_>) -> Result<Uuid, sql
     let now = Utc::now();
     with_tx!(tx, |conn| {
         sqlx::query(
-            "insert into document (id, agenda_item_id, ballot_id, title, position, created_at, updated_at)
-             values ($1, $2, $3, $4, $5, $6, $6)",
+            "insert into document
+                 (id, agenda_item_id, ballot_id, title, title_terms, position, created_at, updated_at)
+             values ($1, $2, $3, $4, $5, $6, $7, $7)",
         )
         .bind(id)
         .bind(doc.agenda_item_id)
         .bind(doc.ballot_id)
         .bind(doc.title)
+        .bind(name_terms(doc.title))
         .bind(doc.position)
         .bind(now)
         .execute(&mut *conn)
         .await?;
         sqlx::query(
-            "insert into document_version
-                 (id, document_id, version_no, blob_sha256, file_name, page_count, uploaded_by, created_at)
-             values ($1, $2, 1, $3, $4, $5, $6, $7)",
+            "insert into document_version (id, document_id, version_no, blob_sha256, file_name,
+                                           file_terms, page_count, uploaded_by, created_at)
+             values ($1, $2, 1, $3, $4, $5, $6, $7, $8)",
         )
         .bind(new_id())
         .bind(id)
         .bind(&sha)
         .bind(doc.file_name)
+        .bind(name_terms(doc.file_name))
         .bind(doc.page_count)
         .bind(doc.uploaded_by)
         .bind(now)
@@ -166,15 +170,16 @@ pub async fn add_version(
         .fetch_one(&mut *conn)
         .await?;
         sqlx::query(
-            "insert into document_version
-                 (id, document_id, version_no, blob_sha256, file_name, page_count, uploaded_by, created_at)
-             values ($1, $2, $3, $4, $5, $6, $7, $8)",
+            "insert into document_version (id, document_id, version_no, blob_sha256, file_name,
+                                           file_terms, page_count, uploaded_by, created_at)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(new_id())
         .bind(document_id)
         .bind(latest + 1)
         .bind(&sha)
         .bind(file_name)
+        .bind(name_terms(file_name))
         .bind(page_count)
         .bind(uploaded_by)
         .bind(now)

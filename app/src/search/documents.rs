@@ -9,27 +9,32 @@ use uuid::Uuid;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::search::model::{DocumentGroup, PageHit, Place};
-use crate::search::pages::PageRow;
+use crate::search::pages::{hex_array, PageRow};
 use crate::search::records::{marked_or_plain, RADIUS};
 use crate::search::scope::Scope;
-use crate::search::terms::find_all;
-use crate::with_db;
+use crate::terms::{find_all, phrase_pattern};
 
 /// Pages of each group shown with a snippet, and at most this many snippets per answer.
 const SNIPPETS_PER_GROUP: usize = 3;
 const SNIPPETS: usize = 60;
 
-/// A document the user may see, with its current version.
+/// A document in an answer: its title, where it is attached, its current version's number.
 pub struct Current {
     title: String,
     item: Option<Uuid>,
     ballot: Option<Uuid>,
     version_no: i64,
+}
+
+/// A document whose title or current file name holds the phrase, with that version.
+pub struct Named {
+    id: Uuid,
+    doc: Current,
     file_name: String,
     sha256: String,
 }
 
-type CurrentRow = (
+type NamedRow = (
     Uuid,
     String,
     Option<Uuid>,
@@ -39,55 +44,63 @@ type CurrentRow = (
     String,
 );
 
-/// The documents in `scope`, each with its current version.
-pub async fn current(db: &Db, scope: &Scope) -> Result<HashMap<Uuid, Current>, AppError> {
-    let rows: Vec<CurrentRow> = with_db!(db, |pool| {
-        sqlx::query_as(
-            // The latest version of each by a grouped join: a subquery per document took
-            // 9 ms for 2,000 documents on PostgreSQL.
-            "select d.id, d.title, d.agenda_item_id, d.ballot_id, v.version_no, v.file_name,
-                    v.blob_sha256
-             from document d
-             join (select document_id, max(version_no) as latest from document_version
-                   group by document_id) l on l.document_id = d.id
-             join document_version v on v.document_id = d.id and v.version_no = l.latest",
-        )
-        .fetch_all(pool)
-        .await
-    })?;
+/// The documents attached to `items` or `ballots` whose title or current file name holds
+/// the phrase `terms`, through the terms each keeps (`crate::terms::name_terms`): a `like`
+/// over short rows, the current version looked up only for those that hold it.
+pub async fn named(
+    db: &Db,
+    terms: &[String],
+    (items, ballots): (&[Uuid], &[Uuid]),
+) -> Result<Vec<Named>, AppError> {
+    if terms.is_empty() || (items.is_empty() && ballots.is_empty()) {
+        return Ok(Vec::new());
+    }
+    const PICK: &str = "select d.id, d.title, d.agenda_item_id, d.ballot_id, v.version_no,
+                               v.file_name, v.blob_sha256
+                        from document d join document_version v on v.document_id = d.id
+                        where (d.title_terms like $1 or v.file_terms like $1)
+                          and v.version_no = (select max(w.version_no) from document_version w
+                                              where w.document_id = d.id)";
+    let pattern = phrase_pattern(terms);
+    let rows: Vec<NamedRow> = match db {
+        Db::Sqlite(pool) => {
+            sqlx::query_as(&format!(
+                "{PICK} and (d.agenda_item_id in (select unhex(value) from json_each($2))
+                             or d.ballot_id in (select unhex(value) from json_each($3)))"
+            ))
+            .bind(pattern)
+            .bind(hex_array(items))
+            .bind(hex_array(ballots))
+            .fetch_all(pool)
+            .await?
+        }
+        Db::Postgres(pool) => {
+            sqlx::query_as(&format!(
+                "{PICK} and (d.agenda_item_id = any($2) or d.ballot_id = any($3))"
+            ))
+            .bind(pattern)
+            .bind(items)
+            .bind(ballots)
+            .fetch_all(pool)
+            .await?
+        }
+    };
     Ok(rows
         .into_iter()
-        .filter(|(_, _, item, ballot, ..)| {
-            item.is_some_and(|i| scope.items.contains_key(&i))
-                || ballot.is_some_and(|b| scope.ballots.contains_key(&b))
-        })
-        .map(|(id, title, item, ballot, version_no, file_name, sha256)| {
-            let doc = Current {
-                title,
-                item,
-                ballot,
-                version_no,
+        .map(
+            |(id, title, item, ballot, version_no, file_name, sha256)| Named {
+                id,
+                doc: Current {
+                    title,
+                    item,
+                    ballot,
+                    version_no,
+                },
                 file_name,
                 sha256,
-            };
-            (id, doc)
-        })
+            },
+        )
         .collect())
-}
-
-/// Whether a title holds the phrase. Most titles do not hold its longest word at all: that
-/// is checked first, on the folded title, before cutting it into terms.
-fn named(title: &str, terms: &[String]) -> bool {
-    let folded = crate::search::fold::fold(&crate::search::fold::normalise(title));
-    // Terms of letters appear as they are in folded text (numbers may not: "1.234" is 1234).
-    let longest = terms
-        .iter()
-        .filter(|t| !t.chars().any(|c| c.is_ascii_digit()))
-        .max_by_key(|t| t.len());
-    if longest.is_some_and(|t| !folded.contains(t.as_str())) {
-        return false;
-    }
-    !find_all(&folded, terms).is_empty()
 }
 
 fn place(scope: &Scope, doc: &Current) -> Option<Place> {
@@ -114,16 +127,31 @@ struct Building {
     current_somewhere: bool,
 }
 
-/// The groups of one answer, in order: named documents first (on a first answer), then by
+/// The groups of one answer, in order: named documents first (`named`, asked on a first
+/// answer only), then by
 /// where each file's first page came in the window (newest first). Pages in page order.
 pub async fn groups(
     db: &Db,
     scope: &Scope,
     terms: &[String],
     rows: &[PageRow],
-    docs: &HashMap<Uuid, Current>,
-    first_answer: bool,
+    mut named: Vec<Named>,
 ) -> Result<Vec<DocumentGroup>, AppError> {
+    named.sort_by(|a, b| (&a.doc.title, a.id).cmp(&(&b.doc.title, b.id)));
+    let mut docs: HashMap<Uuid, Current> = HashMap::new();
+    let mut named_files: Vec<(Uuid, String, i64, String)> = Vec::new();
+    for n in named {
+        named_files.push((n.id, n.sha256, n.doc.version_no, n.file_name));
+        docs.insert(n.id, n.doc);
+    }
+    for row in rows {
+        docs.entry(row.document_id).or_insert_with(|| Current {
+            title: row.title.clone(),
+            item: row.item_id,
+            ballot: row.ballot_id,
+            version_no: row.current_no,
+        });
+    }
     let mut order: Vec<String> = Vec::new();
     let mut building: HashMap<String, Building> = HashMap::new();
     let mut add = |key: &str, doc_id: Uuid, version_no: i64, file_name: &str, named: bool| {
@@ -158,15 +186,8 @@ pub async fn groups(
         }
         Some(key.to_owned())
     };
-    if first_answer {
-        let mut named: Vec<(&Uuid, &Current)> = docs
-            .iter()
-            .filter(|(_, d)| named(&d.title, terms) || named(&d.file_name, terms))
-            .collect();
-        named.sort_by_key(|(id, d)| (d.title.clone(), **id));
-        for (id, d) in named {
-            add(&d.sha256, *id, d.version_no, &d.file_name, true);
-        }
+    for (id, sha256, version_no, file_name) in &named_files {
+        add(sha256, *id, *version_no, file_name, true);
     }
     let mut page_of: Vec<(String, i64, Uuid)> = Vec::new();
     for row in rows {

@@ -83,8 +83,8 @@ pub fn whole(original: &str, spans: &[(usize, usize)]) -> Snippet {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::fold::{fold, normalise};
-    use crate::search::terms::{find_all, query_terms};
+    use crate::fold::{fold, normalise};
+    use crate::terms::{find_all, query_terms};
 
     fn marked(s: &Snippet) -> String {
         s.0.iter()

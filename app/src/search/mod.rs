@@ -1,14 +1,12 @@
 //! Search over everything a person may read: meeting and item titles, documents (titles,
 //! file names and full text, ballot documents included), comments, conclusions and
 //! finalised minutes, accent-insensitively in Vietnamese ("chinh phu" finds "Chính phủ").
-//! Text is cut into terms by our own tokenizer (`terms`) before either engine indexes it,
+//! Text is cut into terms by our own tokenizer (`crate::terms`) before either engine indexes it,
 //! so SQLite (FTS5) and PostgreSQL (`tsvector`) find the same pages; results pass the same
 //! authorization as the pages that show each record (`scope`).
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod documents;
-#[cfg(feature = "ssr")]
-pub mod fold;
 #[cfg(feature = "ssr")]
 pub mod highlight;
 pub mod hits_views;
@@ -23,7 +21,5 @@ pub mod reindex;
 pub mod scope;
 #[cfg(feature = "ssr")]
 pub mod store;
-#[cfg(feature = "ssr")]
-pub mod terms;
 pub mod texts;
 pub mod views;

@@ -1,5 +1,5 @@
 //! Document pages holding a phrase, through each engine's index over our terms
-//! (`search::terms`): SQLite FTS5 with its `ascii` tokenizer, PostgreSQL a `tsvector` built
+//! (`crate::terms`): SQLite FTS5 with its `ascii` tokenizer, PostgreSQL a `tsvector` built
 //! by position. Both read the terms as they are, so both find the same pages.
 //!
 //! Pages come newest first (SQLite's rowid, PostgreSQL's `seq`: both the order pages were
@@ -22,15 +22,25 @@ pub struct PageRow {
     pub sha256: String,
     pub file_name: String,
     pub page_no: i64,
+    /// The document's title, where it is attached, and its current version's number.
+    pub title: String,
+    pub item_id: Option<Uuid>,
+    pub ballot_id: Option<Uuid>,
+    pub current_no: i64,
 }
 
+/// A page's document read with it: one lookup by key per page of the window, where reading
+/// every visible document's current version cost 4-6 ms for 2,000 of them.
 const PICK: &str = "d.id as document_id, v.id as version_id, v.version_no,
-                    v.blob_sha256 as sha256, v.file_name, p.page_no";
+                    v.blob_sha256 as sha256, v.file_name, p.page_no, d.title,
+                    d.agenda_item_id as item_id, d.ballot_id,
+                    (select max(w.version_no) from document_version w
+                     where w.document_id = d.id) as current_no";
 const JOIN: &str = "join document_version v on v.id = p.version_id
                     join document d on d.id = v.document_id";
 
 /// A JSON array of ids in hex, unpacked in SQLite by `json_each` (nothing to escape).
-fn hex_array(ids: &[Uuid]) -> String {
+pub fn hex_array(ids: &[Uuid]) -> String {
     let hex: Vec<String> = ids
         .iter()
         .map(|id| format!("\"{}\"", id.simple()))

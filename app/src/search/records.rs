@@ -8,13 +8,13 @@ use uuid::Uuid;
 
 use crate::db::Db;
 use crate::error::AppError;
+use crate::fold::{fold, normalise};
 use crate::identity::model::{CurrentUser, Role};
 use crate::meetings::model::MeetingState;
-use crate::search::fold::{fold, normalise};
 use crate::search::highlight::{snippet, whole};
 use crate::search::model::{Snippet, TextGroup, TextHit, TextKind};
 use crate::search::scope::Scope;
-use crate::search::terms::find_all;
+use crate::terms::find_all;
 use crate::with_db;
 
 /// Characters either side of a match in a long text's snippet.

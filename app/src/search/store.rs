@@ -5,7 +5,7 @@ use crate::db::Db;
 use crate::error::{AppError, BadInput};
 use crate::identity::model::CurrentUser;
 use crate::search::model::{SearchQuery, SearchResults, MAX_QUERY_CHARS};
-use crate::search::terms::query_terms;
+use crate::terms::query_terms;
 
 /// Document pages read per answer: a word on every page costs this many index entries, and
 /// "more" reads the next window.
@@ -28,7 +28,7 @@ pub async fn search(
     let scope = crate::search::scope::scope(db, user, query).await?;
     let items: Vec<uuid::Uuid> = scope.items.keys().copied().collect();
     let ballots: Vec<uuid::Uuid> = scope.ballots.keys().copied().collect();
-    // The pages, the documents they may belong to, and the short texts do not depend on
+    // The pages, the documents named by the words, and the short texts do not depend on
     // each other: asked at once, on connections of their own.
     let first_answer = query.after.is_none();
     let ids = (items.as_slice(), ballots.as_slice());
@@ -40,9 +40,16 @@ pub async fn search(
         }
     };
     // One more page than the window: whether there is more to ask for.
-    let (mut rows, docs, texts) = tokio::try_join!(
+    let named = async {
+        if first_answer {
+            crate::search::documents::named(db, &terms, ids).await
+        } else {
+            Ok(Vec::new())
+        }
+    };
+    let (mut rows, named, texts) = tokio::try_join!(
         crate::search::pages::matching(db, &terms, ids, query.after, WINDOW + 1),
-        crate::search::documents::current(db, &scope),
+        named,
         texts,
     )?;
     let more = if rows.len() as i64 > WINDOW {
@@ -51,8 +58,7 @@ pub async fn search(
     } else {
         None
     };
-    let documents =
-        crate::search::documents::groups(db, &scope, &terms, &rows, &docs, first_answer).await?;
+    let documents = crate::search::documents::groups(db, &scope, &terms, &rows, named).await?;
     Ok(SearchResults {
         pages: documents.iter().map(|g| g.pages.len()).sum(),
         documents,

@@ -10,10 +10,10 @@ use tokio::sync::Notify;
 use uuid::Uuid;
 
 use app::db::Db;
+use app::fold::{fold, normalise};
 use app::live::event::LiveEvent;
 use app::live::hub::Hub;
-use app::search::fold::{fold, normalise};
-use app::search::terms::index_terms;
+use app::terms::index_terms;
 use app::{with_db, with_tx};
 
 use app::documents::extract::{Extractor, Picture};

@@ -37,6 +37,7 @@ mod sandbox;
 mod savings_review;
 mod schema;
 mod search;
+mod search_names;
 mod search_numbering;
 mod search_scope;
 mod sign_in_abuse;

@@ -139,14 +139,7 @@ async fn a_phrase_is_found_among_thousands_of_pages_holding_its_words(engine: En
     assert_eq!(seen, (1..=PAGES).collect::<Vec<_>>());
 
     // A member not invited to the meeting finds none of it.
-    let outsider = user_id(db, "Lò Văn Tiến").await;
-    app::with_db!(db, |pool| {
-        sqlx::query("delete from invitation where user_id = $1")
-            .bind(outsider)
-            .execute(pool)
-            .await
-            .unwrap();
-    });
+    uninvite(db, "Lò Văn Tiến").await;
     let uninvited = current_user(db, "Lò Văn Tiến").await;
     let found = app::search::store::search(db, &uninvited, &asked("duong sat do thi"))
         .await
@@ -265,14 +258,7 @@ async fn search_is_accent_insensitive_and_follows_access(engine: Engine) {
     let found = search(&server, &guest, "da nang").await;
     assert_eq!(documents_of(&found).len(), 1, "{found:#}");
     // A member not invited to the regular session finds nothing of it.
-    let outsider = user_id(&server.state.db, "Lò Văn Tiến").await;
-    app::with_db!(&server.state.db, |pool| {
-        sqlx::query("delete from invitation where user_id = $1")
-            .bind(outsider)
-            .execute(pool)
-            .await
-            .unwrap();
-    });
+    uninvite(&server.state.db, "Lò Văn Tiến").await;
     let uninvited = demo_cookie(&server, "Lò Văn Tiến").await;
     let found = search(&server, &uninvited, "da nang").await;
     assert!(documents_of(&found).is_empty(), "{found:#}");

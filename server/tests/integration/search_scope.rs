@@ -308,14 +308,7 @@ async fn comments_conclusions_and_minutes_are_found_by_who_may_read_them(engine:
         1
     );
     // A member not invited, the guest of item 2, the administrator: nothing of either.
-    let outsider = user_id(db, "Lò Văn Tiến").await;
-    app::with_db!(db, |pool| {
-        sqlx::query("delete from invitation where user_id = $1")
-            .bind(outsider)
-            .execute(pool)
-            .await
-            .unwrap();
-    });
+    uninvite(db, "Lò Văn Tiến").await;
     for who in ["Lò Văn Tiến", GUEST, ADMIN] {
         let person = user(who).await;
         for (q, kind) in [

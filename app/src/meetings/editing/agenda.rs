@@ -305,11 +305,15 @@ pub async fn retitle_document(
     let title: String = title.chars().take(500).collect();
     let mut tx = state.db.begin().await?;
     let row: Option<(Option<Uuid>,)> = with_tx!(&mut tx, |conn| {
-        sqlx::query_as("update document set title = $1 where id = $2 returning agenda_item_id")
-            .bind(&title)
-            .bind(document)
-            .fetch_optional(&mut *conn)
-            .await?
+        sqlx::query_as(
+            "update document set title = $1, title_terms = $2 where id = $3
+             returning agenda_item_id",
+        )
+        .bind(&title)
+        .bind(crate::terms::name_terms(&title))
+        .bind(document)
+        .fetch_optional(&mut *conn)
+        .await?
     });
     document_changed(state, tx, actor, row).await
 }

@@ -31,20 +31,22 @@ pub async fn document(
     let (document, version) = (Uuid::now_v7(), Uuid::now_v7());
     app::with_tx!(tx, |conn| {
         sqlx::query(
-            "insert into document (id, agenda_item_id, title, position, created_at, updated_at)
-             values ($1, $2, $3, $4, $5, $5)",
+            "insert into document
+                 (id, agenda_item_id, title, title_terms, position, created_at, updated_at)
+             values ($1, $2, $3, $4, $5, $6, $6)",
         )
         .bind(document)
         .bind(item)
         .bind(title)
+        .bind(app::terms::name_terms(title))
         .bind(position)
         .bind(now)
         .execute(&mut *conn)
         .await?;
         sqlx::query(
             "insert into document_version (id, document_id, version_no, blob_sha256, file_name,
-                                           page_count, text_status, created_at)
-             values ($1, $2, 1, $3, 'ho-so.pdf', $4, 'indexed', $5)",
+                                           file_terms, page_count, text_status, created_at)
+             values ($1, $2, 1, $3, 'ho-so.pdf', ' ho so pdf ', $4, 'indexed', $5)",
         )
         .bind(version)
         .bind(document)
@@ -60,7 +62,7 @@ pub async fn document(
 /// Page `page_no` of `version`, with its text as the reader would have stored it (and its
 /// folded form, which the search index reads).
 pub async fn page(tx: &mut Tx, version: Uuid, page_no: i64, text: &str) -> anyhow::Result<()> {
-    let folded = app::search::fold::fold(&app::search::fold::normalise(text));
+    let folded = app::fold::fold(&app::fold::normalise(text));
     app::with_tx!(tx, |conn| {
         sqlx::query(
             "insert into document_page (version_id, page_no, text, folded, terms)
@@ -70,7 +72,7 @@ pub async fn page(tx: &mut Tx, version: Uuid, page_no: i64, text: &str) -> anyho
         .bind(page_no)
         .bind(text)
         .bind(&folded)
-        .bind(app::search::terms::index_terms(&folded))
+        .bind(app::terms::index_terms(&folded))
         .execute(&mut *conn)
         .await?;
     });

@@ -234,6 +234,18 @@ pub async fn user_id(db: &Db, full_name: &str) -> Uuid {
     row.0
 }
 
+/// Take `full_name` off every meeting's invitations.
+pub async fn uninvite(db: &Db, full_name: &str) {
+    let id = user_id(db, full_name).await;
+    app::with_db!(db, |pool| {
+        sqlx::query("delete from invitation where user_id = $1")
+            .bind(id)
+            .execute(pool)
+            .await
+            .unwrap();
+    });
+}
+
 /// The signed-in view of a demo account, as the session lookup builds it.
 pub async fn current_user(db: &Db, full_name: &str) -> app::identity::model::CurrentUser {
     let id = user_id(db, full_name).await;

@@ -115,9 +115,23 @@ pub fn index_terms(folded: &str) -> String {
         .join(" ")
 }
 
+/// What a short name (a document's title, a file's name) stores to be found by a phrase
+/// without reading it: its terms between spaces, a space at each end. A phrase stands in it
+/// exactly when ` its terms ` is a substring ([`phrase_pattern`]).
+pub fn name_terms(name: &str) -> String {
+    let folded = crate::fold::fold(&crate::fold::normalise(name));
+    format!(" {} ", index_terms(&folded))
+}
+
+/// A `like` pattern that matches the [`name_terms`] of a name holding the phrase `query`
+/// (terms are letters and digits: nothing in them is special to `like`).
+pub fn phrase_pattern(query: &[String]) -> String {
+    format!("% {} %", query.join(" "))
+}
+
 /// The terms of a query as typed (accents and case aside), at most [`MAX_QUERY_TERMS`].
 pub fn query_terms(query: &str) -> Vec<String> {
-    let folded = crate::search::fold::fold(&crate::search::fold::normalise(query));
+    let folded = crate::fold::fold(&crate::fold::normalise(query));
     terms(&folded)
         .into_iter()
         .take(MAX_QUERY_TERMS)
@@ -154,8 +168,29 @@ pub fn find_all(folded: &str, query: &[String]) -> Vec<(usize, usize)> {
 mod tests {
     use super::*;
 
+    /// A name holds a phrase when the pattern's middle stands in its terms: worked by hand.
+    #[test]
+    fn names_hold_phrases_as_runs_of_whole_terms() {
+        assert_eq!(
+            name_terms("Tờ trình số 01/TTr-BKHĐT.pdf"),
+            " to trinh so 1 ttr bkhdt pdf "
+        );
+        assert_eq!(name_terms(""), "  ");
+        let holds = |name: &str, query: &str| {
+            let pattern = phrase_pattern(&query_terms(query));
+            let middle = pattern.trim_matches('%');
+            name_terms(name).contains(middle)
+        };
+        assert!(holds("Tờ trình số 01/TTr-BKHĐT.pdf", "01 ttr"));
+        assert!(holds("Tờ trình số 01/TTr-BKHĐT.pdf", "to trinh"));
+        assert!(!holds("Tờ trình số 01/TTr-BKHĐT.pdf", "trinh to"));
+        // A term is whole: "trinh" does not hold "tri", nor "10" hold "1".
+        assert!(!holds("Tờ trình", "tri"));
+        assert!(!holds("Số 10", "1"));
+    }
+
     fn cut(text: &str) -> String {
-        let folded = crate::search::fold::fold(&crate::search::fold::normalise(text));
+        let folded = crate::fold::fold(&crate::fold::normalise(text));
         index_terms(&folded)
     }
 
@@ -199,7 +234,7 @@ mod tests {
 
     #[test]
     fn terms_keep_their_places_in_the_text() {
-        let folded = crate::search::fold::fold("Số 01/NQ-CP ngày 1.234");
+        let folded = crate::fold::fold("Số 01/NQ-CP ngày 1.234");
         let t = terms(&folded);
         let places: Vec<(&str, usize, usize)> = t
             .iter()
@@ -227,7 +262,7 @@ mod tests {
 
     #[test]
     fn phrases_are_found_wherever_they_stand() {
-        let folded = crate::search::fold::fold("Nghị quyết 01/NQ-CP và nghị quyết 1 NQ CP");
+        let folded = crate::fold::fold("Nghị quyết 01/NQ-CP và nghị quyết 1 NQ CP");
         let q = query_terms("nghị quyết 01/NQ-CP");
         assert_eq!(find_all(&folded, &q), [(0, 19), (23, 41)]);
         // Part of a compound, and not a part of a word.
