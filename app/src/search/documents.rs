@@ -55,10 +55,19 @@ pub async fn named(
     if terms.is_empty() || (items.is_empty() && ballots.is_empty()) {
         return Ok(Vec::new());
     }
+    // The few documents whose names hold the phrase first, then their current versions: as
+    // one condition over the join, PostgreSQL looked up the current version of every
+    // visible document before the names (14 ms for 2,000; 1 ms this way).
     const PICK: &str = "select d.id, d.title, d.agenda_item_id, d.ballot_id, v.version_no,
                                v.file_name, v.blob_sha256
                         from document d join document_version v on v.document_id = d.id
-                        where (d.title_terms like $1 or v.file_terms like $1)
+                        where d.id in (select id from document where title_terms like $1
+                                       union
+                                       select f.document_id from document_version f
+                                       where f.file_terms like $1
+                                         and f.version_no = (select max(w.version_no)
+                                                             from document_version w
+                                                             where w.document_id = f.document_id))
                           and v.version_no = (select max(w.version_no) from document_version w
                                               where w.document_id = d.id)";
     let pattern = phrase_pattern(terms);
