@@ -85,6 +85,8 @@ pub enum BadInput {
     Ballot(crate::ballots::problem::BallotProblem),
     /// Something wrong with an act in the meeting room.
     Room(crate::room::problem::RoomProblem),
+    /// Something wrong with a task or an act on one.
+    Task(crate::tasks::problem::TaskProblem),
     /// A line of an imported CSV of past meetings (1 is the header) that is not valid.
     HistoryLine {
         line: u32,
@@ -116,6 +118,7 @@ impl BadInput {
             (BadInput::Account(problem), lang) => problem.label(lang).to_owned(),
             (BadInput::Meeting(problem), lang) => problem.label(lang).to_owned(),
             (BadInput::Ballot(problem), lang) => problem.label(lang).to_owned(),
+            (BadInput::Task(problem), lang) => problem.label(lang).to_owned(),
             (BadInput::Room(problem), lang) => problem.message(lang),
             (BadInput::CsvLine { line, problem }, Lang::Vi) => {
                 format!("Dòng {line}: {}", problem.label(Lang::Vi))
@@ -148,6 +151,7 @@ impl BadInput {
                 BadInput::Account(_)
                 | BadInput::Meeting(_)
                 | BadInput::Ballot(_)
+                | BadInput::Task(_)
                 | BadInput::Room(_)
                 | BadInput::HistoryLine { .. }
                 | BadInput::CsvLine { .. }

@@ -121,6 +121,12 @@ fn spawn_ballot_clock(db: &Db, live: &app::live::hub::Hub, every_secs: u64) {
                 }
                 Err(err) => tracing::warn!(?err, "ballot clock"),
             }
+            // The tasks' deadlines, on the same clock (a notice a day at most per task).
+            match app::tasks::schedule::tick(&db, app::tasks::store::today()).await {
+                Ok(0) => {}
+                Ok(noticed) => tracing::info!(noticed, "task deadlines"),
+                Err(err) => tracing::warn!(?err, "task clock"),
+            }
         }
     });
 }

@@ -1,7 +1,6 @@
 //! Analytics: what e-Cabinet saves — meeting time against a paper-era baseline, paper, and
 //! the time moved to written ballots — and a live usage panel for leaders.
 pub mod api;
-pub mod charts;
 #[cfg(feature = "ssr")]
 pub mod history;
 pub mod model;

@@ -118,6 +118,8 @@ pub struct Dashboard {
     pub history: Vec<HistoricalMeeting>,
     pub settings: SavingsSettings,
     pub may_configure: bool,
+    /// Median days from a conclusion to its task's completion (`tasks::dashboard`).
+    pub task_days_to_done: Option<f64>,
 }
 
 /// Who is online now and what is waiting, for leaders and the secretariat.

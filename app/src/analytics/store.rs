@@ -33,7 +33,7 @@ pub async fn require_reader(db: &Db, user: &CurrentUser) -> Result<(), AppError>
     match user.role {
         Role::Secretariat => Ok(()),
         Role::Member if crate::identity::store::is_leader(db, user.id).await? => Ok(()),
-        Role::Member | Role::Guest | Role::Admin => Err(AppError::Forbidden),
+        Role::Member | Role::Guest | Role::Admin | Role::Officer => Err(AppError::Forbidden),
     }
 }
 
@@ -333,6 +333,7 @@ pub async fn dashboard(db: &Db, user: &CurrentUser) -> Result<Dashboard, AppErro
         history,
         settings,
         may_configure: user.role == Role::Secretariat,
+        task_days_to_done: crate::tasks::dashboard::median_days_from_conclusions(db).await?,
     })
 }
 

@@ -20,6 +20,8 @@ crate::texts! {
         cost: "Chi phí in ấn tiết kiệm", "Printing cost saved";
         read: "Tài liệu được đọc trên thiết bị", "Documents read on a device";
         response: "Thời gian trả lời phiếu (trung vị)", "Ballot response time (median)";
+        task_days: "Từ kết luận đến hoàn thành nhiệm vụ (trung vị)", "From conclusion to task done (median)";
+        days: "ngày", "days";
         chart_minutes: "Thời gian từng phiên họp (phút)", "Length of each meeting (minutes)";
         baseline: "Cơ sở (họp giấy)", "Baseline (on paper)";
         planned: "Dự kiến", "Planned";

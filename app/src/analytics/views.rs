@@ -5,15 +5,15 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::analytics::api::get_savings;
-use crate::analytics::charts::{GroupedBars, LinePlot, Series};
 use crate::analytics::model::{Dashboard, Totals};
 use crate::analytics::review_views::CountsCell;
 use crate::analytics::settings_views::Settings;
 use crate::analytics::texts::{span, texts, Texts};
 use crate::analytics::usage_views::LiveUsagePanel;
 use crate::i18n::{use_i18n, Lang};
+use crate::ui::charts::{GroupedBars, LinePlot, Series};
 use crate::ui::error_pages::ErrorPanel;
-use crate::ui::format::{decimal, hours, integer, money, percent};
+use crate::ui::format::{decimal, hours, integer, money, percent, short};
 use crate::ui::table_scroll::TableScroll;
 use crate::ui::texts::texts as ui_texts;
 
@@ -130,6 +130,7 @@ fn DashboardView(d: Dashboard, version: RwSignal<u64>) -> impl IntoView {
     };
     let table_rows = d.meetings.clone();
     let may_review = d.may_configure;
+    let task_days = d.task_days_to_done;
     view! {
         <h1>{move || t().title}</h1>
         <p class="muted">{move || t().goal}</p>
@@ -147,6 +148,10 @@ fn DashboardView(d: Dashboard, version: RwSignal<u64>) -> impl IntoView {
             {card(|t| t.cost, |s, l| money(s.cost_saved, l), "cost")}
             {card(|t| t.read, |s, l| s.read_percent.map_or("—".to_owned(), |r| percent(r, l)), "read")}
             {card(|t| t.response, |s, l| s.ballot_response_hours.map_or("—".to_owned(), |h| hours(h, l)), "response")}
+            <div class="stat tasks">
+                <dt>{move || t().task_days}</dt>
+                <dd>{move || task_days.map_or("—".to_owned(), |d| format!("{} {}", short(d, lang()), t().days))}</dd>
+            </div>
         </dl>
         <div class="charts">
             {minutes_chart}

@@ -110,6 +110,18 @@ audit_events! {
     /// Whether a closed meeting counts in the savings, decided with a reason (the detail is
     /// the hash of the decision and its reason).
     SavingsReviewed => "analytics.reviewed", false, "Xem xét tính vào hiệu quả", "Savings review";
+    /// A task was assigned (the subject is the task; the detail the hash of what was assigned).
+    TaskAssigned => "task.assigned", false, "Giao nhiệm vụ", "Task assigned";
+    /// A ministry reported on a task: progress, a contribution or completion (the detail is
+    /// the hash of the report).
+    TaskReported => "task.reported", false, "Báo cáo nhiệm vụ", "Task reported on";
+    TaskAccepted => "task.accepted", false, "Xác nhận hoàn thành nhiệm vụ", "Task accepted as done";
+    TaskReturned => "task.returned", false, "Trả lại báo cáo nhiệm vụ", "Task returned";
+    TaskExtensionAsked => "task.extension_asked", false, "Đề nghị gia hạn nhiệm vụ", "Task extension asked";
+    /// An extension granted or refused (the detail: the hash of the decision and its reason).
+    TaskExtensionDecided => "task.extension_decided", false, "Quyết định gia hạn nhiệm vụ", "Task extension decided";
+    /// Tasks of the paper era imported from a CSV file (the detail: the file's hash).
+    TasksImported => "task.imported", false, "Nhập danh sách nhiệm vụ", "Tasks imported";
 }
 
 #[cfg(test)]

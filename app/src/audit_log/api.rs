@@ -13,7 +13,7 @@ pub async fn get_audit_log(filter: AuditFilter) -> Result<AuditPage, AppError> {
         let security_only = match user.role {
             Role::Secretariat => false,
             Role::Admin => true,
-            Role::Member | Role::Guest => return Err(AppError::Forbidden),
+            Role::Member | Role::Guest | Role::Officer => return Err(AppError::Forbidden),
         };
         let state = crate::state::AppState::from_context()?;
         crate::audit::store::browse(&state.db, &filter, security_only).await

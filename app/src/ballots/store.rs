@@ -52,7 +52,7 @@ pub async fn list_for(db: &Db, user: &CurrentUser) -> Result<Vec<BallotSummaryRo
             "where b.state <> 'draft' and exists(select 1 from ballot_eligible e
                  where e.ballot_id = b.id and e.user_id = $1)"
         }
-        Role::Guest | Role::Admin => return Ok(Vec::new()),
+        Role::Guest | Role::Admin | Role::Officer => return Ok(Vec::new()),
     };
     let sql = format!(
         "select b.id, b.title, b.state, b.deadline_at,

@@ -67,6 +67,8 @@ pub enum DbError {
     Sqlx(#[from] sqlx::Error),
     #[error(transparent)]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("rows name missing parents after the migrations ({0} of them)")]
+    ForeignKeys(usize),
 }
 
 impl Db {
@@ -120,7 +122,25 @@ impl Db {
     /// Apply the embedded migrations of this engine that are not applied yet.
     pub async fn migrate(&self) -> Result<(), DbError> {
         let migrator = self.migrator();
-        with_db!(self, |pool| migrator.run(pool).await?);
+        match self {
+            // On a connection of its own with foreign keys off, as SQLite asks of a table
+            // rebuilt to change a constraint (0018): sqlx runs each migration in a
+            // transaction, where the pragma cannot be changed. Checked after: a row naming a
+            // parent that is gone fails the start.
+            Db::Sqlite(pool) => {
+                let options = (*pool.connect_options()).clone().foreign_keys(false);
+                let mut conn = sqlx::ConnectOptions::connect(&options).await?;
+                migrator.run(&mut conn).await?;
+                let broken = sqlx::query("pragma foreign_key_check")
+                    .fetch_all(&mut conn)
+                    .await?;
+                sqlx::Connection::close(conn).await?;
+                if !broken.is_empty() {
+                    return Err(DbError::ForeignKeys(broken.len()));
+                }
+            }
+            Db::Postgres(pool) => migrator.run(pool).await?,
+        }
         Ok(())
     }
 

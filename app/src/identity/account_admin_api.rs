@@ -13,7 +13,7 @@ async fn account_manager() -> Result<crate::identity::model::CurrentUser, AppErr
     let user = crate::identity::session::require_user().await?;
     match user.role {
         Role::Admin | Role::Secretariat => Ok(user),
-        Role::Member | Role::Guest => {
+        Role::Member | Role::Guest | Role::Officer => {
             let state = crate::state::AppState::from_context()?;
             crate::audit::store::record(
                 &state.db,

@@ -12,6 +12,9 @@ pub enum Role {
     Guest,
     Secretariat,
     Admin,
+    /// A ministry's officer (cán bộ đầu mối): reports on the ministry's tasks; sees nothing of
+    /// meetings unless invited. Bound to one ministry by an appointment.
+    Officer,
 }
 
 impl Role {
@@ -21,6 +24,7 @@ impl Role {
             Role::Guest => "guest",
             Role::Secretariat => "secretariat",
             Role::Admin => "admin",
+            Role::Officer => "officer",
         }
     }
 
@@ -31,6 +35,7 @@ impl Role {
             Role::Guest => t.role_guest,
             Role::Secretariat => t.role_secretariat,
             Role::Admin => t.role_admin,
+            Role::Officer => t.role_officer,
         }
     }
 }
@@ -46,17 +51,21 @@ impl Role {
             "admin" | "administrator" | "quản trị" | "quản trị hệ thống" => {
                 Some(Role::Admin)
             }
+            "officer" | "ministry officer" | "cán bộ đầu mối" | "đầu mối" => {
+                Some(Role::Officer)
+            }
             _ => None,
         }
     }
 
     /// Whether an account of `self` may create (or re-enrol) an account of `other`:
-    /// the secretariat creates members and guests; administrators create any account.
+    /// the secretariat creates members, guests and ministry officers; administrators create
+    /// any account.
     pub fn may_manage(self, other: Role) -> bool {
         match self {
             Role::Admin => true,
-            Role::Secretariat => matches!(other, Role::Member | Role::Guest),
-            Role::Member | Role::Guest => false,
+            Role::Secretariat => matches!(other, Role::Member | Role::Guest | Role::Officer),
+            Role::Member | Role::Guest | Role::Officer => false,
         }
     }
 }
@@ -70,6 +79,7 @@ impl TryFrom<String> for Role {
             "guest" => Ok(Role::Guest),
             "secretariat" => Ok(Role::Secretariat),
             "admin" => Ok(Role::Admin),
+            "officer" => Ok(Role::Officer),
             other => Err(format!("unknown role {other:?}")),
         }
     }
@@ -184,6 +194,24 @@ crate::labelled_enum! {
         CommentMention => "comment_mention",
             "Đồng chí được nhắc đến trong một ý kiến thảo luận.",
             "You were mentioned in a comment.";
+        TaskAssigned => "task_assigned",
+            "Bộ của đồng chí được giao một nhiệm vụ mới.",
+            "Your ministry was assigned a new task.";
+        TaskDueSoon => "task_due_soon",
+            "Nhắc việc: một nhiệm vụ của bộ sắp đến hạn.",
+            "Reminder: a task of your ministry is nearly due.";
+        TaskOverdue => "task_overdue",
+            "Một nhiệm vụ của bộ đã quá hạn.",
+            "A task of your ministry is overdue.";
+        TaskCompletionReported => "task_completion_reported",
+            "Một bộ đã báo cáo hoàn thành nhiệm vụ, chờ xác nhận.",
+            "A ministry reported a task done: it awaits your review.";
+        TaskDecided => "task_decided",
+            "Văn phòng Chính phủ đã xem xét báo cáo hoặc đề nghị về một nhiệm vụ của bộ.",
+            "The Government Office decided on a report or request about your ministry's task.";
+        TaskExtensionAsked => "task_extension_asked",
+            "Một bộ đề nghị gia hạn nhiệm vụ.",
+            "A ministry asked for a task's deadline to be extended.";
         /// A kind this version does not know (written by a newer one).
         Other => "other", "Thông báo hệ thống", "System notice";
     }
@@ -314,6 +342,11 @@ mod tests {
             (Member, Guest, false),
             (Guest, Guest, false),
             (Guest, Member, false),
+            // Ministry officers: created by either; they create nobody.
+            (Admin, Officer, true),
+            (Secretariat, Officer, true),
+            (Officer, Officer, false),
+            (Officer, Member, false),
         ];
         for (creator, created, allowed) in expected {
             assert_eq!(

@@ -91,6 +91,26 @@ pub async fn current_user(db: &Db, id: Uuid) -> Result<Option<CurrentUser>, AppE
     Ok(row.map(UserRow::into_current))
 }
 
+/// The ministry `user` serves today, by their appointment (a minister's, an officer's).
+pub async fn ministry_of(db: &Db, user: Uuid) -> Result<Option<Uuid>, AppError> {
+    let today = Utc::now()
+        .with_timezone(&chrono_tz::Asia::Ho_Chi_Minh)
+        .date_naive();
+    let row: Option<(Option<Uuid>,)> = with_db!(db, |pool| {
+        sqlx::query_as(
+            "select ministry_id from appointment
+             where user_id = $1 and ministry_id is not null and starts_on <= $2
+               and (ends_on is null or ends_on >= $2)
+             order by starts_on desc limit 1",
+        )
+        .bind(user)
+        .bind(today)
+        .fetch_optional(pool)
+        .await
+    })?;
+    Ok(row.and_then(|(m,)| m))
+}
+
 /// Whether `user` holds the office of Prime Minister or Deputy Prime Minister today (protocol
 /// rank below the ministers'): the leaders who read the analytics.
 pub async fn is_leader(db: &Db, user: Uuid) -> Result<bool, AppError> {

@@ -14,6 +14,7 @@ crate::texts! {
         role_guest: "Khách mời", "Guest";
         role_secretariat: "Văn phòng Chính phủ", "Government Office";
         role_admin: "Quản trị hệ thống", "System administrator";
+        role_officer: "Cán bộ đầu mối của bộ", "Ministry officer";
         admin_title: "Quản trị hệ thống", "Administration";
         enrol_title: "Đăng ký khóa truy cập", "Set up your passkey";
         enrol_intro:

@@ -18,7 +18,9 @@ pub struct Connection {
 /// - administrators manage accounts and never see meeting content;
 /// - members see the meetings they are invited to, once published;
 /// - guests see published meetings that have an item they are invited to (and, in the
-///   store, only those items).
+///   store, only those items);
+/// - ministry officers see no meeting: they report on tasks (no picker offers them for an
+///   invitation).
 pub fn can_view(role: Role, state: MeetingState, connection: Connection) -> bool {
     let distributed = state != MeetingState::Draft;
     match role {
@@ -26,6 +28,7 @@ pub fn can_view(role: Role, state: MeetingState, connection: Connection) -> bool
         Role::Admin => false,
         Role::Member => distributed && connection.invited,
         Role::Guest => distributed && connection.guest_items > 0,
+        Role::Officer => false,
     }
 }
 
@@ -66,6 +69,8 @@ mod tests {
             (Role::Guest, Draft, GUEST_OF_ONE, false),
             (Role::Guest, Published, STRANGER, false),
             (Role::Guest, Published, INVITED, false),
+            (Role::Officer, Published, INVITED, false),
+            (Role::Officer, Closed, GUEST_OF_ONE, false),
         ];
         for (role, state, connection, expected) in cases {
             assert_eq!(

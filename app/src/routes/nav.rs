@@ -6,6 +6,9 @@ use crate::identity::model::Role;
 pub enum Section {
     Meetings,
     Ballots,
+    /// Follow-up tasks: the secretariat, members (their ministry's; the leaders all) and
+    /// ministry officers.
+    Tasks,
     Search,
     /// Account administration: the secretariat (members, guests) and administrators.
     Accounts,
@@ -19,6 +22,7 @@ impl Section {
         match self {
             Section::Meetings => "/",
             Section::Ballots => "/ballots",
+            Section::Tasks => "/tasks",
             Section::Search => "/search",
             Section::Accounts => "/admin",
             Section::Audit => "/audit",
@@ -30,6 +34,7 @@ impl Section {
         match self {
             Section::Meetings => t.nav_meetings,
             Section::Ballots => t.nav_ballots,
+            Section::Tasks => t.nav_tasks,
             Section::Search => t.nav_search,
             Section::Accounts => t.nav_accounts,
             Section::Audit => t.nav_audit,
@@ -45,20 +50,28 @@ pub fn sections_for(role: Role, leader: bool) -> Vec<Section> {
         Role::Member if leader => vec![
             Section::Meetings,
             Section::Ballots,
+            Section::Tasks,
             Section::Search,
             Section::Analytics,
         ],
-        Role::Member => vec![Section::Meetings, Section::Ballots, Section::Search],
+        Role::Member => vec![
+            Section::Meetings,
+            Section::Ballots,
+            Section::Tasks,
+            Section::Search,
+        ],
         Role::Guest => vec![Section::Meetings, Section::Search],
         Role::Secretariat => vec![
             Section::Meetings,
             Section::Ballots,
+            Section::Tasks,
             Section::Search,
             Section::Analytics,
             Section::Accounts,
             Section::Audit,
         ],
         Role::Admin => vec![Section::Accounts, Section::Audit],
+        Role::Officer => vec![Section::Tasks],
     }
 }
 
@@ -77,6 +90,7 @@ mod tests {
             [
                 Section::Meetings,
                 Section::Ballots,
+                Section::Tasks,
                 Section::Search,
                 Section::Analytics,
                 Section::Accounts,
@@ -85,7 +99,12 @@ mod tests {
         );
         assert_eq!(
             sections_for(Role::Member, false),
-            [Section::Meetings, Section::Ballots, Section::Search]
+            [
+                Section::Meetings,
+                Section::Ballots,
+                Section::Tasks,
+                Section::Search
+            ]
         );
         // The Prime Minister and the Deputies see the savings.
         assert_eq!(
@@ -93,6 +112,7 @@ mod tests {
             [
                 Section::Meetings,
                 Section::Ballots,
+                Section::Tasks,
                 Section::Search,
                 Section::Analytics
             ]
@@ -102,5 +122,7 @@ mod tests {
             sections_for(Role::Guest, false),
             [Section::Meetings, Section::Search]
         );
+        // A ministry officer: the ministry's tasks, nothing of meetings.
+        assert_eq!(sections_for(Role::Officer, false), [Section::Tasks]);
     }
 }

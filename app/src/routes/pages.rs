@@ -150,6 +150,13 @@ page_group!(
     }
 );
 page_group!(
+    /// Follow-up tasks.
+    task_pages / __preload_task_pages, TaskPages {
+        Tasks => crate::tasks::views::TasksPage,
+        Task => crate::tasks::views::task_page::TaskPage,
+    }
+);
+page_group!(
     /// The live meeting and what it concludes.
     room_pages / __preload_room_pages, RoomPages {
         Room => crate::room::views::RoomPage,

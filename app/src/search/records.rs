@@ -49,7 +49,7 @@ fn reads_minutes(user: &CurrentUser, scope: &Scope, meeting: Uuid) -> bool {
         && match user.role {
             Role::Secretariat => true,
             Role::Member => m.invited,
-            Role::Guest | Role::Admin => false,
+            Role::Guest | Role::Admin | Role::Officer => false,
         }
 }
 

@@ -2,8 +2,10 @@
 //! database (idempotent: a second start, or a second node, finds it and does nothing).
 pub mod cabinet;
 pub mod history;
+pub mod officers;
 pub mod plan;
 pub mod sign_in;
+pub mod tasks;
 pub mod texts;
 
 use std::collections::HashMap;
@@ -20,6 +22,7 @@ use app::ids::new_id;
 use app::with_tx;
 
 use self::cabinet::{MINISTRIES, PEOPLE};
+use self::officers::OFFICERS;
 use self::plan::{PlannedMeeting, OPEN_BALLOT, REGULAR_SESSION, THEMATIC_SESSION};
 
 /// The day the demo appointments begin.
@@ -90,7 +93,9 @@ pub async fn seed(db: &Db, with_history: bool) -> anyhow::Result<SeedOutcome> {
     }
     documents += insert_ballot(&mut tx, &people, &pdfs, now).await?;
     let history = if with_history {
-        history::insert(&mut tx, &people, &pdfs, now).await?
+        let history = history::insert(&mut tx, &people, &pdfs, now).await?;
+        tasks::insert(&mut tx, &ministries, &people, now).await?;
+        history
     } else {
         (0, 0)
     };
@@ -177,7 +182,7 @@ async fn insert_people(
     let term_start = NaiveDate::from_ymd_opt(TERM_START.0, TERM_START.1, TERM_START.2)
         .ok_or_else(|| anyhow::anyhow!("bad term start"))?;
     let mut ids = HashMap::new();
-    for (index, person) in PEOPLE.iter().enumerate() {
+    for (index, person) in PEOPLE.iter().chain(OFFICERS).enumerate() {
         let id = new_id();
         let ministry_id = person
             .ministry

@@ -25,9 +25,11 @@ enum Who {
     Secretariat,
     Admin,
     Deactivated,
+    /// A ministry's officer (Finance): the ministry's tasks, nothing of meetings.
+    Officer,
 }
 
-const EVERYONE: [Who; 8] = [
+const EVERYONE: [Who; 9] = [
     Who::Anonymous,
     Who::UninvitedMember,
     Who::InvitedMember,
@@ -36,6 +38,7 @@ const EVERYONE: [Who; 8] = [
     Who::Secretariat,
     Who::Admin,
     Who::Deactivated,
+    Who::Officer,
 ];
 
 impl Who {
@@ -49,6 +52,7 @@ impl Who {
             Who::Secretariat => Some(SECRETARY),
             Who::Admin => Some(ADMIN),
             Who::Deactivated => Some("Quách Thị Mai"),
+            Who::Officer => Some("Quách Văn Nam"),
         }
     }
 }
@@ -188,6 +192,17 @@ const ENDPOINTS: &[&str] = &[
     "POST /api/savings_settings",
     "POST /api/history_import",
     "POST /api/savings_review",
+    "GET /tasks",
+    "GET /tasks/{id}",
+    "POST /api/tasks",
+    "POST /api/task_dashboard",
+    "POST /api/task",
+    "POST /api/task_assign",
+    "POST /api/task_sources",
+    "POST /api/task_report",
+    "POST /api/task_decide",
+    "POST /api/task_extension_ask",
+    "POST /api/task_extension_decide",
 ];
 
 /// The member the administrator deactivates in the matrix (not one of the users acting).
@@ -317,7 +332,7 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
         | "POST /api/comment_add" => {
             let [draft, published, closed] = match who {
                 Anonymous | Deactivated => [401, 401, 401],
-                UninvitedMember | Admin | Guest => [404, 404, 404],
+                UninvitedMember | Admin | Guest | Officer => [404, 404, 404],
                 InvitedMember | Chair => [404, 200, 200],
                 Secretariat => [200, 200, 200],
             };
@@ -332,7 +347,7 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
         "POST /api/position_set" => {
             let [draft, published, closed] = match who {
                 Anonymous | Deactivated => [401, 401, 401],
-                UninvitedMember | Admin => [404, 404, 404],
+                UninvitedMember | Admin | Officer => [404, 404, 404],
                 InvitedMember | Chair => [404, 200, 400],
                 Guest => [404, 403, 403],
                 Secretariat => [403, 403, 403],
@@ -347,7 +362,7 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
         "POST /api/positions_summary" => {
             let [draft, published, closed] = match who {
                 Anonymous | Deactivated => [401, 401, 401],
-                UninvitedMember | Admin => [404, 404, 404],
+                UninvitedMember | Admin | Officer => [404, 404, 404],
                 InvitedMember | Guest => [404, 403, 403],
                 Chair => [404, 200, 200],
                 Secretariat => [200, 200, 200],
@@ -368,7 +383,7 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
         | "POST /api/positions_mine" => {
             let [draft, published, closed] = match who {
                 Anonymous | Deactivated => [401, 401, 401],
-                UninvitedMember | Admin => [404, 404, 404],
+                UninvitedMember | Admin | Officer => [404, 404, 404],
                 InvitedMember | Chair | Guest => [404, 200, 200],
                 Secretariat => [200, 200, 200],
             };
@@ -388,7 +403,7 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
         | "POST /api/room_vote" => {
             let [draft, published, closed] = match who {
                 Anonymous | Deactivated => [401, 401, 401],
-                UninvitedMember | Admin => [404, 404, 404],
+                UninvitedMember | Admin | Officer => [404, 404, 404],
                 InvitedMember | Guest => [404, 403, 403],
                 Chair => [404, 400, 400],
                 Secretariat => [400, 400, 400],
@@ -410,7 +425,7 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
             };
             let [draft, published, closed] = match who {
                 Anonymous | Deactivated => [401, 401, 401],
-                UninvitedMember | Admin | Guest => [404, 404, 404],
+                UninvitedMember | Admin | Guest | Officer => [404, 404, 404],
                 InvitedMember | Chair => [404, running, running],
                 Secretariat => [403, 403, 403],
             };
@@ -430,7 +445,7 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
         | "POST /api/conclusions" => {
             let [draft, published, closed] = match who {
                 Anonymous | Deactivated => [401, 401, 401],
-                UninvitedMember | Admin => [404, 404, 404],
+                UninvitedMember | Admin | Officer => [404, 404, 404],
                 InvitedMember | Guest => [404, 403, 403],
                 Chair => [404, 400, 200],
                 Secretariat => [400, 400, 200],
@@ -452,7 +467,7 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
         "POST /api/minutes_approve" => match who {
             Anonymous | Deactivated => 401,
             UninvitedMember | InvitedMember | Chair => 404,
-            Guest | Secretariat | Admin => 403,
+            Guest | Secretariat | Admin | Officer => 403,
         },
         // The savings and the live usage: the secretariat and the Government's leaders (the
         // chair here is the Prime Minister); not ministers, guests or administrators.
@@ -462,7 +477,7 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
         | "POST /api/live_usage" => match who {
             Anonymous | Deactivated => 401,
             Secretariat | Chair => 200,
-            UninvitedMember | InvitedMember | Guest | Admin => 403,
+            UninvitedMember | InvitedMember | Guest | Admin | Officer => 403,
         },
         // Settings, the history import and the review of a meeting are the secretariat's; the
         // requests are refused on their merits (a negative cost, an empty file, no reason) so
@@ -483,7 +498,7 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
         "GET /ballots/{id}" | "POST /api/ballot" => match who {
             Anonymous | Deactivated => 401,
             InvitedMember | Chair | Secretariat => 200,
-            UninvitedMember | Guest | Admin => 404,
+            UninvitedMember | Guest | Admin | Officer => 404,
         },
         // The printable summary: the secretariat's (a member asked sees the result on the
         // ballot's page, not the summary).
@@ -514,7 +529,40 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
         "POST /api/ballot_sign_start" | "POST /api/ballot_answer" => match who {
             Anonymous | Deactivated => 401,
             InvitedMember | Chair | Secretariat => 400,
-            UninvitedMember | Guest | Admin => 404,
+            UninvitedMember | Guest | Admin | Officer => 404,
+        },
+        // Follow-up tasks: every member (their ministry's, the leaders all), the officers and
+        // the secretariat read them; guests and administrators never. The task named is a
+        // random id: not found for whoever may look.
+        "GET /tasks" | "POST /api/tasks" | "POST /api/task_dashboard" => match who {
+            Anonymous | Deactivated => 401,
+            Guest | Admin => 403,
+            _ => 200,
+        },
+        "GET /tasks/{id}"
+        | "POST /api/task"
+        | "POST /api/task_report"
+        | "POST /api/task_extension_ask" => match who {
+            Anonymous | Deactivated => 401,
+            Guest | Admin => 403,
+            _ => 404,
+        },
+        // Assigning is the secretariat's (the form is refused on its merits: no text);
+        // deciding too (the task does not exist).
+        "POST /api/task_sources" => match who {
+            Anonymous | Deactivated => 401,
+            Secretariat => 200,
+            _ => 403,
+        },
+        "POST /api/task_assign" => match who {
+            Anonymous | Deactivated => 401,
+            Secretariat => 400,
+            _ => 403,
+        },
+        "POST /api/task_decide" | "POST /api/task_extension_decide" => match who {
+            Anonymous | Deactivated => 401,
+            Secretariat => 404,
+            _ => 403,
         },
         other => panic!("the authorization matrix has no row for {other}: add one"),
     }
@@ -526,7 +574,7 @@ fn may_see_regular(who: Who, state: State) -> bool {
     match who {
         Secretariat => true,
         InvitedMember | Chair | Guest => state != State::Draft,
-        Anonymous | UninvitedMember | Admin | Deactivated => false,
+        Anonymous | UninvitedMember | Admin | Deactivated | Officer => false,
     }
 }
 

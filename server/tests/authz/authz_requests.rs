@@ -277,6 +277,27 @@ pub fn request_body(
             }
             "POST /demo/sign-in" => (FORM, format!("user_id={pm}")),
             "POST /api/ballot" => (FORM, format!("id={open_ballot}")),
+            "POST /api/task" => (FORM, format!("id={}", uuid::Uuid::now_v7())),
+            "POST /api/task_report" => (
+                FORM,
+                format!("id={}&kind=progress&body=x&percent=", uuid::Uuid::now_v7()),
+            ),
+            "POST /api/task_extension_ask" => (
+                FORM,
+                format!("id={}&deadline=2099-01-01&reason=x", uuid::Uuid::now_v7()),
+            ),
+            "POST /api/task_decide" => (
+                FORM,
+                format!("id={}&decision=accept&reason=", uuid::Uuid::now_v7()),
+            ),
+            "POST /api/task_extension_decide" => (
+                FORM,
+                format!("id={}&decision=grant&reason=", uuid::Uuid::now_v7()),
+            ),
+            "POST /api/task_assign" => (
+                FORM,
+                "form[text]=&form[source]=manual&form[lead]=BTC".to_owned(),
+            ),
             "POST /api/ballot_create" => (JSON, json!({"draft": ballot_draft()}).to_string()),
             "POST /api/ballot_update" => (
                 JSON,

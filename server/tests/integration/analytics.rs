@@ -309,13 +309,31 @@ async fn the_demo_history_shows_meetings_getting_shorter(engine: Engine) {
     assert_eq!(
         outcome,
         server::demo::SeedOutcome::Loaded {
-            people: 28,
+            people: 45,
             meetings: 2,
             documents: 10,
             history: (32, 6)
         }
     );
     let secretary = current_user(&test.db, SECRETARY).await;
+    // The history's follow-up tells a story: every ministry leads tasks, and each kind of
+    // outcome is there (done on time and late, extended, open or overdue).
+    let tasks = app::tasks::dashboard::dashboard(&test.db, &secretary, app::tasks::store::today())
+        .await
+        .unwrap();
+    assert_eq!(tasks.by_ministry.len(), 17, "{:?}", tasks.by_ministry);
+    let t = tasks.total;
+    assert!(
+        t.done_on_time > 0 && t.done_late > 0 && t.overdue + t.in_progress > 0,
+        "{t:?}"
+    );
+    let (extended,): (i64,) = app::with_db!(&test.db, |pool| {
+        sqlx::query_as("select count(*) from task where deadline <> first_deadline")
+            .fetch_one(pool)
+            .await
+            .unwrap()
+    });
+    assert!(extended > 0);
     let d = app::analytics::store::dashboard(&test.db, &secretary)
         .await
         .unwrap();

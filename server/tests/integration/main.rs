@@ -42,5 +42,6 @@ mod search_numbering;
 mod search_scope;
 mod sign_in_abuse;
 mod storage;
+mod tasks;
 mod text_input;
 mod text_status;

@@ -40,12 +40,13 @@ async fn migrations_apply_once_and_make_the_database_ready(engine: Engine) {
 async fn demo_data_loads_once(engine: Engine) {
     let test = migrated(engine).await;
     let first = server::demo::seed(&test.db, false).await.unwrap();
-    // 24 members + 2 secretariat + 1 guest + 1 administrator; documents: 8 in the regular
+    // 24 members + 2 secretariat + 1 guest + 1 administrator + 17 ministry officers (one per
+    // ministry); documents: 8 in the regular
     // session (item 3 has two, item 8 none), 1 in the thematic session, 1 with the ballot.
     assert_eq!(
         first,
         server::demo::SeedOutcome::Loaded {
-            people: 28,
+            people: 45,
             meetings: 2,
             documents: 10,
             history: (0, 0)
@@ -54,8 +55,8 @@ async fn demo_data_loads_once(engine: Engine) {
     let second = server::demo::seed(&test.db, false).await.unwrap();
     assert_eq!(second, server::demo::SeedOutcome::AlreadyPresent);
     for (table, expected) in [
-        ("user_account", 28),
-        ("appointment", 28),
+        ("user_account", 45),
+        ("appointment", 45),
         ("ministry", 17),
         ("meeting", 2),
         ("agenda_item", 11),
