@@ -246,6 +246,16 @@ impl Follower {
                     }
                     return Wake::Meeting(ballot_id, stamped.id, StreamMessage::Ballot);
                 }
+                LiveEvent::TaskChanged { task_id } => {
+                    // Those who may see the task: its ministries' people, the secretariat
+                    // and the leaders (asked of the database on every change: tasks change
+                    // a few times a day).
+                    match app::tasks::store::visible(&self.db, &self.user, task_id).await {
+                        Ok(true) => return Wake::Meeting(task_id, stamped.id, StreamMessage::Task),
+                        Ok(false) => continue,
+                        Err(_) => return Wake::Check,
+                    }
+                }
             }
         }
     }
@@ -294,6 +304,7 @@ fn meeting_message(
 ) -> Result<Event, Infallible> {
     let key = match kind {
         StreamMessage::Ballot => "ballot_id",
+        StreamMessage::Task => "task_id",
         _ => "meeting_id",
     };
     let event = Event::default()

@@ -92,7 +92,8 @@ pub fn plain_routes(demo: bool) -> PlainRoutes {
         Method::GET,
         "/analytics/savings.csv",
         downloads::savings_csv::savings_csv,
-    );
+    )
+    .add(Method::GET, "/tasks.csv", downloads::tasks_csv::tasks_csv);
     if demo {
         // Exists only in demo mode: outside it the path is an ordinary 404.
         routes.add(Method::POST, "/demo/sign-in", demo::sign_in::sign_in)

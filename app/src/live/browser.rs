@@ -50,6 +50,7 @@ pub fn connect(
         StreamMessage::Comments,
         StreamMessage::Text,
         StreamMessage::Ballot,
+        StreamMessage::Task,
     ] {
         let on_change = on_change.clone();
         let changed = Closure::<dyn Fn(web_sys::Event)>::new(move |_| on_change(kind));

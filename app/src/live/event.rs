@@ -22,6 +22,9 @@ pub enum LiveEvent {
     TextRead { meeting_id: Uuid },
     /// A ballot changed (sent, answered, extended, closed): its pages re-read.
     BallotChanged { ballot_id: Uuid },
+    /// A task changed (assigned, reported on, decided): the pages of those who may see it
+    /// re-read (the dashboard, the list, the task).
+    TaskChanged { task_id: Uuid },
     /// Something happened in a meeting's room (the chair's acts, attendance, requests to
     /// speak, votes): the room as read once after the change, pushed whole to every tablet
     /// (a guest's cut down to their items by their stream). Shared, not copied, by the
@@ -37,7 +40,9 @@ impl LiveEvent {
     /// The meeting an event is about, and what the page hears.
     pub fn meeting(&self) -> Option<(Uuid, StreamMessage)> {
         match self {
-            LiveEvent::SessionsEnded { .. } | LiveEvent::BallotChanged { .. } => None,
+            LiveEvent::SessionsEnded { .. }
+            | LiveEvent::BallotChanged { .. }
+            | LiveEvent::TaskChanged { .. } => None,
             LiveEvent::RoomChanged { meeting_id, .. } => Some((*meeting_id, StreamMessage::Room)),
             LiveEvent::MeetingChanged { meeting_id } => Some((*meeting_id, StreamMessage::Meeting)),
             LiveEvent::TextRead { meeting_id } => Some((*meeting_id, StreamMessage::Text)),
@@ -69,6 +74,8 @@ pub enum StreamMessage {
     Text,
     /// A ballot the viewer may see changed; data: `{"ballot_id": …}`.
     Ballot,
+    /// A task the viewer may see changed; data: `{"task_id": …}`.
+    Task,
     /// The room of a meeting the viewer may see; data: the room, as the room domain wrote it.
     Room,
 }
@@ -83,6 +90,7 @@ impl StreamMessage {
             StreamMessage::Comments => "comments",
             StreamMessage::Text => "text",
             StreamMessage::Ballot => "ballot",
+            StreamMessage::Task => "task",
             StreamMessage::Room => "room",
         }
     }

@@ -36,6 +36,10 @@ pub struct TextVersion(pub leptos::prelude::RwSignal<u64>);
 #[derive(Clone, Copy)]
 pub struct BallotsVersion(pub leptos::prelude::RwSignal<u64>);
 
+/// Bumped when a task the viewer may see changed.
+#[derive(Clone, Copy)]
+pub struct TasksVersion(pub leptos::prelude::RwSignal<u64>);
+
 /// The last room pushed on the channel, as the JSON the server sent, with when it arrived
 /// ([`page_clock_ms`]). The room domain reads it.
 #[derive(Clone)]

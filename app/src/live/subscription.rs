@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use crate::live::event::StreamMessage;
 use crate::live::{
-    BallotsVersion, CommentsVersion, LiveVersion, PositionsVersion, RoomFeed, TextVersion,
+    BallotsVersion, CommentsVersion, LiveVersion, PositionsVersion, RoomFeed, TasksVersion,
+    TextVersion,
 };
 
 /// The page's live signals, taken from the context the shell provides.
@@ -14,6 +15,7 @@ pub struct Subscription {
     positions: PositionsVersion,
     comments: CommentsVersion,
     ballots: BallotsVersion,
+    tasks: TasksVersion,
     text: TextVersion,
     room: RoomFeed,
 }
@@ -25,6 +27,7 @@ impl Subscription {
             positions: expect_context(),
             comments: expect_context(),
             ballots: expect_context(),
+            tasks: expect_context(),
             text: expect_context(),
             room: expect_context(),
         }
@@ -43,6 +46,7 @@ impl Subscription {
             positions,
             comments,
             ballots,
+            tasks,
             text,
             room,
         } = self.clone();
@@ -53,6 +57,7 @@ impl Subscription {
                     StreamMessage::Positions => positions.0,
                     StreamMessage::Comments => comments.0,
                     StreamMessage::Ballot => ballots.0,
+                    StreamMessage::Task => tasks.0,
                     StreamMessage::Text => text.0,
                     _ => live.0,
                 };

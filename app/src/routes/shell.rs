@@ -102,6 +102,7 @@ pub fn App() -> impl IntoView {
     provide_context(crate::live::PositionsVersion(RwSignal::new(0)));
     provide_context(crate::live::CommentsVersion(RwSignal::new(0)));
     provide_context(crate::live::BallotsVersion(RwSignal::new(0)));
+    provide_context(crate::live::TasksVersion(RwSignal::new(0)));
     provide_context(crate::live::TextVersion(RwSignal::new(0)));
     provide_context(crate::live::RoomFeed(ArcRwSignal::new(None)));
     provide_context(PageGuard {

@@ -14,6 +14,18 @@ fn task_id(raw: &str) -> Result<uuid::Uuid, AppError> {
     crate::ids::parse_id(raw, crate::error::BadInput::Id)
 }
 
+/// Tell open pages that task `id` changed (each stream asks whether its viewer may see it).
+#[cfg(feature = "ssr")]
+async fn announce(state: &crate::state::AppState, id: uuid::Uuid) {
+    state
+        .live
+        .publish(
+            &state.db,
+            crate::live::event::LiveEvent::TaskChanged { task_id: id },
+        )
+        .await;
+}
+
 #[cfg(feature = "ssr")]
 fn today() -> chrono::NaiveDate {
     crate::tasks::store::today()
@@ -66,6 +78,7 @@ pub async fn assign_task(form: TaskForm) -> Result<String, AppError> {
     crate::error::respond(async {
         let (user, state) = caller().await?;
         let id = crate::tasks::editing::assign(&state.db, &user, &form, today()).await?;
+        announce(&state, id).await;
         Ok(id.to_string())
     })
     .await
@@ -100,7 +113,9 @@ pub async fn report_task(
                 crate::tasks::editing::problem(crate::tasks::problem::TaskProblem::PercentInvalid)
             })?),
         };
-        crate::tasks::reports::report(&state.db, &user, id, kind, &body, percent, today()).await
+        crate::tasks::reports::report(&state.db, &user, id, kind, &body, percent, today()).await?;
+        announce(&state, id).await;
+        Ok(())
     })
     .await
 }
@@ -113,7 +128,9 @@ pub async fn decide_task(id: String, decision: String, reason: String) -> Result
         let id = task_id(&id)?;
         let (user, state) = caller().await?;
         let accept = decision.trim() == "accept";
-        crate::tasks::reports::decide(&state.db, &user, id, accept, &reason, today()).await
+        crate::tasks::reports::decide(&state.db, &user, id, accept, &reason, today()).await?;
+        announce(&state, id).await;
+        Ok(())
     })
     .await
 }
@@ -129,7 +146,9 @@ pub async fn ask_task_extension(
         let id = task_id(&id)?;
         let (user, state) = caller().await?;
         crate::tasks::reports::ask_extension(&state.db, &user, id, &deadline, &reason, today())
-            .await
+            .await?;
+        announce(&state, id).await;
+        Ok(())
     })
     .await
 }
@@ -145,7 +164,10 @@ pub async fn decide_task_extension(
         let id = task_id(&id)?;
         let (user, state) = caller().await?;
         let grant = decision.trim() == "grant";
-        crate::tasks::reports::decide_extension(&state.db, &user, id, grant, &reason, today()).await
+        crate::tasks::reports::decide_extension(&state.db, &user, id, grant, &reason, today())
+            .await?;
+        announce(&state, id).await;
+        Ok(())
     })
     .await
 }

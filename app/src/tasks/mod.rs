@@ -10,6 +10,8 @@ pub mod dashboard;
 #[cfg(feature = "ssr")]
 pub mod editing;
 #[cfg(feature = "ssr")]
+pub mod export;
+#[cfg(feature = "ssr")]
 pub mod history;
 pub mod model;
 pub mod problem;

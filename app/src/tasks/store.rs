@@ -237,3 +237,17 @@ pub async fn sources(
     })?;
     Ok(crate::tasks::model::Sources { items, ballots })
 }
+
+/// Whether `user` may see task `id` (the live channel asks, for each change).
+pub async fn visible(
+    db: &Db,
+    user: &crate::identity::model::CurrentUser,
+    id: Uuid,
+) -> Result<bool, AppError> {
+    let reach = match reach(db, user).await {
+        Ok(reach) => reach,
+        Err(AppError::Forbidden) => return Ok(false),
+        Err(e) => return Err(e),
+    };
+    Ok(!read(db, reach, Some(id), today()).await?.is_empty())
+}

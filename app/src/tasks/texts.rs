@@ -50,5 +50,6 @@ crate::texts! {
         grant: "Đồng ý gia hạn", "Grant";
         refuse: "Không đồng ý", "Refuse";
         done_on: "Ngày hoàn thành", "Done on";
+        download_csv: "Tải danh sách (CSV)", "Download the list (CSV)";
     }
 }

@@ -33,8 +33,10 @@ pub fn completion(f: &Figures, lang: Lang) -> String {
 pub fn TasksPage() -> impl IntoView {
     let i18n = use_i18n();
     let tt = move || texts(i18n.lang());
-    let dashboard = Resource::new(|| (), |_| task_dashboard());
-    let tasks = Resource::new(|| (), |_| list_tasks());
+    // Re-read live when a task the viewer may see changes.
+    let version = expect_context::<crate::live::TasksVersion>().0;
+    let dashboard = Resource::new(move || version.get(), |_| task_dashboard());
+    let tasks = Resource::new(move || version.get(), |_| list_tasks());
     let session = expect_context::<crate::identity::session_resource::SessionResource>().0;
     // Only the secretariat assigns (and may list the sources). A resource, so the form
     // hydrates as rendered.
@@ -69,6 +71,7 @@ pub fn TasksPage() -> impl IntoView {
                 tasks.await.ok().map(|rows| view! {
                     <section class="panel" aria-labelledby="task-list">
                         <h2 id="task-list">{move || tt().list}</h2>
+                        <p><a class="button" href="/tasks.csv" rel="external">{move || tt().download_csv}</a></p>
                         <TaskList rows/>
                     </section>
                 })
@@ -123,12 +126,52 @@ fn Figures(d: Dashboard) -> impl IntoView {
             {(!categories.is_empty()).then(|| view! {
                 <GroupedBars title=tt().chart_by_ministry.to_owned() categories series=bars/>
             })}
+            <BySource rows=d.by_source.clone()/>
             {(!d.oldest_overdue.is_empty()).then(|| view! {
                 <h3>{move || tt().oldest_overdue}</h3>
                 <TaskList rows=d.oldest_overdue.clone()/>
             })}
         </section>
     }
+}
+
+/// The figures by source, as a table.
+#[component]
+fn BySource(rows: Vec<(crate::tasks::model::TaskSource, Figures)>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || i18n.lang();
+    let tt = move || texts(lang());
+    (!rows.is_empty()).then(|| view! {
+        <h3 id="by-source">{move || tt().by_source}</h3>
+        <crate::ui::table_scroll::TableScroll label=Signal::derive(move || tt().by_source.to_owned())>
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || tt().source}</th>
+                        <th scope="col">{move || tt().assigned}</th>
+                        <th scope="col">{move || TaskStatus::DoneOnTime.label(lang())}</th>
+                        <th scope="col">{move || TaskStatus::DoneLate.label(lang())}</th>
+                        <th scope="col">{move || TaskStatus::InProgress.label(lang())}</th>
+                        <th scope="col">{move || TaskStatus::Overdue.label(lang())}</th>
+                        <th scope="col">{move || tt().completion}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|(source, f)| view! {
+                        <tr>
+                            <th scope="row">{move || source.label(lang())}</th>
+                            <td>{f.assigned}</td>
+                            <td>{f.done_on_time}</td>
+                            <td>{f.done_late}</td>
+                            <td>{f.in_progress}</td>
+                            <td>{f.overdue}</td>
+                            <td>{move || completion(&f, lang())}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </crate::ui::table_scroll::TableScroll>
+    })
 }
 
 #[component]

@@ -1,10 +1,10 @@
 //! `GET /ballots/{id}/summary.csv`: the summary of opinions of a closed ballot, for the
 //! secretariat. Not cached.
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Response};
-use http::{header, HeaderMap, HeaderValue};
+use axum::response::Response;
+use http::HeaderMap;
 
-use app::error::{AppError, BadInput, OrInternal};
+use app::error::{AppError, BadInput};
 use app::i18n::Lang;
 use app::state::AppState;
 
@@ -25,21 +25,5 @@ async fn serve(state: &AppState, id: &str, headers: &HeaderMap) -> Result<Respon
     let ballot = app::ids::parse_id(id, BadInput::Id)?;
     let user = app::identity::session::user_from_headers(state, headers).await?;
     let (name, bytes) = app::ballots::summary::csv(&state.db, &user, ballot).await?;
-    let disposition =
-        HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")).or_internal()?;
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/csv; charset=utf-8"),
-            ),
-            (header::CONTENT_DISPOSITION, disposition),
-            (
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("private, no-store"),
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(super::csv_file(bytes, &name))
 }

@@ -1,8 +1,8 @@
 //! `GET /analytics/savings.csv`: every closed meeting's savings, for the secretariat and the
 //! Government's leaders. Not cached.
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
-use http::{header, HeaderMap, HeaderValue};
+use axum::response::Response;
+use http::HeaderMap;
 
 use app::error::AppError;
 use app::i18n::Lang;
@@ -20,22 +20,5 @@ pub async fn savings_csv(State(state): State<AppState>, headers: HeaderMap) -> R
 async fn serve(state: &AppState, headers: &HeaderMap) -> Result<Response, AppError> {
     let user = app::identity::session::user_from_headers(state, headers).await?;
     let bytes = app::analytics::store::csv(&state.db, &user).await?;
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/csv; charset=utf-8"),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                HeaderValue::from_static("attachment; filename=\"hieu-qua-chinh-phu-dien-tu.csv\""),
-            ),
-            (
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("private, no-store"),
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(super::csv_file(bytes, "hieu-qua-chinh-phu-dien-tu.csv"))
 }

@@ -193,6 +193,7 @@ const ENDPOINTS: &[&str] = &[
     "POST /api/history_import",
     "POST /api/savings_review",
     "GET /tasks",
+    "GET /tasks.csv",
     "GET /tasks/{id}",
     "POST /api/tasks",
     "POST /api/task_dashboard",
@@ -534,11 +535,13 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
         // Follow-up tasks: every member (their ministry's, the leaders all), the officers and
         // the secretariat read them; guests and administrators never. The task named is a
         // random id: not found for whoever may look.
-        "GET /tasks" | "POST /api/tasks" | "POST /api/task_dashboard" => match who {
-            Anonymous | Deactivated => 401,
-            Guest | Admin => 403,
-            _ => 200,
-        },
+        "GET /tasks" | "GET /tasks.csv" | "POST /api/tasks" | "POST /api/task_dashboard" => {
+            match who {
+                Anonymous | Deactivated => 401,
+                Guest | Admin => 403,
+                _ => 200,
+            }
+        }
         "GET /tasks/{id}"
         | "POST /api/task"
         | "POST /api/task_report"

@@ -63,4 +63,23 @@ async fn csv_exports_never_carry_a_formula(engine: Engine) {
     let summary = String::from_utf8(summary).unwrap();
     assert!(summary.contains(",'@SUM(A1:A9),'-2+3"), "{summary}");
     assert!(!summary.contains(",@SUM"), "{summary}");
+
+    // A task whose text begins like a formula: the tasks' CSV, for the secretariat.
+    app::with_db!(db, |pool| {
+        sqlx::query(
+            "update task set text = '+84 cuộc gọi'
+             where id = (select id from task order by id limit 1)",
+        )
+        .execute(pool)
+        .await
+        .map(|_| ())
+    })
+    .unwrap();
+    let tasks = app::tasks::export::csv(db, &secretary, app::tasks::store::today())
+        .await
+        .unwrap();
+    let tasks = String::from_utf8(tasks).unwrap();
+    assert!(tasks.starts_with("\u{feff}nội dung nhiệm vụ,"), "{tasks}");
+    assert!(tasks.contains("\n'+84 cuộc gọi,"), "{tasks}");
+    assert!(!tasks.contains("\n+84"), "{tasks}");
 }

@@ -13,6 +13,7 @@ use crate::common::*;
 on_both_engines!(
     a_task_goes_round_and_the_figures_add_up,
     deadline_notices_go_out_once,
+    a_change_is_heard_by_those_who_may_see_the_task,
 );
 
 const BTC_OFFICER: &str = "Quách Văn Nam";
@@ -408,4 +409,43 @@ async fn deadline_notices_go_out_once(engine: Engine) {
     assert_eq!(tick(days(8)).await, 1);
     assert_eq!(tick(days(9)).await, 0);
     assert_eq!(notices(db, task, "task_overdue").await, 4);
+}
+
+/// The live channel tells a task's ministries, the secretariat and the leaders that it
+/// changed — and nobody else.
+async fn a_change_is_heard_by_those_who_may_see_the_task(engine: Engine) {
+    let server = start_server(engine, true).await;
+    let secretary = demo_cookie(&server, SECRETARY).await;
+    let btc = demo_cookie(&server, BTC_OFFICER).await;
+    let bng = demo_cookie(&server, BNG_OFFICER).await;
+    let pm = demo_cookie(&server, PRIME_MINISTER).await;
+    let mut btc_tablet = open_live(&server, &btc, None).await;
+    let mut bng_tablet = open_live(&server, &bng, None).await;
+    let mut pm_tablet = open_live(&server, &pm, None).await;
+    let (status, body) = call_form(
+        &server,
+        &secretary,
+        "task_assign",
+        &[
+            ("form[text]", "Rà soát phí, lệ phí"),
+            ("form[source]", "manual"),
+            ("form[lead]", "BTC"),
+            ("form[deadline]", "2030-12-31"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let task: String = serde_json::from_str(&body).unwrap();
+    for tablet in [&mut btc_tablet, &mut pm_tablet] {
+        let heard = tablet
+            .next(std::time::Duration::from_secs(10))
+            .await
+            .unwrap();
+        assert_eq!(heard.name, "task");
+        assert!(heard.data.contains(&task), "{}", heard.data);
+    }
+    assert_eq!(
+        bng_tablet.next(std::time::Duration::from_secs(3)).await,
+        None
+    );
 }

@@ -21,10 +21,18 @@ use crate::ui::texts::texts as ui_texts;
 pub fn TaskPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
+    // Re-read after the viewer's own act, and live after anyone's.
     let version = RwSignal::new(0_u64);
+    let live = expect_context::<crate::live::TasksVersion>().0;
     let task = Resource::new(
-        move || (params.read().get("id").unwrap_or_default(), version.get()),
-        |(id, _)| get_task(id),
+        move || {
+            (
+                params.read().get("id").unwrap_or_default(),
+                version.get(),
+                live.get(),
+            )
+        },
+        |(id, _, _)| get_task(id),
     );
     view! {
         <Transition fallback=move || view! { <p class="loading">{move || ui_texts(i18n.lang()).loading}</p> }>

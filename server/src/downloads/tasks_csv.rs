@@ -1,0 +1,24 @@
+//! `GET /tasks.csv`: the tasks the viewer may see (a ministry its own; the secretariat and
+//! the leaders all). Not cached.
+use axum::extract::State;
+use axum::response::Response;
+use http::HeaderMap;
+
+use app::error::AppError;
+use app::i18n::Lang;
+use app::state::AppState;
+
+use crate::respond::error_response;
+
+pub async fn tasks_csv(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    match serve(&state, &headers).await {
+        Ok(response) => response,
+        Err(err) => error_response(&err, Lang::from_headers(&headers)),
+    }
+}
+
+async fn serve(state: &AppState, headers: &HeaderMap) -> Result<Response, AppError> {
+    let user = app::identity::session::user_from_headers(state, headers).await?;
+    let bytes = app::tasks::export::csv(&state.db, &user, app::tasks::store::today()).await?;
+    Ok(super::csv_file(bytes, "nhiem-vu.csv"))
+}
