@@ -87,6 +87,10 @@ pub enum BadInput {
     Room(crate::room::problem::RoomProblem),
     /// Something wrong with a task or an act on one.
     Task(crate::tasks::problem::TaskProblem),
+    /// A line of an imported CSV of paper-era tasks (1 is the header) that is not valid.
+    TaskLine {
+        line: u32,
+    },
     /// A line of an imported CSV of past meetings (1 is the header) that is not valid.
     HistoryLine {
         line: u32,
@@ -132,6 +136,12 @@ impl BadInput {
             (BadInput::HistoryLine { line }, Lang::En) => format!(
                 "Line {line}: needs a date (YYYY-MM-DD or DD/MM/YYYY), a kind (regular, thematic, extraordinary), a duration (1–1440 minutes) and a number of items (1–200)."
             ),
+            (BadInput::TaskLine { line }, Lang::Vi) => format!(
+                "Dòng {line}: cần nội dung, mã cơ quan chủ trì (và phối hợp, cách nhau bằng dấu chấm phẩy) có trong danh sách bộ, ngày giao và thời hạn không trước ngày giao (YYYY-MM-DD hoặc DD/MM/YYYY)."
+            ),
+            (BadInput::TaskLine { line }, Lang::En) => format!(
+                "Line {line}: needs a text, a known lead agency code (and coordinators, separated by semicolons), the day assigned and a deadline not before it (YYYY-MM-DD or DD/MM/YYYY)."
+            ),
             (BadInput::Text { field, problem }, lang) => {
                 crate::text_rules::message(field, problem, lang)
             }
@@ -154,6 +164,7 @@ impl BadInput {
                 | BadInput::Task(_)
                 | BadInput::Room(_)
                 | BadInput::HistoryLine { .. }
+                | BadInput::TaskLine { .. }
                 | BadInput::CsvLine { .. }
                 | BadInput::Text { .. }
                 | BadInput::TooLarge { .. },

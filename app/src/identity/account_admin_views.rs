@@ -215,38 +215,15 @@ fn ImportForm(import: LinksAction<String>) -> impl IntoView {
         ev.prevent_default();
         import.dispatch(text.get_untracked());
     };
-    let read_file = move |ev: leptos::ev::Event| {
-        #[cfg(feature = "hydrate")]
-        {
-            use wasm_bindgen::JsCast;
-            let file = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                .and_then(|input| input.files())
-                .and_then(|files| files.get(0));
-            if let Some(file) = file {
-                leptos::task::spawn_local(async move {
-                    if let Ok(value) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                        text.set(value.as_string().unwrap_or_default());
-                    }
-                });
-            }
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (ev, text);
-    };
     view! {
         <form class="panel" on:submit=submit aria-labelledby="import-title">
             <h2 id="import-title">{move || texts(i18n.lang()).account_import_title}</h2>
             <p class="muted">{move || texts(i18n.lang()).account_import_hint}</p>
-            <label class="field">
-                <span>{move || texts(i18n.lang()).account_import_file}</span>
-                <input type="file" accept=".csv,text/csv" on:change=read_file/>
-            </label>
-            <label class="field">
-                <span>{move || texts(i18n.lang()).account_import_text}</span>
-                <textarea class="csv" rows="6" bind:value=text></textarea>
-            </label>
+            <crate::ui::csv_picker::CsvPicker
+                text
+                file_label=Signal::derive(move || texts(i18n.lang()).account_import_file.to_owned())
+                text_label=Signal::derive(move || texts(i18n.lang()).account_import_text.to_owned())
+            />
             <button type="submit" class="button primary" disabled=move || import.pending().get()>
                 {move || texts(i18n.lang()).account_import_button}
             </button>

@@ -16,17 +16,6 @@ pub enum Reach {
     Nothing,
 }
 
-impl Reach {
-    /// Whether a task led by `lead` and coordinated by `coordinators` is within reach.
-    pub fn covers(self, lead: Uuid, coordinators: &[Uuid]) -> bool {
-        match self {
-            Reach::All => true,
-            Reach::Ministry(m) => lead == m || coordinators.contains(&m),
-            Reach::Nothing => false,
-        }
-    }
-}
-
 pub async fn reach(db: &Db, user: &CurrentUser) -> Result<Reach, AppError> {
     let ministry = || async {
         Ok::<_, AppError>(

@@ -84,6 +84,16 @@ pub async fn assign_task(form: TaskForm) -> Result<String, AppError> {
     .await
 }
 
+/// Import the tasks of the paper era from CSV (the secretariat); returns how many.
+#[server(prefix = "/api", endpoint = "tasks_import")]
+pub async fn import_tasks(csv: String) -> Result<usize, AppError> {
+    crate::error::respond(async {
+        let (user, state) = caller().await?;
+        crate::tasks::import::import(&state.db, &user, &csv).await
+    })
+    .await
+}
+
 /// A ministry officer's report: `kind` is `progress`, `completion` or `contribution`;
 /// `percent` a whole number from 0 to 100, or empty.
 #[server(prefix = "/api", endpoint = "task_report")]

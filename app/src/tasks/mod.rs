@@ -13,6 +13,8 @@ pub mod editing;
 pub mod export;
 #[cfg(feature = "ssr")]
 pub mod history;
+#[cfg(feature = "ssr")]
+pub mod import;
 pub mod model;
 pub mod problem;
 #[cfg(feature = "ssr")]

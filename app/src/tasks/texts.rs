@@ -51,5 +51,13 @@ crate::texts! {
         refuse: "Không đồng ý", "Refuse";
         done_on: "Ngày hoàn thành", "Done on";
         download_csv: "Tải danh sách (CSV)", "Download the list (CSV)";
+        import_title: "Nhập nhiệm vụ giai đoạn trước (CSV)", "Import earlier tasks (CSV)";
+        import_hint:
+            "Cột: nội_dung, chủ_trì (mã bộ), phối_hợp (mã, cách nhau bằng dấu chấm phẩy), nghị_quyết, ngày_giao, thời_hạn, ngày_hoàn_thành. Nhập tất cả hoặc không dòng nào.",
+            "Columns: text, lead (ministry code), coordinators (codes separated by semicolons), resolution, assigned_on, deadline, done_on. All lines or none.";
+        import_file: "Tệp CSV", "CSV file";
+        import_text: "Nội dung tệp", "The file's content";
+        import_button: "Nhập", "Import";
+        imported: "Đã nhập số nhiệm vụ:", "Tasks imported:";
     }
 }

@@ -14,6 +14,7 @@ use crate::ui::format::percent;
 use crate::ui::texts::texts as ui_texts;
 
 mod assign_form;
+mod import_form;
 pub mod task_page;
 
 /// A day as people write it here.
@@ -79,7 +80,10 @@ pub fn TasksPage() -> impl IntoView {
         </Transition>
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                sources.await.map(|sources| view! { <assign_form::AssignForm sources/> })
+                sources.await.map(|sources| view! {
+                    <assign_form::AssignForm sources/>
+                    <import_form::ImportForm/>
+                })
             })}
         </Transition>
     }

@@ -3,6 +3,7 @@
 //! charts (server-rendered SVG) for numbers people compare.
 pub mod charts;
 pub mod confirm;
+pub mod csv_picker;
 pub mod drafts;
 pub mod error_pages;
 pub mod format;

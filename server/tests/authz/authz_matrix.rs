@@ -200,6 +200,7 @@ const ENDPOINTS: &[&str] = &[
     "POST /api/task",
     "POST /api/task_assign",
     "POST /api/task_sources",
+    "POST /api/tasks_import",
     "POST /api/task_report",
     "POST /api/task_decide",
     "POST /api/task_extension_ask",
@@ -555,6 +556,12 @@ fn expected(endpoint: &str, who: Who, state: State) -> u16 {
         "POST /api/task_sources" => match who {
             Anonymous | Deactivated => 401,
             Secretariat => 200,
+            _ => 403,
+        },
+        // An empty file: refused on its merits for the secretariat.
+        "POST /api/tasks_import" => match who {
+            Anonymous | Deactivated => 401,
+            Secretariat => 400,
             _ => 403,
         },
         "POST /api/task_assign" => match who {

@@ -14,6 +14,7 @@ on_both_engines!(
     a_task_goes_round_and_the_figures_add_up,
     deadline_notices_go_out_once,
     a_change_is_heard_by_those_who_may_see_the_task,
+    paper_tasks_are_imported_all_or_nothing,
 );
 
 const BTC_OFFICER: &str = "Quách Văn Nam";
@@ -448,4 +449,56 @@ async fn a_change_is_heard_by_those_who_may_see_the_task(engine: Engine) {
         bng_tablet.next(std::time::Duration::from_secs(3)).await,
         None
     );
+}
+
+async fn paper_tasks_are_imported_all_or_nothing(engine: Engine) {
+    let test = with_demo(engine).await;
+    let db = &test.db;
+    let today = app::tasks::store::today();
+    let office = current_user(db, SECRETARY).await;
+    // Done 5 days after its deadline (late); still open 2 years after its deadline (overdue).
+    let file = "\u{feff}nội_dung,chủ_trì,phối_hợp,nghị_quyết,ngày_giao,thời_hạn,ngày_hoàn_thành\n\
+                Trình Nghị định X,BTC,BXD; BTP,12/NQ-CP,2024-01-05,2024-03-31,2024-04-05\n\
+                Báo cáo Y,BXD,,,05/01/2024,30/06/2024,\n";
+    assert_eq!(
+        app::tasks::import::import(db, &office, file).await.unwrap(),
+        2
+    );
+    let d = app::tasks::dashboard::dashboard(db, &office, today)
+        .await
+        .unwrap();
+    assert_eq!(counts(d.total), (2, 0, 1, 0, 1));
+    // Finance leads one (X) and coordinates none of Y: one task.
+    let finance = current_user(db, FINANCE_MINISTER).await;
+    assert_eq!(
+        app::tasks::store::list_for(db, &finance, today)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    // The file's hash is in the audit chain.
+    let (detail,): (Option<String>,) = app::with_db!(db, |pool| {
+        sqlx::query_as("select detail from audit_event where event = 'task.imported'")
+            .fetch_one(pool)
+            .await
+            .unwrap()
+    });
+    let want = format!("sha256={}", hex::encode(Sha256::digest(file.as_bytes())));
+    assert_eq!(detail.as_deref(), Some(want.as_str()));
+    // A bad third line: nothing of the file is taken, and the line is named.
+    let bad = "text,lead,assigned_on,deadline\nA,BTC,2025-01-10,2025-02-01\nB,BTC,2025-01-10,\n";
+    let refused = app::tasks::import::import(db, &office, bad).await;
+    assert_eq!(
+        refused.map_err(|e| e.message(app::i18n::Lang::En)),
+        Err("Line 3: needs a text, a known lead agency code (and coordinators, separated by semicolons), the day assigned and a deadline not before it (YYYY-MM-DD or DD/MM/YYYY).".to_owned())
+    );
+    let d = app::tasks::dashboard::dashboard(db, &office, today)
+        .await
+        .unwrap();
+    assert_eq!(d.total.assigned, 2);
+    // Only the secretariat imports.
+    let officer = current_user(db, BTC_OFFICER).await;
+    let denied = app::tasks::import::import(db, &officer, file).await;
+    assert!(matches!(denied, Err(AppError::Forbidden)), "{denied:?}");
 }
