@@ -1,4 +1,5 @@
-//! Text cells of the CSV files we hand out, made safe for spreadsheet programs.
+//! Text cells of the CSV files we hand out, made safe for spreadsheet programs; and the days
+//! and columns of the CSV files people hand in.
 //!
 //! A cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is read as a formula
 //! by Excel and LibreOffice (CSV injection: `=HYPERLINK(...)` leaks data, DDE runs programs).
@@ -6,6 +7,22 @@
 //! passes through here (titles, names, opinions, comments); numbers we write ourselves, such
 //! as a negative percentage, stay numbers.
 use std::borrow::Cow;
+
+/// A day in a file people wrote: YYYY-MM-DD or DD/MM/YYYY.
+pub fn day(text: &str) -> Option<chrono::NaiveDate> {
+    let text = text.trim();
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(text, "%d/%m/%Y"))
+        .ok()
+}
+
+/// Where the column named any of `names` (lower case) stands in a CSV header.
+#[cfg(feature = "ssr")]
+pub fn column(headers: &csv::StringRecord, names: &[&str]) -> Option<usize> {
+    headers
+        .iter()
+        .position(|h| names.contains(&h.trim().to_lowercase().as_str()))
+}
 
 /// The cell as a spreadsheet should show it: as text, never as a formula.
 pub fn text_cell(text: &str) -> Cow<'_, str> {

@@ -2,7 +2,7 @@
 //! English names): `ngày`/`date` (YYYY-MM-DD or DD/MM/YYYY), `loại`/`kind` (thường kỳ,
 //! chuyên đề, bất thường — or regular, thematic, extraordinary), `thời_lượng_phút`/
 //! `duration_minutes`, `số_nội_dung`/`items`. All lines or none: the first bad line is named.
-use chrono::{NaiveDate, Utc};
+use chrono::Utc;
 
 use crate::analytics::model::HistoricalMeeting;
 use crate::db::Db;
@@ -23,19 +23,6 @@ fn kind_of(text: &str) -> Option<MeetingKind> {
     }
 }
 
-fn date_of(text: &str) -> Option<NaiveDate> {
-    let text = text.trim();
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
-        .ok()
-}
-
-fn column(headers: &csv::StringRecord, names: &[&str]) -> Option<usize> {
-    headers
-        .iter()
-        .position(|h| names.contains(&h.trim().to_lowercase().as_str()))
-}
-
 /// Parse the CSV; the first line is the header. An error names the line (1 is the header).
 pub fn parse(text: &str) -> Result<Vec<HistoricalMeeting>, BadInput> {
     let unreadable = BadInput::HistoryLine { line: 1 };
@@ -45,13 +32,13 @@ pub fn parse(text: &str) -> Result<Vec<HistoricalMeeting>, BadInput> {
         .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let headers = reader.headers().map_err(|_| unreadable)?.clone();
     let (Some(date), Some(kind), Some(duration), Some(items)) = (
-        column(&headers, &["ngày", "ngay", "date"]),
-        column(&headers, &["loại", "loai", "kind"]),
-        column(
+        crate::spreadsheet::column(&headers, &["ngày", "ngay", "date"]),
+        crate::spreadsheet::column(&headers, &["loại", "loai", "kind"]),
+        crate::spreadsheet::column(
             &headers,
             &["thời_lượng_phút", "thoi_luong_phut", "duration_minutes"],
         ),
-        column(&headers, &["số_nội_dung", "so_noi_dung", "items"]),
+        crate::spreadsheet::column(&headers, &["số_nội_dung", "so_noi_dung", "items"]),
     ) else {
         return Err(unreadable);
     };
@@ -65,7 +52,7 @@ pub fn parse(text: &str) -> Result<Vec<HistoricalMeeting>, BadInput> {
         let record = record.map_err(|_| bad)?;
         let field = |i: usize| record.get(i).unwrap_or("");
         let meeting = HistoricalMeeting {
-            held_on: date_of(field(date)).ok_or(bad)?,
+            held_on: crate::spreadsheet::day(field(date)).ok_or(bad)?,
             kind: kind_of(field(kind)).ok_or(bad)?,
             duration_minutes: field(duration)
                 .trim()
@@ -128,7 +115,7 @@ mod tests {
         assert_eq!(parsed[0].kind, MeetingKind::Regular);
         assert_eq!(
             parsed[1].held_on,
-            NaiveDate::from_ymd_opt(2024, 2, 15).unwrap()
+            chrono::NaiveDate::from_ymd_opt(2024, 2, 15).unwrap()
         );
         assert_eq!((parsed[1].duration_minutes, parsed[1].item_count), (300, 5));
         let en = "items,kind,date,duration_minutes\n9,extraordinary,2023-07-01,150\n";

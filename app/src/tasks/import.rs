@@ -31,19 +31,6 @@ pub struct PaperTask {
     pub done_on: Option<NaiveDate>,
 }
 
-fn day(text: &str) -> Option<NaiveDate> {
-    let text = text.trim();
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
-        .ok()
-}
-
-fn column(headers: &csv::StringRecord, names: &[&str]) -> Option<usize> {
-    headers
-        .iter()
-        .position(|h| names.contains(&h.trim().to_lowercase().as_str()))
-}
-
 /// Parse the file against the ministries' codes (upper case).
 pub fn parse(text: &str, codes: &[String]) -> Result<Vec<PaperTask>, BadInput> {
     let unreadable = BadInput::TaskLine { line: 1 };
@@ -53,16 +40,19 @@ pub fn parse(text: &str, codes: &[String]) -> Result<Vec<PaperTask>, BadInput> {
         .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let headers = reader.headers().map_err(|_| unreadable)?.clone();
     let (Some(text_at), Some(lead_at), Some(assigned_at), Some(deadline_at)) = (
-        column(&headers, &["nội_dung", "noi_dung", "text"]),
-        column(&headers, &["chủ_trì", "chu_tri", "lead"]),
-        column(&headers, &["ngày_giao", "ngay_giao", "assigned_on"]),
-        column(&headers, &["thời_hạn", "thoi_han", "deadline"]),
+        crate::spreadsheet::column(&headers, &["nội_dung", "noi_dung", "text"]),
+        crate::spreadsheet::column(&headers, &["chủ_trì", "chu_tri", "lead"]),
+        crate::spreadsheet::column(&headers, &["ngày_giao", "ngay_giao", "assigned_on"]),
+        crate::spreadsheet::column(&headers, &["thời_hạn", "thoi_han", "deadline"]),
     ) else {
         return Err(unreadable);
     };
-    let coordinators_at = column(&headers, &["phối_hợp", "phoi_hop", "coordinators"]);
-    let resolution_at = column(&headers, &["nghị_quyết", "nghi_quyet", "resolution"]);
-    let done_at = column(&headers, &["ngày_hoàn_thành", "ngay_hoan_thanh", "done_on"]);
+    let coordinators_at =
+        crate::spreadsheet::column(&headers, &["phối_hợp", "phoi_hop", "coordinators"]);
+    let resolution_at =
+        crate::spreadsheet::column(&headers, &["nghị_quyết", "nghi_quyet", "resolution"]);
+    let done_at =
+        crate::spreadsheet::column(&headers, &["ngày_hoàn_thành", "ngay_hoan_thanh", "done_on"]);
     let known = |code: &str| codes.iter().any(|c| c == code);
     let mut out = Vec::new();
     for (index, record) in reader.records().enumerate() {
@@ -80,11 +70,11 @@ pub fn parse(text: &str, codes: &[String]) -> Result<Vec<PaperTask>, BadInput> {
             .map(|c| c.trim().to_uppercase())
             .filter(|c| !c.is_empty())
             .collect();
-        let assigned_on = day(field(Some(assigned_at))).ok_or(bad)?;
-        let deadline = day(field(Some(deadline_at))).ok_or(bad)?;
+        let assigned_on = crate::spreadsheet::day(field(Some(assigned_at))).ok_or(bad)?;
+        let deadline = crate::spreadsheet::day(field(Some(deadline_at))).ok_or(bad)?;
         let done_on = match field(done_at) {
             "" => None,
-            d => Some(day(d).ok_or(bad)?),
+            d => Some(crate::spreadsheet::day(d).ok_or(bad)?),
         };
         let valid = !text.is_empty()
             && text.chars().count() <= crate::tasks::editing::MAX_TEXT_CHARS
