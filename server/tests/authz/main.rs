@@ -7,3 +7,4 @@ mod common;
 
 mod authz_matrix;
 mod authz_requests;
+mod authz_table;
