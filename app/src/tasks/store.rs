@@ -90,8 +90,11 @@ pub async fn read(
         }
         q.fetch_all(pool).await
     })?;
-    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
-    let mut coordinators = coordinators(db, &ids).await?;
+    let mut coordinators = if rows.is_empty() {
+        HashMap::new()
+    } else {
+        coordinators(db, &filter, ministry, only).await?
+    };
     let sees_sources = reach == Reach::All;
     Ok(rows
         .into_iter()
@@ -155,34 +158,38 @@ fn summary(
 
 type MinistryRow = (Uuid, Uuid, String, String, String);
 
-/// The coordinating ministries of `tasks`, in the Government's order.
+/// The coordinating ministries of the tasks `filter` selects (the same filter and values as
+/// the tasks' own query: not every task's), in the Government's order.
 async fn coordinators(
     db: &Db,
-    tasks: &[Uuid],
+    filter: &str,
+    ministry: Option<Uuid>,
+    only: Option<Uuid>,
 ) -> Result<HashMap<Uuid, Vec<MinistryRef>>, AppError> {
     let mut out: HashMap<Uuid, Vec<MinistryRef>> = HashMap::new();
-    if tasks.is_empty() {
-        return Ok(out);
-    }
+    let sql = format!(
+        "select c.task_id, m.id, m.code, m.name_vi, m.name_en
+         from task_coordinator c join ministry m on m.id = c.ministry_id
+         join task t on t.id = c.task_id {filter}
+         order by m.protocol_order"
+    );
     let rows: Vec<MinistryRow> = with_db!(db, |pool| {
-        sqlx::query_as(
-            "select c.task_id, m.id, m.code, m.name_vi, m.name_en
-             from task_coordinator c join ministry m on m.id = c.ministry_id
-             order by m.protocol_order",
-        )
-        .fetch_all(pool)
-        .await
-    })?;
-    let wanted: std::collections::HashSet<&Uuid> = tasks.iter().collect();
-    for (task, id, code, name_vi, name_en) in rows {
-        if wanted.contains(&task) {
-            out.entry(task).or_default().push(MinistryRef {
-                id,
-                code,
-                name_vi,
-                name_en,
-            });
+        let mut q = sqlx::query_as::<_, MinistryRow>(&sql);
+        if let Some(m) = ministry {
+            q = q.bind(m);
         }
+        if let Some(id) = only {
+            q = q.bind(id);
+        }
+        q.fetch_all(pool).await
+    })?;
+    for (task, id, code, name_vi, name_en) in rows {
+        out.entry(task).or_default().push(MinistryRef {
+            id,
+            code,
+            name_vi,
+            name_en,
+        });
     }
     Ok(out)
 }
