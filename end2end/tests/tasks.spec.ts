@@ -1,10 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoViolations } from './helpers/axe';
 import { call, demoUser, hydrated } from './helpers/people';
+import { pdf } from './helpers/pdf';
 
 // Follow-up: the secretariat assigns two tasks from a meeting's conclusion; Finance's officer
-// reports progress and completion; the Office returns it once, then accepts; the Prime
-// Minister's dashboard counts it. The concluded meeting is made here (the demo has none).
+// reports progress and completion with a PDF as evidence; the Office returns it once, then
+// accepts; the Prime Minister's dashboard counts it. The concluded meeting is made here (the demo has none).
 
 const SECRETARY = 'Trương Thị Hạnh';
 const OFFICER = 'Quách Văn Nam'; // Finance's officer
@@ -93,14 +94,24 @@ test('a task goes from a conclusion to done, returned once, and the dashboard co
   await officer.getByLabel('Nội dung báo cáo').fill('Đã lấy ý kiến các bộ, ngành.');
   await officer.getByRole('button', { name: 'Gửi báo cáo' }).click();
   await expect(officer.locator('.task-history li')).toHaveCount(2);
-  const report = async (text: string) => {
+  // Completion without evidence is refused, in words.
+  await officer.getByLabel('Loại báo cáo').selectOption('completion');
+  await officer.getByLabel('Nội dung báo cáo').fill('Đã trình Thủ tướng Đề án.');
+  await officer.getByRole('button', { name: 'Gửi báo cáo' }).click();
+  await expect(officer.locator('.task-form .form-error')).toContainText('ít nhất một tệp PDF');
+  const report = async (text: string, file: string) => {
     await officer.getByLabel('Loại báo cáo').selectOption('completion');
     await officer.getByLabel('Nội dung báo cáo').fill(text);
+    await officer.locator('fieldset.evidence input[type="file"]').setInputFiles([
+      { name: file, mimeType: 'application/pdf', buffer: pdf(`Bao cao ${file}`) },
+    ]);
+    await expect(officer.locator('fieldset.evidence .uploads .ok')).toHaveCount(1);
     await officer.getByRole('button', { name: 'Gửi báo cáo' }).click();
   };
-  await report('Đã trình Thủ tướng Đề án.');
+  await report('Đã trình Thủ tướng Đề án.', 'To_trinh_De_an.pdf');
   await expect(officer.getByTestId('task-status')).toHaveText('Đang thực hiện');
   await expect(officer.locator('.task-history li').last()).toContainText('Báo cáo hoàn thành');
+  await expect(officer.locator('.task-history li').last().getByRole('link')).toHaveText('To_trinh_De_an.pdf');
 
   // The Office returns it with a reason; the officer completes it again; the Office accepts.
   const taskUrl = officer.url();
@@ -111,9 +122,14 @@ test('a task goes from a conclusion to done, returned once, and the dashboard co
   await expect(office.locator('.task-history li').last()).toContainText('Thiếu phụ lục tài chính.');
   await officer.reload();
   await hydrated(officer);
-  await report('Đã bổ sung phụ lục tài chính.');
+  await report('Đã bổ sung phụ lục tài chính.', 'Phu_luc_tai_chinh.pdf');
   await expect(officer.locator('.task-history li')).toHaveCount(5);
   await office.reload();
+  await hydrated(office);
+  // The Office reads the evidence in the reader, then accepts.
+  await office.locator('.task-history li').last().getByRole('link', { name: 'Phu_luc_tai_chinh.pdf' }).click();
+  await expect(office.getByRole('link', { name: TASK_A, exact: true })).toBeVisible();
+  await office.goBack();
   await hydrated(office);
   await office.getByRole('button', { name: 'Xác nhận hoàn thành' }).click();
   await expect(office.getByTestId('task-status')).toHaveText('Hoàn thành đúng hạn');
@@ -128,7 +144,8 @@ test('a task goes from a conclusion to done, returned once, and the dashboard co
   await expect(onTime).not.toHaveText('0');
   await expect(pm.getByRole('link', { name: TASK_A })).toBeVisible();
   await expect(pm.getByRole('link', { name: TASK_B })).toBeVisible();
-  await expect(figures.locator('svg')).toHaveCount(1);
+  // Charts: by lead agency, the on-time share by month, a resolution's burn-down.
+  await expect(figures.locator('svg')).toHaveCount(3);
   await expectNoViolations(pm, ['/tasks', new URL(taskUrl).pathname]);
   await expectNoViolations(officer, ['/tasks']);
 });

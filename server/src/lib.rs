@@ -127,6 +127,11 @@ fn spawn_ballot_clock(db: &Db, live: &app::live::hub::Hub, every_secs: u64) {
                 Ok(noticed) => tracing::info!(noticed, "task deadlines"),
                 Err(err) => tracing::warn!(?err, "task clock"),
             }
+            match app::tasks::digest::weekly(&db, app::tasks::store::today()).await {
+                Ok(0) => {}
+                Ok(overdue) => tracing::info!(overdue, "weekly overdue digest"),
+                Err(err) => tracing::warn!(?err, "weekly overdue digest"),
+            }
         }
     });
 }

@@ -35,10 +35,10 @@ impl Mailer {
         })
     }
 
-    /// The mail for one notice: Vietnamese first, then English, with a link to the meeting or
-    /// ballot it is about.
-    pub fn compose(&self, notice: &Outgoing) -> anyhow::Result<Message> {
-        let to = Mailbox::new(Some(notice.full_name.clone()), notice.email.parse()?);
+    /// The text of the mail for one notice: Vietnamese first, then English, with a link to the
+    /// meeting, ballot or task it is about; `listed` lines after (the weekly digest's overdue
+    /// tasks) and a link to the tasks.
+    pub fn body(&self, notice: &Outgoing, listed: &[String]) -> String {
         let mut body = String::new();
         for lang in [Lang::Vi, Lang::En] {
             body.push_str(notice.kind.label(lang));
@@ -48,6 +48,19 @@ impl Mailer {
             }
             body.push('\n');
         }
+        if !listed.is_empty() {
+            for line in listed {
+                body.push_str(&format!("- {line}\n"));
+            }
+            body.push_str(&format!("\n{}/tasks\n", self.origin));
+        }
+        body
+    }
+
+    /// The mail for one notice (its text: [`Mailer::body`]).
+    pub fn compose(&self, notice: &Outgoing, listed: &[String]) -> anyhow::Result<Message> {
+        let to = Mailbox::new(Some(notice.full_name.clone()), notice.email.parse()?);
+        let body = self.body(notice, listed);
         let subject = match &notice.about {
             Some((_, title)) => format!("[e-Cabinet] {}: {title}", notice.kind.label(Lang::Vi)),
             None => format!("[e-Cabinet] {}", notice.kind.label(Lang::Vi)),
@@ -63,8 +76,23 @@ impl Mailer {
     /// Claim and send what is waiting; returns how many were sent.
     pub async fn send_waiting(&self, db: &Db) -> anyhow::Result<usize> {
         let mut sent = 0;
-        for notice in notifications::claim_for_email(db, BATCH).await? {
-            let outcome = match self.compose(&notice) {
+        let claimed = notifications::claim_for_email(db, BATCH).await?;
+        // The digest lists what is overdue when it is sent.
+        let overdue = if claimed
+            .iter()
+            .any(|n| n.kind == app::identity::model::NoticeKind::TaskOverdueDigest)
+        {
+            app::tasks::digest::overdue_lines(db, app::tasks::store::today()).await?
+        } else {
+            Vec::new()
+        };
+        for notice in claimed {
+            let listed = if notice.kind == app::identity::model::NoticeKind::TaskOverdueDigest {
+                overdue.as_slice()
+            } else {
+                &[]
+            };
+            let outcome = match self.compose(&notice, listed) {
                 Ok(message) => self
                     .transport
                     .send(message)

@@ -65,6 +65,20 @@ pub async fn open(
             });
             (format!("/ballots/{ballot_id}"), title, String::new())
         }
+        Home::Task { task_id } => {
+            let (text,): (String,) = with_tx!(&mut tx, |conn| {
+                sqlx::query_as("select text from task where id = $1")
+                    .bind(task_id)
+                    .fetch_one(&mut *conn)
+                    .await?
+            });
+            // The back link names the task by its first words.
+            let mut title: String = text.chars().take(120).collect();
+            if title.len() < text.len() {
+                title.push('…');
+            }
+            (format!("/tasks/{task_id}"), title, String::new())
+        }
     };
     let picture: Option<(i64, i64)> = with_tx!(&mut tx, |conn| {
         sqlx::query_as("select width, height from blob_picture where sha256 = $1")

@@ -212,6 +212,9 @@ crate::labelled_enum! {
         TaskExtensionAsked => "task_extension_asked",
             "Một bộ đề nghị gia hạn nhiệm vụ.",
             "A ministry asked for a task's deadline to be extended.";
+        TaskOverdueDigest => "task_overdue_digest",
+            "Tổng hợp hằng tuần: có nhiệm vụ quá hạn (xem mục Theo dõi nhiệm vụ).",
+            "Weekly digest: some tasks are overdue (see Follow-up tasks).";
         /// A kind this version does not know (written by a newer one).
         Other => "other", "Thông báo hệ thống", "System notice";
     }

@@ -90,16 +90,35 @@ const EMAIL_CLAIM_STALE: chrono::TimeDelta = chrono::TimeDelta::minutes(5);
 const EMAIL_WINDOW: chrono::TimeDelta = chrono::TimeDelta::hours(24);
 const EMAIL_MAX_ATTEMPTS: i64 = 5;
 
-type OutgoingRow = (
-    Uuid,
-    String,
-    String,
-    String,
-    Option<Uuid>,
-    Option<String>,
-    Option<Uuid>,
-    Option<String>,
-);
+/// A notice to mail, with what it is about (at most one of a meeting, a ballot, a task).
+#[derive(sqlx::FromRow)]
+struct OutgoingRow {
+    id: Uuid,
+    email: String,
+    full_name: String,
+    kind: String,
+    meeting_id: Option<Uuid>,
+    meeting_title: Option<String>,
+    ballot_id: Option<Uuid>,
+    ballot_title: Option<String>,
+    task_id: Option<Uuid>,
+    task_text: Option<String>,
+}
+
+impl OutgoingRow {
+    /// The page the notice is about and its title.
+    fn about(&self) -> Option<(String, String)> {
+        let meeting = self.meeting_id.zip(self.meeting_title.clone());
+        let ballot = self.ballot_id.zip(self.ballot_title.clone());
+        let task = self.task_id.zip(self.task_text.clone());
+        meeting
+            .map(|(id, title)| (format!("/meetings/{id}"), title))
+            .or_else(|| ballot.map(|(id, title)| (format!("/ballots/{id}"), title)))
+            .or_else(|| {
+                task.map(|(id, text)| (format!("/tasks/{id}"), text.chars().take(120).collect()))
+            })
+    }
+}
 
 /// Claim up to `limit` notices to e-mail. Each is claimed by one node only (a conditional
 /// update); a claim not marked sent within five minutes is retaken, five attempts at most.
@@ -108,11 +127,14 @@ pub async fn claim_for_email(db: &Db, limit: i64) -> Result<Vec<Outgoing>, sqlx:
     let stale = now - EMAIL_CLAIM_STALE;
     let rows: Vec<OutgoingRow> = with_db!(db, |pool| {
         sqlx::query_as(
-            "select n.id, u.email, u.full_name, n.kind, m.id, m.title, b.id, b.title
+            "select n.id, u.email, u.full_name, n.kind, m.id as meeting_id,
+                    m.title as meeting_title, b.id as ballot_id, b.title as ballot_title,
+                    t.id as task_id, t.text as task_text
              from notification n
              join user_account u on u.id = n.user_id
              left join meeting m on m.id = n.subject_id
              left join ballot b on b.id = n.subject_id
+             left join task t on t.id = n.subject_id
              where n.email_sent_at is null and n.email_attempts < $1 and n.created_at > $2
                and (n.email_claimed_at is null or n.email_claimed_at < $3)
                and u.active = $4
@@ -128,7 +150,8 @@ pub async fn claim_for_email(db: &Db, limit: i64) -> Result<Vec<Outgoing>, sqlx:
         .await?
     });
     let mut claimed = Vec::new();
-    for (id, email, full_name, kind, meeting_id, meeting_title, ballot_id, ballot_title) in rows {
+    for row in rows {
+        let id = row.id;
         let won = with_db!(db, |pool| {
             sqlx::query(
                 "update notification
@@ -146,17 +169,10 @@ pub async fn claim_for_email(db: &Db, limit: i64) -> Result<Vec<Outgoing>, sqlx:
         if won == 1 {
             claimed.push(Outgoing {
                 id,
-                email,
-                full_name,
-                kind: notice_kind(&kind),
-                about: meeting_id
-                    .zip(meeting_title)
-                    .map(|(id, title)| (format!("/meetings/{id}"), title))
-                    .or_else(|| {
-                        ballot_id
-                            .zip(ballot_title)
-                            .map(|(id, title)| (format!("/ballots/{id}"), title))
-                    }),
+                kind: notice_kind(&row.kind),
+                about: row.about(),
+                email: row.email,
+                full_name: row.full_name,
             });
         }
     }

@@ -1,5 +1,5 @@
-//! The minutes (biên bản) and the conclusions notice (thông báo kết luận), drafted from what
-//! was recorded in the meeting. Pure: the facts are read elsewhere ([`super::minutes_store`]);
+//! The minutes (biên bản), drafted from what was recorded in the meeting (the conclusions
+//! notice from the same facts: [`super::conclusions`]). Pure: the facts are read elsewhere ([`super::minutes_store`]);
 //! the text is the official record, so it is in Vietnamese.
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
@@ -86,6 +86,8 @@ pub struct ItemFacts {
     pub speakers: Vec<(String, Option<String>, i64)>,
     pub votes: Vec<VoteFacts>,
     pub conclusion: Option<String>,
+    /// The tasks assigned from this item's conclusion, as the notice words them.
+    pub tasks: Vec<crate::room::conclusions::TaskFact>,
 }
 
 /// An invited member: (name, how they attended, reason, deputy).
@@ -110,7 +112,7 @@ fn hm(at: NaiveDateTime) -> String {
     at.format("%H:%M").to_string()
 }
 
-fn date(at: NaiveDateTime) -> String {
+pub(crate) fn date(at: NaiveDateTime) -> String {
     at.format("%d/%m/%Y").to_string()
 }
 
@@ -271,34 +273,6 @@ pub fn draft(f: &MinutesFacts) -> String {
     out.join("\n")
 }
 
-/// The conclusions notice: each item's conclusion, in agenda order.
-pub fn conclusions_notice(f: &MinutesFacts) -> String {
-    let mut out = vec![
-        "THÔNG BÁO KẾT LUẬN".to_owned(),
-        format!("của Chủ tọa tại {}", f.title),
-        String::new(),
-    ];
-    let opening = match (&f.chair, f.started) {
-        (Some(chair), Some(s)) => format!(
-            "Ngày {}, {chair} chủ trì {}. Sau khi nghe báo cáo và ý kiến của các thành viên Chính phủ, Chủ tọa kết luận như sau:",
-            date(s),
-            f.title
-        ),
-        _ => "Chủ tọa kết luận như sau:".to_owned(),
-    };
-    out.push(opening);
-    for item in &f.items {
-        let text = match (&item.conclusion, item.consent) {
-            (Some(c), _) => c.clone(),
-            (None, true) => "Thông qua, không thảo luận.".to_owned(),
-            (None, false) if item.started.is_none() => "Chưa thảo luận tại phiên họp.".to_owned(),
-            (None, false) => "Chưa có kết luận.".to_owned(),
-        };
-        out.push(format!("{}. {}: {text}", item.number, item.title));
-    }
-    out.join("\n")
-}
-
 #[cfg(feature = "ssr")]
 /// A text drafted above as a PDF document: the first line is the title, the second the
 /// subtitle; numbered section lines (`I.`, `II.` …) are headings; other lines paragraphs.
@@ -392,6 +366,7 @@ mod tests {
                         outcome: Some("Không đủ điều kiện quyết định".into()),
                     }],
                     conclusion: Some("Thống nhất.".into()),
+                    tasks: vec![],
                 },
                 ItemFacts {
                     number: 2,
@@ -406,6 +381,7 @@ mod tests {
                     speakers: vec![],
                     votes: vec![],
                     conclusion: None,
+                    tasks: vec![],
                 },
                 ItemFacts {
                     number: 3,
@@ -420,6 +396,7 @@ mod tests {
                     speakers: vec![],
                     votes: vec![],
                     conclusion: None,
+                    tasks: vec![],
                 },
             ],
         }
@@ -457,19 +434,6 @@ Kết luận: Thống nhất.
 IV. CÁC NỘI DUNG CHƯA THẢO LUẬN
 3. Vốn";
         assert_eq!(draft(&facts()), expected);
-    }
-
-    #[test]
-    fn the_notice_lists_every_item() {
-        let expected = "\
-THÔNG BÁO KẾT LUẬN
-của Chủ tọa tại Phiên họp Chính phủ bất thường
-
-Ngày 20/12/2026, Trịnh Minh Quân chủ trì Phiên họp Chính phủ bất thường. Sau khi nghe báo cáo và ý kiến của các thành viên Chính phủ, Chủ tọa kết luận như sau:
-1. Báo cáo: Thống nhất.
-2. Hỗ trợ: Thông qua, không thảo luận.
-3. Vốn: Chưa thảo luận tại phiên họp.";
-        assert_eq!(conclusions_notice(&facts()), expected);
     }
 
     #[cfg(feature = "ssr")]

@@ -112,6 +112,8 @@ pub async fn facts(db: &Db, meeting: Uuid) -> Result<MinutesFacts, AppError> {
             },
         ));
     }
+    let tasks =
+        crate::tasks::store::from_meeting(db, meeting, crate::tasks::store::today()).await?;
     let items = room
         .items
         .iter()
@@ -146,6 +148,11 @@ pub async fn facts(db: &Db, meeting: Uuid) -> Result<MinutesFacts, AppError> {
                 .map(|(_, v)| v.clone())
                 .collect(),
             conclusion: i.conclusion.clone(),
+            tasks: tasks
+                .iter()
+                .filter(|(item, _)| *item == i.id)
+                .map(|(_, t)| task_fact(t))
+                .collect(),
         })
         .collect();
     Ok(MinutesFacts {
@@ -434,7 +441,18 @@ pub async fn is_final_in(tx: &mut Tx, meeting: Uuid) -> Result<bool, sqlx::Error
 /// The conclusions notice of a closed meeting, for whoever may read its minutes.
 pub async fn notice(db: &Db, user: &CurrentUser, meeting: Uuid) -> Result<String, AppError> {
     view(db, user, meeting).await?;
-    Ok(crate::room::minutes::conclusions_notice(
+    Ok(crate::room::conclusions::conclusions_notice(
         &facts(db, meeting).await?,
     ))
+}
+
+/// A task as the conclusions notice names it.
+fn task_fact(t: &crate::tasks::model::TaskSummary) -> crate::room::conclusions::TaskFact {
+    crate::room::conclusions::TaskFact {
+        text: t.text.clone(),
+        lead: t.lead.name_vi.clone(),
+        coordinators: t.coordinators.iter().map(|m| m.name_vi.clone()).collect(),
+        deadline: t.deadline,
+        cycle: t.cycle.map(|c| c.label(crate::i18n::Lang::Vi).to_owned()),
+    }
 }

@@ -7,6 +7,7 @@ pub mod attendance;
 #[cfg(feature = "ssr")]
 pub mod chairing;
 pub mod clock;
+pub mod conclusions;
 pub mod minutes;
 pub mod minutes_api;
 #[cfg(feature = "ssr")]

@@ -95,13 +95,15 @@ pub async fn import_tasks(csv: String) -> Result<usize, AppError> {
 }
 
 /// A ministry officer's report: `kind` is `progress`, `completion` or `contribution`;
-/// `percent` a whole number from 0 to 100, or empty.
+/// `percent` a whole number from 0 to 100, or empty; `attachments` the ids of the officer's
+/// uploads to the task, comma-separated.
 #[server(prefix = "/api", endpoint = "task_report")]
 pub async fn report_task(
     id: String,
     kind: String,
     body: String,
     percent: String,
+    #[server(default)] attachments: String,
 ) -> Result<(), AppError> {
     crate::error::respond(async {
         use crate::tasks::model::EventKind;
@@ -123,7 +125,14 @@ pub async fn report_task(
                 crate::tasks::editing::problem(crate::tasks::problem::TaskProblem::PercentInvalid)
             })?),
         };
-        crate::tasks::reports::report(&state.db, &user, id, kind, &body, percent, today()).await?;
+        let attachments = crate::tasks::evidence::parse_ids(&attachments)?;
+        let report = crate::tasks::reports::Report {
+            kind,
+            body: &body,
+            percent,
+            attachments: &attachments,
+        };
+        crate::tasks::reports::report(&state.db, &user, id, report, today()).await?;
         announce(&state, id).await;
         Ok(())
     })

@@ -9,12 +9,14 @@ use uuid::Uuid;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::identity::model::CurrentUser;
-use crate::tasks::model::{Dashboard, TaskSource, TaskStatus};
-use crate::tasks::status::{figures, median_days, on_time_by_month};
+use crate::tasks::model::{BurnDown, Dashboard, TaskSource, TaskStatus};
+use crate::tasks::status::{burn_down, figures, median_days, on_time_by_month};
 use crate::with_db;
 
 /// Overdue tasks listed on the dashboard, the oldest deadline first.
 pub const OLDEST_OVERDUE: usize = 10;
+/// Resolutions given a burn-down, those with the most tasks.
+pub const BURN_DOWNS: usize = 6;
 
 pub async fn dashboard(
     db: &Db,
@@ -60,6 +62,7 @@ pub async fn dashboard(
         by_source,
         on_time_by_month: on_time_by_month(done),
         median_days_to_done: median_days(days_to_done),
+        burn_downs: burn_downs(&tasks, today),
         oldest_overdue: tasks
             .iter()
             .filter(|t| t.status == TaskStatus::Overdue)
@@ -67,6 +70,29 @@ pub async fn dashboard(
             .cloned()
             .collect(),
     })
+}
+
+/// The burn-downs of the resolutions with the most tasks (ties: by name).
+fn burn_downs(tasks: &[crate::tasks::model::TaskSummary], today: NaiveDate) -> Vec<BurnDown> {
+    let mut by: BTreeMap<&str, Vec<(NaiveDate, Option<NaiveDate>)>> = BTreeMap::new();
+    for t in tasks {
+        if let Some(resolution) = t.resolution.as_deref() {
+            by.entry(resolution)
+                .or_default()
+                .push((t.assigned_on, t.done_on));
+        }
+    }
+    let mut largest: Vec<_> = by.into_iter().collect();
+    largest.sort_by_key(|(_, of)| std::cmp::Reverse(of.len()));
+    largest
+        .into_iter()
+        .take(BURN_DOWNS)
+        .map(|(resolution, of)| BurnDown {
+            resolution: resolution.to_owned(),
+            tasks: of.len() as i64,
+            open: burn_down(&of, today),
+        })
+        .collect()
 }
 
 /// Median days from a conclusion to its task's completion, over every task done (the

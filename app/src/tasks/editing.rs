@@ -47,6 +47,8 @@ pub struct Valid {
     pub coordinators: Vec<(Uuid, String)>,
     pub deadline: Option<NaiveDate>,
     pub cycle: Option<Cycle>,
+    /// The Government member answerable for it, if one is named: (id, name).
+    pub responsible: Option<(Uuid, String)>,
 }
 
 async fn ministry(db: &Db, code: &str) -> Result<Option<Uuid>, AppError> {
@@ -131,6 +133,24 @@ pub async fn validate(db: &Db, form: &TaskForm, today: NaiveDate) -> Result<Vali
         ("", cycle) => (None, Some(Cycle::parse(cycle).ok_or_else(bad_deadline)?)),
         _ => return Err(bad_deadline()),
     };
+    let responsible = match form.responsible.trim() {
+        "" => None,
+        raw => {
+            let bad = || problem(TaskProblem::ResponsibleInvalid);
+            let id = Uuid::parse_str(raw).map_err(|_| bad())?;
+            let member: Option<(Uuid, String)> = with_db!(db, |pool| {
+                sqlx::query_as(
+                    "select id, full_name from user_account
+                     where id = $1 and role = 'member' and active = $2",
+                )
+                .bind(id)
+                .bind(true)
+                .fetch_optional(pool)
+                .await
+            })?;
+            Some(member.ok_or_else(bad)?)
+        }
+    };
     Ok(Valid {
         text,
         source,
@@ -141,13 +161,15 @@ pub async fn validate(db: &Db, form: &TaskForm, today: NaiveDate) -> Result<Vali
         coordinators,
         deadline,
         cycle,
+        responsible,
     })
 }
 
-/// What the audit record vouches for: the assignment written out, one fact a line.
+/// What the audit record vouches for: the assignment written out, one fact a line (a last
+/// line names the responsible member, when there is one).
 pub fn canonical(v: &Valid) -> String {
     let coordinators: Vec<&str> = v.coordinators.iter().map(|(_, c)| c.as_str()).collect();
-    format!(
+    let mut out = format!(
         "text={}\nsource={}\nlead={}\ncoordinators={}\ndeadline={}\ncycle={}",
         v.text,
         v.source.as_str(),
@@ -155,7 +177,11 @@ pub fn canonical(v: &Valid) -> String {
         coordinators.join(","),
         v.deadline.map(|d| d.to_string()).unwrap_or_default(),
         v.cycle.map(|c| c.as_str()).unwrap_or_default(),
-    )
+    );
+    if let Some((id, name)) = &v.responsible {
+        out.push_str(&format!("\nresponsible={id} {name}"));
+    }
+    out
 }
 
 /// Assign a task (the secretariat); returns its id.
@@ -179,7 +205,13 @@ pub async fn assign(
     .await?;
     let mut ministries = vec![valid.lead.0];
     ministries.extend(valid.coordinators.iter().map(|(m, _)| *m));
-    for person in people_of(&mut tx, &ministries).await? {
+    let mut told = people_of(&mut tx, &ministries).await?;
+    if let Some((member, _)) = valid.responsible {
+        if !told.contains(&member) {
+            told.push(member);
+        }
+    }
+    for person in told {
         add_about_in(&mut tx, person, NoticeKind::TaskAssigned, id).await?;
     }
     tx.commit().await?;
@@ -199,8 +231,8 @@ pub async fn insert(
         sqlx::query(
             "insert into task (id, text, source, agenda_item_id, ballot_id, resolution_no,
                                lead_ministry_id, first_deadline, deadline, cycle, state,
-                               assigned_by, created_at, updated_at)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, 'assigned', $10, $11, $11)",
+                               assigned_by, created_at, updated_at, responsible_id)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, 'assigned', $10, $11, $11, $12)",
         )
         .bind(id)
         .bind(&v.text)
@@ -213,6 +245,7 @@ pub async fn insert(
         .bind(v.cycle.map(|c| c.as_str()))
         .bind(actor)
         .bind(now)
+        .bind(v.responsible.as_ref().map(|(id, _)| *id))
         .execute(&mut *conn)
         .await?;
         for (ministry, _) in &v.coordinators {

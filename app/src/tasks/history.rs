@@ -39,15 +39,16 @@ impl<'a> Entry<'a> {
     }
 }
 
-/// Append one entry.
-pub async fn add(tx: &mut Tx, e: &Entry<'_>) -> Result<(), AppError> {
+/// Append one entry; its id.
+pub async fn add(tx: &mut Tx, e: &Entry<'_>) -> Result<Uuid, AppError> {
+    let id = new_id();
     with_tx!(tx, |conn| {
         sqlx::query(
             "insert into task_event (id, task_id, kind, actor_id, ministry_id, body, percent,
                                      deadline, created_at)
              values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
-        .bind(new_id())
+        .bind(id)
         .bind(e.task)
         .bind(e.kind.as_str())
         .bind(e.actor)
@@ -59,10 +60,11 @@ pub async fn add(tx: &mut Tx, e: &Entry<'_>) -> Result<(), AppError> {
         .execute(&mut *conn)
         .await?;
     });
-    Ok(())
+    Ok(id)
 }
 
 type EventRow = (
+    Uuid,
     String,
     DateTime<Utc>,
     Option<String>,
@@ -76,7 +78,7 @@ type EventRow = (
 pub async fn of(db: &Db, task: Uuid) -> Result<Vec<TaskEventView>, AppError> {
     let rows: Vec<EventRow> = with_db!(db, |pool| {
         sqlx::query_as(
-            "select e.kind, e.created_at, u.full_name, m.name_vi, e.body, e.percent, e.deadline
+            "select e.id, e.kind, e.created_at, u.full_name, m.name_vi, e.body, e.percent, e.deadline
              from task_event e
              left join user_account u on u.id = e.actor_id
              left join ministry m on m.id = e.ministry_id
@@ -86,10 +88,12 @@ pub async fn of(db: &Db, task: Uuid) -> Result<Vec<TaskEventView>, AppError> {
         .fetch_all(pool)
         .await
     })?;
+    let mut carried = crate::tasks::evidence::of(db, task).await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(kind, at, actor, ministry, body, percent, deadline)| {
+        .filter_map(|(id, kind, at, actor, ministry, body, percent, deadline)| {
             Some(TaskEventView {
+                attachments: carried.remove(&id).unwrap_or_default(),
                 kind: EventKind::parse(&kind)?,
                 at,
                 actor,

@@ -131,6 +131,11 @@ pub async fn import(db: &Db, user: &CurrentUser, text: &str) -> Result<usize, Ap
         } else {
             "manual"
         };
+        // A paper task was created when it was assigned (the import is in its history).
+        let assigned = chrono_tz::Asia::Ho_Chi_Minh
+            .from_local_datetime(&t.assigned_on.and_hms_opt(9, 0, 0).unwrap_or_default())
+            .single()
+            .map_or(now, |at| at.with_timezone(&Utc));
         with_tx!(&mut tx, |conn| {
             sqlx::query(
                 "insert into task (id, text, source, resolution_no, lead_ministry_id,
@@ -147,7 +152,7 @@ pub async fn import(db: &Db, user: &CurrentUser, text: &str) -> Result<usize, Ap
             .bind(state.as_str())
             .bind(t.done_on)
             .bind(user.id)
-            .bind(now)
+            .bind(assigned)
             .execute(&mut *conn)
             .await?;
             for code in &t.coordinators {
@@ -158,10 +163,6 @@ pub async fn import(db: &Db, user: &CurrentUser, text: &str) -> Result<usize, Ap
                     .await?;
             }
         });
-        let assigned = chrono_tz::Asia::Ho_Chi_Minh
-            .from_local_datetime(&t.assigned_on.and_hms_opt(9, 0, 0).unwrap_or_default())
-            .single()
-            .map_or(now, |at| at.with_timezone(&Utc));
         let entry = Entry {
             deadline: Some(t.deadline),
             at: assigned,

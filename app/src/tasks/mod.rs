@@ -8,7 +8,11 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod dashboard;
 #[cfg(feature = "ssr")]
+pub mod digest;
+#[cfg(feature = "ssr")]
 pub mod editing;
+#[cfg(feature = "ssr")]
+pub mod evidence;
 #[cfg(feature = "ssr")]
 pub mod export;
 #[cfg(feature = "ssr")]

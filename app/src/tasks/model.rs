@@ -86,6 +86,21 @@ pub struct TaskSummary {
     pub state: TaskState,
     pub status: TaskStatus,
     pub done_on: Option<NaiveDate>,
+    /// The day it was assigned (Government time zone).
+    pub assigned_on: NaiveDate,
+    /// The Government member answerable for it, if one was named.
+    pub responsible: Option<String>,
+    /// What the burn-down groups it under: a resolution's number, or the meeting whose
+    /// conclusion assigned it (for those who see sources).
+    pub resolution: Option<String>,
+}
+
+/// A PDF a report carried (read in the document reader).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub document_id: Uuid,
+    pub file_name: String,
+    pub page_count: Option<i64>,
 }
 
 /// One entry of a task's history.
@@ -98,6 +113,7 @@ pub struct TaskEventView {
     pub body: String,
     pub percent: Option<i64>,
     pub deadline: Option<NaiveDate>,
+    pub attachments: Vec<Attachment>,
 }
 
 /// A task's page: the task, its history, and what the viewer may do on it.
@@ -134,6 +150,9 @@ pub struct TaskForm {
     pub deadline: String,
     #[serde(default)]
     pub cycle: String,
+    /// The responsible Government member's id, or empty.
+    #[serde(default)]
+    pub responsible: String,
 }
 
 /// What a task may be assigned from, as (id, label): concluded items, closed ballots.
@@ -141,6 +160,8 @@ pub struct TaskForm {
 pub struct Sources {
     pub items: Vec<(Uuid, String)>,
     pub ballots: Vec<(Uuid, String)>,
+    /// The active Government members, who may be named responsible.
+    pub members: Vec<(Uuid, String)>,
 }
 
 /// The counts of one row of the dashboard.
@@ -169,6 +190,15 @@ impl Figures {
     }
 }
 
+/// How many of a resolution's tasks were still open at the end of each month ("YYYY-MM"),
+/// from the month the first was assigned to this one (today for this month).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BurnDown {
+    pub resolution: String,
+    pub tasks: i64,
+    pub open: Vec<(String, i64)>,
+}
+
 /// The dashboard: the figures in all, by lead ministry and by source, the on-time share by
 /// month of completion, and the overdue tasks, the oldest deadline first.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -181,5 +211,7 @@ pub struct Dashboard {
     pub on_time_by_month: Vec<(String, i64, i64)>,
     /// Median days from a conclusion to its task's completion.
     pub median_days_to_done: Option<f64>,
+    /// The open tasks of each resolution at each month's end, the largest resolutions first.
+    pub burn_downs: Vec<BurnDown>,
     pub oldest_overdue: Vec<TaskSummary>,
 }

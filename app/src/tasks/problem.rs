@@ -16,6 +16,9 @@ crate::labelled_enum! {
         DeadlineInvalid => "DeadlineInvalid",
             "Thời hạn phải là một ngày từ hôm nay trở đi, hoặc chọn chu kỳ báo cáo cho nhiệm vụ thường xuyên.",
             "The deadline must be a day from today on, or choose a reporting cycle for a regular task.";
+        ResponsibleInvalid => "ResponsibleInvalid",
+            "Thành viên Chính phủ phụ trách không hợp lệ.",
+            "The responsible Government member is not valid.";
         ReportMissing => "ReportMissing",
             "Chưa nhập nội dung báo cáo.",
             "The report is empty.";
@@ -33,5 +36,13 @@ crate::labelled_enum! {
         ExtensionInvalid => "ExtensionInvalid",
             "Thời hạn đề nghị phải sau thời hạn hiện hành, và chưa có đề nghị nào đang chờ.",
             "The day asked for must be after the deadline in force, with no other request pending.";
+        /// A file named in a report that is not the reporter's own upload to this task, is
+        /// carried by another report already, or one too many.
+        AttachmentInvalid => "AttachmentInvalid",
+            "Tệp đính kèm không hợp lệ: hãy tải lên lại (tối đa 10 tệp PDF mỗi báo cáo).",
+            "An attached file is not valid: upload it again (at most 10 PDFs per report).";
+        EvidenceMissing => "EvidenceMissing",
+            "Báo cáo hoàn thành cần kèm ít nhất một tệp PDF minh chứng.",
+            "A completion report needs at least one PDF as evidence.";
     }
 }

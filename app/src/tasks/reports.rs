@@ -21,7 +21,7 @@ use crate::tasks::problem::TaskProblem;
 use crate::with_tx;
 
 /// The task `id` as `user` may act on it: `NotFound` outside their reach.
-async fn task_for(
+pub(crate) async fn task_for(
     db: &Db,
     user: &CurrentUser,
     id: Uuid,
@@ -118,20 +118,27 @@ async fn tell_ministries(
     Ok(())
 }
 
-/// A report from a ministry's officer: `kind` is progress or completion (the lead) or a
-/// contribution (a coordinator).
+/// What a ministry's officer reports: `kind` is progress or completion (the lead) or a
+/// contribution (a coordinator); `attachments` their uploads to the task (`tasks::evidence`).
+pub struct Report<'a> {
+    pub kind: EventKind,
+    pub body: &'a str,
+    pub percent: Option<i64>,
+    pub attachments: &'a [Uuid],
+}
+
+/// A report from a ministry's officer. A completion carries at least one PDF as evidence.
 pub async fn report(
     db: &Db,
     user: &CurrentUser,
     id: Uuid,
-    kind: EventKind,
-    body: &str,
-    percent: Option<i64>,
+    r: Report<'_>,
     today: NaiveDate,
 ) -> Result<(), AppError> {
     let task = task_for(db, user, id, today).await?;
     let ministry = officer_ministry(db, user).await?;
     let lead = ministry == task.lead.id;
+    let kind = r.kind;
     let allowed = match kind {
         EventKind::Progress | EventKind::Completion => lead,
         EventKind::Contribution => task.coordinators.iter().any(|m| m.id == ministry),
@@ -140,8 +147,8 @@ pub async fn report(
     if !allowed {
         return Err(AppError::Forbidden);
     }
-    let body = checked_text(body, TaskProblem::ReportMissing)?;
-    if percent.is_some_and(|p| !(0..=100).contains(&p)) {
+    let body = checked_text(r.body, TaskProblem::ReportMissing)?;
+    if r.percent.is_some_and(|p| !(0..=100).contains(&p)) {
         return Err(problem(TaskProblem::PercentInvalid));
     }
     if task.state == TaskState::Done
@@ -149,10 +156,13 @@ pub async fn report(
     {
         return Err(problem(TaskProblem::WrongState));
     }
+    if kind == EventKind::Completion && r.attachments.is_empty() {
+        return Err(problem(TaskProblem::EvidenceMissing));
+    }
     let percent = if kind == EventKind::Completion {
         Some(100)
     } else {
-        percent
+        r.percent
     };
     let mut tx = db.begin().await?;
     if kind == EventKind::Completion {
@@ -170,11 +180,13 @@ pub async fn report(
         percent,
         ..Entry::now(id, kind, Some(user.id), &body)
     };
-    crate::tasks::history::add(&mut tx, &entry).await?;
+    let event = crate::tasks::history::add(&mut tx, &entry).await?;
+    let files = crate::tasks::evidence::carry(&mut tx, user, id, event, r.attachments).await?;
     let said = format!(
-        "kind={}\npercent={}\nbody={body}",
+        "kind={}\npercent={}\nbody={body}\nfiles={}",
         kind.as_str(),
-        percent.map(|p| p.to_string()).unwrap_or_default()
+        percent.map(|p| p.to_string()).unwrap_or_default(),
+        files.join(",")
     );
     vouch(&mut tx, user, AuditEvent::TaskReported, id, &said).await?;
     if kind == EventKind::Completion {

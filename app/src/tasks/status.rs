@@ -10,7 +10,7 @@
 //! - Otherwise it is **in progress**.
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::tasks::model::{Figures, TaskState, TaskStatus};
 
@@ -72,6 +72,39 @@ pub fn median_days(mut days: Vec<i64>) -> Option<f64> {
         _ if n % 2 == 1 => Some(days[n / 2] as f64),
         _ => Some((days[n / 2 - 1] + days[n / 2]) as f64 / 2.0),
     }
+}
+
+/// The last day of the month `day` falls in.
+fn month_end(day: NaiveDate) -> NaiveDate {
+    let (y, m) = if day.month() == 12 {
+        (day.year() + 1, 1)
+    } else {
+        (day.year(), day.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1).map_or(day, |first| first.pred_opt().unwrap_or(day))
+}
+
+/// A burn-down: of tasks (assigned on, done on), how many were open ("assigned, not done")
+/// at the end of each month from the first assignment's to `today`'s (today for its month).
+pub fn burn_down(tasks: &[(NaiveDate, Option<NaiveDate>)], today: NaiveDate) -> Vec<(String, i64)> {
+    let Some(first) = tasks.iter().map(|(a, _)| *a).min() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut end = month_end(first);
+    loop {
+        let at = end.min(today);
+        let open = tasks
+            .iter()
+            .filter(|(assigned, done)| *assigned <= at && done.is_none_or(|d| d > at))
+            .count() as i64;
+        out.push((at.format("%Y-%m").to_string(), open));
+        if end >= today {
+            break;
+        }
+        end = month_end(end + chrono::Days::new(1));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -159,6 +192,31 @@ mod tests {
         assert_eq!(
             months,
             [("2026-06".to_owned(), 1, 1), ("2026-07".to_owned(), 1, 2)]
+        );
+    }
+
+    #[test]
+    fn a_burn_down_by_hand() {
+        // Four tasks assigned in October and November. Open at October's end: A (B was done
+        // on the 31st); at November's: C, D (A done on the 20th; D assigned on the 30th);
+        // on 7 December: D (C done on the 3rd).
+        let tasks = [
+            (day("2026-10-05"), Some(day("2026-11-20"))), // A
+            (day("2026-10-20"), Some(day("2026-10-31"))), // B
+            (day("2026-11-02"), Some(day("2026-12-03"))), // C
+            (day("2026-11-30"), None),                    // D
+        ];
+        let open = |s: &str, n: i64| (s.to_owned(), n);
+        assert_eq!(
+            burn_down(&tasks, day("2026-12-07")),
+            [open("2026-10", 1), open("2026-11", 2), open("2026-12", 1)]
+        );
+        assert_eq!(burn_down(&[], day("2026-12-07")), []);
+        // Across a year's end.
+        let late = [(day("2026-12-30"), None)];
+        assert_eq!(
+            burn_down(&late, day("2027-01-02")),
+            [open("2026-12", 1), open("2027-01", 1)]
         );
     }
 }

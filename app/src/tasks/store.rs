@@ -33,6 +33,8 @@ struct Row {
     cycle: Option<String>,
     state: String,
     done_on: Option<NaiveDate>,
+    created_at: chrono::DateTime<Utc>,
+    responsible: Option<String>,
     meeting_title: Option<String>,
     item_title: Option<String>,
     ballot_title: Option<String>,
@@ -41,10 +43,12 @@ struct Row {
 const SELECT: &str =
     "select t.id, t.text, t.source, t.resolution_no, t.lead_ministry_id as lead_id,
         m.code as lead_code, m.name_vi as lead_vi, m.name_en as lead_en, t.deadline,
-        t.first_deadline, t.cycle, t.state, t.done_on, mt.title as meeting_title,
+        t.first_deadline, t.cycle, t.state, t.done_on, t.created_at,
+        ru.full_name as responsible, mt.title as meeting_title,
         ai.title as item_title, b.title as ballot_title
     from task t
     join ministry m on m.id = t.lead_ministry_id
+    left join user_account ru on ru.id = t.responsible_id
     left join agenda_item ai on ai.id = t.agenda_item_id
     left join meeting mt on mt.id = ai.meeting_id
     left join ballot b on b.id = t.ballot_id";
@@ -125,6 +129,11 @@ fn summary(
     let state = TaskState::parse(&r.state).unwrap_or(TaskState::Assigned);
     // Meeting and ballot titles are meeting content: for the secretariat and the leaders;
     // a ministry reads the task's own text and the resolution's number.
+    let resolution = match source {
+        TaskSource::Resolution => r.resolution_no.clone(),
+        TaskSource::Conclusion if sees_sources => r.meeting_title.clone(),
+        _ => None,
+    };
     let source_title = match source {
         TaskSource::Resolution => r.resolution_no.unwrap_or_default(),
         TaskSource::Conclusion if sees_sources => format!(
@@ -153,6 +162,12 @@ fn summary(
         state,
         status: crate::tasks::status::status(state, r.deadline, r.done_on, today),
         done_on: r.done_on,
+        assigned_on: r
+            .created_at
+            .with_timezone(&chrono_tz::Asia::Ho_Chi_Minh)
+            .date_naive(),
+        responsible: r.responsible,
+        resolution,
     }
 }
 
@@ -242,7 +257,20 @@ pub async fn sources(
         .fetch_all(pool)
         .await
     })?;
-    Ok(crate::tasks::model::Sources { items, ballots })
+    let members: Vec<(Uuid, String)> = with_db!(db, |pool| {
+        sqlx::query_as(
+            "select id, full_name from user_account where role = 'member' and active = $1
+             order by full_name",
+        )
+        .bind(true)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(crate::tasks::model::Sources {
+        items,
+        ballots,
+        members,
+    })
 }
 
 /// Whether `user` may see task `id` (the live channel asks, for each change).
@@ -257,4 +285,30 @@ pub async fn visible(
         Err(e) => return Err(e),
     };
     Ok(!read(db, reach, Some(id), today()).await?.is_empty())
+}
+
+/// The tasks assigned from the conclusions of `meeting`'s items, as (item, task), in the order
+/// they were assigned (a meeting has a handful: each is read as the task page reads it).
+pub async fn from_meeting(
+    db: &Db,
+    meeting: Uuid,
+    today: NaiveDate,
+) -> Result<Vec<(Uuid, TaskSummary)>, AppError> {
+    let ids: Vec<(Uuid, Uuid)> = with_db!(db, |pool| {
+        sqlx::query_as(
+            "select t.agenda_item_id, t.id from task t
+             join agenda_item ai on ai.id = t.agenda_item_id
+             where ai.meeting_id = $1 order by t.created_at, t.id",
+        )
+        .bind(meeting)
+        .fetch_all(pool)
+        .await
+    })?;
+    let mut out = Vec::with_capacity(ids.len());
+    for (item, id) in ids {
+        if let Some(task) = read(db, Reach::All, Some(id), today).await?.pop() {
+            out.push((item, task));
+        }
+    }
+    Ok(out)
 }

@@ -16,6 +16,7 @@ use crate::ui::texts::texts as ui_texts;
 mod assign_form;
 mod import_form;
 pub mod task_page;
+mod trends;
 
 /// A day as people write it here.
 pub fn day(d: chrono::NaiveDate) -> String {
@@ -131,6 +132,8 @@ fn Figures(d: Dashboard) -> impl IntoView {
                 <GroupedBars title=tt().chart_by_ministry.to_owned() categories series=bars/>
             })}
             <BySource rows=d.by_source.clone()/>
+            <trends::OnTimeByMonth months=d.on_time_by_month.clone()/>
+            <trends::BurnDowns burn_downs=d.burn_downs.clone()/>
             {(!d.oldest_overdue.is_empty()).then(|| view! {
                 <h3>{move || tt().oldest_overdue}</h3>
                 <TaskList rows=d.oldest_overdue.clone()/>

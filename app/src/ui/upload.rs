@@ -1,4 +1,4 @@
-//! Uploading PDFs from the browser — to an agenda item or to a ballot — several at once, by
+//! Uploading PDFs from the browser — to an agenda item, a ballot or a task's report — several at once, by
 //! picker or drag and drop, each with a progress bar. Files go to `POST /documents/upload` as
 //! the request body through XMLHttpRequest, which reports upload progress (fetch and server
 //! functions cannot).
@@ -13,6 +13,8 @@ use crate::ui::texts::texts;
 pub enum UploadTarget {
     Item(Uuid),
     Ballot(Uuid),
+    /// Evidence for a task's next report: the report names the files stored.
+    Task(Uuid),
 }
 
 impl UploadTarget {
@@ -21,6 +23,7 @@ impl UploadTarget {
         match self {
             UploadTarget::Item(id) => format!("item={id}"),
             UploadTarget::Ballot(id) => format!("ballot={id}"),
+            UploadTarget::Task(id) => format!("task={id}"),
         }
     }
 }
@@ -36,6 +39,23 @@ impl Default for UploadBoard {
     }
 }
 
+impl UploadBoard {
+    /// The documents stored for `target` so far, in the order they were picked.
+    pub fn stored(self, target: UploadTarget) -> Vec<uuid::Uuid> {
+        self.0.with(|all| {
+            all.iter()
+                .filter(|(t, _)| *t == target)
+                .filter_map(|(_, u)| u.document.get())
+                .collect()
+        })
+    }
+
+    /// Take `target`'s uploads off the board (what they were for is done).
+    pub fn forget(self, target: UploadTarget) {
+        self.0.update(|all| all.retain(|(t, _)| *t != target));
+    }
+}
+
 /// One file being uploaded, on the board. Its signals are reference-counted, not owned by the
 /// component that started it: pages re-render after every change (and every live event)
 /// while uploads continue, and a disposed signal would panic.
@@ -45,6 +65,8 @@ pub struct Upload {
     /// 0.0 ..= 1.0
     progress: ArcRwSignal<f64>,
     outcome: ArcRwSignal<Option<Result<(), String>>>,
+    /// The document stored, once the server answered.
+    document: ArcRwSignal<Option<Uuid>>,
 }
 
 /// A drop zone and file picker for `target`, with the progress of its uploads; bumps
@@ -71,6 +93,7 @@ pub fn Uploader(target: UploadTarget, refresh: RwSignal<u64>) -> impl IntoView {
                 name: file.name(),
                 progress: ArcRwSignal::new(0.0),
                 outcome: ArcRwSignal::new(None),
+                document: ArcRwSignal::new(None),
             };
             board.update(|u| u.push((target, upload.clone())));
             let url = format!(
@@ -80,7 +103,10 @@ pub fn Uploader(target: UploadTarget, refresh: RwSignal<u64>) -> impl IntoView {
             );
             send(url, file, upload.progress.clone(), move |result| {
                 let ok = result.is_ok();
-                upload.outcome.set(Some(result));
+                if let Ok(answer) = &result {
+                    upload.document.set(stored_id(answer));
+                }
+                upload.outcome.set(Some(result.map(|_| ())));
                 if ok {
                     refresh.update(|v| *v += 1);
                 }
@@ -150,13 +176,25 @@ fn encode(text: &str) -> String {
         .collect()
 }
 
-/// POST a file with XMLHttpRequest, reporting upload progress.
+/// The document id in the upload route's answer.
+#[cfg(feature = "hydrate")]
+fn stored_id(answer: &str) -> Option<Uuid> {
+    #[derive(serde::Deserialize)]
+    struct Stored {
+        document_id: Uuid,
+    }
+    serde_json::from_str::<Stored>(answer)
+        .ok()
+        .map(|s| s.document_id)
+}
+
+/// POST a file with XMLHttpRequest, reporting upload progress; `done` gets the answer.
 #[cfg(feature = "hydrate")]
 fn send(
     url: String,
     file: web_sys::File,
     progress: ArcRwSignal<f64>,
-    done: impl Fn(Result<(), String>) + 'static,
+    done: impl Fn(Result<String, String>) + 'static,
 ) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
@@ -181,7 +219,11 @@ fn send(
     let on_load = Closure::<dyn Fn()>::new(move || {
         if finished.status().unwrap_or(0) == 200 {
             progress.set(1.0);
-            done(Ok(()));
+            done(Ok(finished
+                .response_text()
+                .ok()
+                .flatten()
+                .unwrap_or_default()));
         } else {
             done(Err(finished
                 .response_text()

@@ -330,6 +330,7 @@ async fn insert_past(
             NewDocument {
                 agenda_item_id: Some(*item_id),
                 ballot_id: None,
+                task_id: None,
                 title: &demo.title,
                 position: 0,
                 file_name: &file_name,

@@ -332,6 +332,7 @@ async fn insert_meeting(
                 NewDocument {
                     agenda_item_id: Some(item_id),
                     ballot_id: None,
+                    task_id: None,
                     title: &demo.title,
                     position: i64::try_from(doc_position)?,
                     file_name: &file_name,
@@ -398,6 +399,7 @@ async fn insert_ballot(
             NewDocument {
                 agenda_item_id: None,
                 ballot_id: Some(id),
+                task_id: None,
                 title: &demo.title,
                 position: i64::try_from(position)?,
                 file_name: &file_name,

@@ -1,5 +1,7 @@
 //! `POST /documents/upload`: the secretariat adds a PDF to an agenda item (`?item=<id>`), to a
-//! draft ballot (`?ballot=<id>`), or a new version of a document (`?document=<id>`). The body is the file itself, so the browser
+//! draft ballot (`?ballot=<id>`), or a new version of a document (`?document=<id>`); a
+//! ministry's officer adds evidence to a task (`?task=<id>`, carried by their next report:
+//! `tasks::evidence`). The body is the file itself, so the browser
 //! can report upload progress (server functions cannot); `?name=` carries the file name.
 //! The body is read up to the configured limit; the content must start like a PDF and parse
 //! (in the child process) — a non-PDF named `.pdf` is refused with a clear message.
@@ -27,6 +29,7 @@ pub struct UploadQuery {
     item: Option<String>,
     ballot: Option<String>,
     document: Option<String>,
+    task: Option<String>,
     #[serde(default)]
     name: String,
 }
@@ -73,6 +76,7 @@ enum Owner {
         meeting_state: String,
     },
     Ballot(Uuid),
+    Task(Uuid),
 }
 
 async fn item_owner(state: &AppState, item: Uuid) -> Result<Owner, AppError> {
@@ -137,19 +141,23 @@ async fn receive(
     body: Body,
 ) -> Result<Uploaded, AppError> {
     let user = app::identity::session::user_from_headers(state, headers).await?;
-    if user.role != Role::Secretariat {
-        return Err(AppError::Forbidden);
-    }
-    let (owner, document) = match (&query.item, &query.ballot, &query.document) {
-        (Some(item), None, None) => {
+    let (owner, document) = match (&query.item, &query.ballot, &query.document, &query.task) {
+        (None, None, None, Some(task)) => {
+            let task = app::ids::parse_id(task, BadInput::Id)?;
+            let today = app::tasks::store::today();
+            app::tasks::evidence::may_attach(&state.db, &user, task, today).await?;
+            (Owner::Task(task), None)
+        }
+        _ if user.role != Role::Secretariat => return Err(AppError::Forbidden),
+        (Some(item), None, None, None) => {
             let item = app::ids::parse_id(item, BadInput::Id)?;
             (item_owner(state, item).await?, None)
         }
-        (None, Some(ballot), None) => {
+        (None, Some(ballot), None, None) => {
             let ballot = app::ids::parse_id(ballot, BadInput::Id)?;
             (ballot_owner(state, ballot).await?, None)
         }
-        (None, None, Some(doc)) => {
+        (None, None, Some(doc), None) => {
             let document = app::ids::parse_id(doc, BadInput::Id)?;
             (document_owner(state, document).await?, Some(document))
         }
@@ -189,21 +197,29 @@ async fn receive(
     let mut tx = state.db.begin().await?;
     let (document_id, version_no, event) = match document {
         None => {
-            let (item, ballot, sql) = match &owner {
+            let (item, ballot, task, sql) = match &owner {
                 Owner::Item { item, .. } => (
                     Some(*item),
+                    None,
                     None,
                     "select coalesce(max(position), 0) + 1 from document where agenda_item_id = $1",
                 ),
                 Owner::Ballot(ballot) => (
                     None,
                     Some(*ballot),
+                    None,
                     "select coalesce(max(position), 0) + 1 from document where ballot_id = $1",
+                ),
+                Owner::Task(task) => (
+                    None,
+                    None,
+                    Some(*task),
+                    "select coalesce(max(position), 0) + 1 from document where task_id = $1",
                 ),
             };
             let position: (i64,) = app::with_tx!(&mut tx, |conn| {
                 sqlx::query_as(sql)
-                    .bind(item.or(ballot))
+                    .bind(item.or(ballot).or(task))
                     .fetch_one(&mut *conn)
                     .await?
             });
@@ -212,6 +228,7 @@ async fn receive(
                 app::documents::store::NewDocument {
                     agenda_item_id: item,
                     ballot_id: ballot,
+                    task_id: task,
                     title: &title_from(&name),
                     position: position.0,
                     file_name: &name,
@@ -256,11 +273,13 @@ async fn receive(
                 Some(document_id),
             )
             .await?;
-            LiveEvent::MeetingChanged {
+            Some(LiveEvent::MeetingChanged {
                 meeting_id: meeting,
-            }
+            })
         }
-        Owner::Ballot(ballot_id) => LiveEvent::BallotChanged { ballot_id },
+        Owner::Ballot(ballot_id) => Some(LiveEvent::BallotChanged { ballot_id }),
+        // Nobody else sees the file until a report carries it.
+        Owner::Task(_) => None,
     };
     // The record vouches for the file: its version and SHA-256 (re-checked by verify-audit).
     let detail = format!(
@@ -271,7 +290,9 @@ async fn receive(
         .await?;
     tx.commit().await?;
     state.text_jobs.notify_one();
-    state.live.publish(&state.db, live).await;
+    if let Some(live) = live {
+        state.live.publish(&state.db, live).await;
+    }
     Ok(Uploaded {
         document_id,
         version_no,

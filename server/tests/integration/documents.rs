@@ -159,6 +159,7 @@ pub(crate) async fn add(server: &TestServer, title: &str, bytes: &[u8]) -> Uuid 
         app::documents::store::NewDocument {
             agenda_item_id: Some(item),
             ballot_id: None,
+            task_id: None,
             title,
             position: 99,
             file_name: "x.pdf",

@@ -42,6 +42,8 @@ mod search_numbering;
 mod search_scope;
 mod sign_in_abuse;
 mod storage;
+mod task_digest;
+mod task_evidence;
 mod tasks;
 mod text_input;
 mod text_status;

@@ -305,11 +305,52 @@ async fn minutes_are_drafted_approved_finalised_and_exported(engine: Engine) {
         assert_eq!(columns[columns.len() - 5], "yes", "embedded: {row}");
     }
 
-    // The conclusions notice lists each item's conclusion.
+    // The Office assigns two tasks from item 1's conclusion: one with a deadline, one regular
+    // with a responsible member.
+    let office = current_user(&db, SECRETARY).await;
+    let today = app::tasks::store::today();
+    let deadline = today + chrono::Days::new(30);
+    let task = |text: &str, coordinators: &str, deadline: String, cycle: &str, who: String| {
+        app::tasks::model::TaskForm {
+            text: text.to_owned(),
+            source: "conclusion".to_owned(),
+            item_id: items[0].0.to_string(),
+            lead: "BTC".to_owned(),
+            coordinators: coordinators.to_owned(),
+            deadline,
+            cycle: cycle.to_owned(),
+            responsible: who,
+            ..Default::default()
+        }
+    };
+    let first = task(
+        "Hoàn thiện báo cáo",
+        "BXD, BNG",
+        deadline.to_string(),
+        "",
+        String::new(),
+    );
+    let pm = user_id(&db, PRIME_MINISTER).await.to_string();
+    let second = task("Theo dõi thu ngân sách", "", String::new(), "quarterly", pm);
+    for form in [first, second] {
+        app::tasks::editing::assign(&db, &office, &form, today)
+            .await
+            .unwrap();
+    }
+
+    // The conclusions notice lists each item's conclusion, and under it the tasks assigned.
     let (status, notice) = call_form(&server, &member, "conclusions", &just_id).await;
     assert_eq!(status, 200);
     let notice: String = serde_json::from_str(&notice).unwrap();
-    assert!(notice.contains(&format!("1. {}: {CONCLUSION}", items[0].1)));
+    let assigned = format!(
+        "1. {}: {CONCLUSION}\nGiao nhiệm vụ:\n\
+         – Bộ Tài chính chủ trì, phối hợp với Bộ Ngoại giao, Bộ Xây dựng: Hoàn thiện báo cáo. \
+         Thời hạn: {}.\n\
+         – Bộ Tài chính chủ trì: Theo dõi thu ngân sách. Thường xuyên, báo cáo hằng quý.\n",
+        items[0].1,
+        deadline.format("%d/%m/%Y")
+    );
+    assert!(notice.contains(&assigned), "{notice}");
     assert!(notice.contains(&format!("2. {}: Thông qua, không thảo luận.", items[1].1)));
     let (status, pdf) = get_pdf(
         &server,
@@ -320,6 +361,7 @@ async fn minutes_are_drafted_approved_finalised_and_exported(engine: Engine) {
     assert_eq!(status, 200);
     let (text, _) = poppler(&pdf);
     assert!(words(&text).contains(&words(CONCLUSION)));
+    assert!(words(&text).contains(&words("Theo dõi thu ngân sách")));
     // A guest reads neither.
     let (status, _) = get_pdf(&server, &guest, &format!("/meetings/{regular}/minutes.pdf")).await;
     assert_eq!(status, 403);

@@ -125,10 +125,23 @@ async fn a_task_goes_round_and_the_figures_add_up(engine: Engine) {
     let denied = app::tasks::editing::assign(db, &btc, &form("X", "BTC", "", None), today).await;
     assert!(matches!(denied, Err(AppError::Forbidden)), "{denied:?}");
 
+    // A completion carries a PDF the officer uploaded (the upload itself: `task_evidence`).
     let report = |who: &app::identity::model::CurrentUser, task, kind, body: &str| {
         let who = who.clone();
         let body = body.to_owned();
-        async move { app::tasks::reports::report(db, &who, task, kind, &body, Some(40), today).await }
+        async move {
+            let mut files = Vec::new();
+            if kind == EventKind::Completion {
+                files.push(crate::task_evidence::stored_evidence(db, task, who.id).await);
+            }
+            let r = app::tasks::reports::Report {
+                kind,
+                body: &body,
+                percent: Some(40),
+                attachments: &files,
+            };
+            app::tasks::reports::report(db, &who, task, r, today).await
+        }
     };
     // T1: progress, then completion, accepted → done on time.
     report(&btc, t1, EventKind::Progress, "Đã lấy ý kiến các bộ")
@@ -238,15 +251,29 @@ async fn a_task_goes_round_and_the_figures_add_up(engine: Engine) {
         // From conclusions: T1 (concluded 12 days ago) and T2 (30), both done today.
         assert_eq!(d.median_days_to_done, Some(21.0));
         let month = today.format("%Y-%m").to_string();
-        assert_eq!(d.on_time_by_month, [(month, 2, 3)]);
+        assert_eq!(d.on_time_by_month, [(month.clone(), 2, 3)]);
         let overdue: Vec<Uuid> = d.oldest_overdue.iter().map(|t| t.id).collect();
         assert_eq!(overdue, [t3]);
+        // T5's resolution: one task, done today, so none open at this month's end (so far).
+        let resolution = d.burn_downs.iter().find(|b| b.resolution == "15/NQ-CP");
+        assert_eq!(
+            resolution.map(|b| (b.tasks, b.open.clone())),
+            Some((1, vec![(month.clone(), 0)]))
+        );
     }
     // The Finance minister: what BTC leads (T1, T2, T5) and coordinates (T3).
     let d = app::tasks::dashboard::dashboard(db, &finance, today)
         .await
         .unwrap();
     assert_eq!(counts(d.total), (4, 2, 1, 0, 1));
+    // A ministry's burn-downs are by resolution only: the meetings are not theirs to see.
+    let month = today.format("%Y-%m").to_string();
+    let burn: Vec<_> = d
+        .burn_downs
+        .iter()
+        .map(|b| (b.resolution.as_str(), b.tasks, b.open.clone()))
+        .collect();
+    assert_eq!(burn, [("15/NQ-CP", 1, vec![(month, 0)])]);
     // Each ministry sees its own, and never another's.
     let ids = |tasks: Vec<app::tasks::model::TaskSummary>| {
         let mut ids: Vec<Uuid> = tasks.into_iter().map(|t| t.id).collect();
@@ -266,8 +293,13 @@ async fn a_task_goes_round_and_the_figures_add_up(engine: Engine) {
     assert_eq!(ids(list(&bng).await), [t6]);
     let other = app::tasks::store::view(db, &bng, t1, today).await;
     assert!(matches!(other, Err(AppError::NotFound)), "{other:?}");
-    let denied =
-        app::tasks::reports::report(db, &bng, t1, EventKind::Progress, "x", None, today).await;
+    let r = app::tasks::reports::Report {
+        kind: EventKind::Progress,
+        body: "x",
+        percent: None,
+        attachments: &[],
+    };
+    let denied = app::tasks::reports::report(db, &bng, t1, r, today).await;
     assert!(matches!(denied, Err(AppError::NotFound)), "{denied:?}");
     for name in [GUEST, ADMIN] {
         let who = current_user(db, name).await;

@@ -1,5 +1,6 @@
 //! The secretariat's form to assign a task: its text, its source, the lead and coordinating
-//! agencies (by code), and a deadline or a reporting cycle.
+//! agencies (by code), a deadline or a reporting cycle, and optionally the Government member
+//! responsible.
 use leptos::prelude::*;
 
 use crate::error::AppError;
@@ -22,6 +23,7 @@ pub fn AssignForm(sources: Sources) -> impl IntoView {
     let coordinators = RwSignal::new(String::new());
     let deadline = RwSignal::new(String::new());
     let cycle = RwSignal::new(String::new());
+    let responsible = RwSignal::new(String::new());
     let error = RwSignal::new(None::<AppError>);
     let ready = RwSignal::new(false);
     Effect::new(move |_| ready.set(true));
@@ -37,6 +39,7 @@ pub fn AssignForm(sources: Sources) -> impl IntoView {
             coordinators: coordinators.get_untracked(),
             deadline: deadline.get_untracked(),
             cycle: cycle.get_untracked(),
+            responsible: responsible.get_untracked(),
         };
         leptos::task::spawn_local(async move {
             match assign_task(form).await {
@@ -105,6 +108,15 @@ pub fn AssignForm(sources: Sources) -> impl IntoView {
                         <option value="">{move || tt().no_cycle}</option>
                         {Cycle::ALL.iter().map(|c| view! {
                             <option value=c.as_str()>{move || c.label(lang())}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label class="field">
+                    <span>{move || tt().field_responsible}</span>
+                    <select bind:value=responsible>
+                        <option value="">"—"</option>
+                        {sources.members.into_iter().map(|(id, name)| view! {
+                            <option value=id.to_string() lang="vi">{name}</option>
                         }).collect_view()}
                     </select>
                 </label>

@@ -16,6 +16,7 @@ use crate::tasks::views::day;
 use crate::ui::error_pages::ErrorPanel;
 use crate::ui::format::{date_time, vietnam_time};
 use crate::ui::texts::texts as ui_texts;
+use crate::ui::upload::{UploadBoard, UploadTarget, Uploader};
 
 #[component]
 pub fn TaskPage() -> impl IntoView {
@@ -23,6 +24,8 @@ pub fn TaskPage() -> impl IntoView {
     let params = use_params_map();
     // Re-read after the viewer's own act, and live after anyone's.
     let version = RwSignal::new(0_u64);
+    // Evidence being uploaded outlives the re-reads.
+    provide_context(UploadBoard::default());
     let live = expect_context::<crate::live::TasksVersion>().0;
     let task = Resource::new(
         move || {
@@ -76,6 +79,7 @@ fn TaskDetail(view: TaskView, version: RwSignal<u64>) -> impl IntoView {
                 <dd>{move || deadline.clone().unwrap_or_else(|| tt().regular.to_owned())}</dd>
                 {first.map(|f| view! { <dt>{move || tt().first_deadline}</dt><dd>{f}</dd> })}
                 {t.done_on.map(|d| view! { <dt>{move || tt().done_on}</dt><dd>{day(d)}</dd> })}
+                {t.responsible.clone().map(|r| view! { <dt>{move || tt().responsible}</dt><dd lang="vi">{r}</dd> })}
                 <dt>{move || tt().source}</dt>
                 <dd lang="vi">{move || source.label(lang())} " " {t.source_title.clone()}</dd>
             </dl>
@@ -92,11 +96,13 @@ fn TaskDetail(view: TaskView, version: RwSignal<u64>) -> impl IntoView {
                         (None, Some(d)) if kind != EventKind::Assigned => format!(" → {}", day(d)),
                         _ => String::new(),
                     };
+                    let files = e.attachments.clone();
                     view! {
                         <li>
                             <strong>{move || kind.label(lang())}</strong>{extra}
                             <span class="muted">{move || format!(" — {} — {}", date_time(at, lang()), who)}</span>
                             <p lang="vi">{e.body.clone()}</p>
+                            {(!files.is_empty()).then(|| view! { <Attachments files/> })}
                         </li>
                     }
                 }).collect_view()}
@@ -126,6 +132,23 @@ where
     });
 }
 
+/// The PDFs a report carried, each opening in the reader.
+#[component]
+fn Attachments(files: Vec<crate::tasks::model::Attachment>) -> impl IntoView {
+    let i18n = use_i18n();
+    let tt = move || texts(i18n.lang());
+    view! {
+        <ul class="attachments" aria-label=move || tt().attached>
+            {files.into_iter().map(|f| {
+                let pages = f.page_count.map(|n| format!(" ({n} {})", tt().pages));
+                view! {
+                    <li><a href=format!("/documents/{}", f.document_id)>{f.file_name}</a>{pages}</li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
 #[component]
 fn ReportForm(id: String, version: RwSignal<u64>, lead: bool, awaiting: bool) -> impl IntoView {
     let i18n = use_i18n();
@@ -135,14 +158,28 @@ fn ReportForm(id: String, version: RwSignal<u64>, lead: bool, awaiting: bool) ->
     let body = RwSignal::new(String::new());
     let percent = RwSignal::new(String::new());
     let error = RwSignal::new(None::<AppError>);
+    let board = expect_context::<UploadBoard>();
+    let target = UploadTarget::Task(id.parse().unwrap_or_default());
+    let uploaded = RwSignal::new(0_u64);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let act = report_task(
+        let files: Vec<String> = board
+            .stored(target)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let sent = report_task(
             id.clone(),
             kind.get_untracked(),
             body.get_untracked(),
             percent.get_untracked(),
+            files.join(","),
         );
+        let act = async move {
+            sent.await?;
+            board.forget(target);
+            Ok(())
+        };
         run(act, version, error);
     };
     view! {
@@ -168,6 +205,10 @@ fn ReportForm(id: String, version: RwSignal<u64>, lead: bool, awaiting: bool) ->
                     <span>{move || tt().report_body}</span>
                     <textarea rows="4" required bind:value=body></textarea>
                 </label>
+                <fieldset class="evidence">
+                    <legend>{move || tt().evidence}</legend>
+                    <Uploader target refresh=uploaded/>
+                </fieldset>
                 <p class="form-error" role="alert">{move || error.get().map(|e| e.message(lang()))}</p>
                 <button type="submit" class="button primary">
                     {move || if lead { tt().send_report } else { tt().contribute }}
