@@ -93,12 +93,12 @@ test('a task goes from a conclusion to done, returned once, and the dashboard co
   await officer.getByLabel('Tiến độ (%)').fill('60');
   await officer.getByLabel('Nội dung báo cáo').fill('Đã lấy ý kiến các bộ, ngành.');
   await officer.getByRole('button', { name: 'Gửi báo cáo' }).click();
-  await expect(officer.locator('.task-history li')).toHaveCount(2);
+  await expect(officer.locator('.task-history > li')).toHaveCount(2);
   // Completion without evidence is refused, in words.
   await officer.getByLabel('Loại báo cáo').selectOption('completion');
   await officer.getByLabel('Nội dung báo cáo').fill('Đã trình Thủ tướng Đề án.');
   await officer.getByRole('button', { name: 'Gửi báo cáo' }).click();
-  await expect(officer.locator('.task-form .form-error')).toContainText('ít nhất một tệp PDF');
+  await expect(officer.getByRole('alert').filter({ hasText: 'ít nhất một tệp PDF' })).toHaveCount(1);
   const report = async (text: string, file: string) => {
     await officer.getByLabel('Loại báo cáo').selectOption('completion');
     await officer.getByLabel('Nội dung báo cáo').fill(text);
@@ -110,8 +110,8 @@ test('a task goes from a conclusion to done, returned once, and the dashboard co
   };
   await report('Đã trình Thủ tướng Đề án.', 'To_trinh_De_an.pdf');
   await expect(officer.getByTestId('task-status')).toHaveText('Đang thực hiện');
-  await expect(officer.locator('.task-history li').last()).toContainText('Báo cáo hoàn thành');
-  await expect(officer.locator('.task-history li').last().getByRole('link')).toHaveText('To_trinh_De_an.pdf');
+  await expect(officer.locator('.task-history > li').last()).toContainText('Báo cáo hoàn thành');
+  await expect(officer.locator('.task-history > li').last().getByRole('link')).toHaveText('To_trinh_De_an.pdf');
 
   // The Office returns it with a reason; the officer completes it again; the Office accepts.
   const taskUrl = officer.url();
@@ -119,15 +119,15 @@ test('a task goes from a conclusion to done, returned once, and the dashboard co
   await hydrated(office);
   await office.getByLabel('Lý do').fill('Thiếu phụ lục tài chính.');
   await office.getByRole('button', { name: 'Trả lại' }).click();
-  await expect(office.locator('.task-history li').last()).toContainText('Thiếu phụ lục tài chính.');
+  await expect(office.locator('.task-history > li').last()).toContainText('Thiếu phụ lục tài chính.');
   await officer.reload();
   await hydrated(officer);
   await report('Đã bổ sung phụ lục tài chính.', 'Phu_luc_tai_chinh.pdf');
-  await expect(officer.locator('.task-history li')).toHaveCount(5);
+  await expect(officer.locator('.task-history > li')).toHaveCount(5);
   await office.reload();
   await hydrated(office);
   // The Office reads the evidence in the reader, then accepts.
-  await office.locator('.task-history li').last().getByRole('link', { name: 'Phu_luc_tai_chinh.pdf' }).click();
+  await office.locator('.task-history > li').last().getByRole('link', { name: 'Phu_luc_tai_chinh.pdf' }).click();
   await expect(office.getByRole('link', { name: TASK_A, exact: true })).toBeVisible();
   await office.goBack();
   await hydrated(office);

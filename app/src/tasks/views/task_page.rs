@@ -142,7 +142,7 @@ fn Attachments(files: Vec<crate::tasks::model::Attachment>) -> impl IntoView {
             {files.into_iter().map(|f| {
                 let pages = f.page_count.map(|n| format!(" ({n} {})", tt().pages));
                 view! {
-                    <li><a href=format!("/documents/{}", f.document_id)>{f.file_name}</a>{pages}</li>
+                    <li><a href=format!("/documents/{}/read", f.document_id) rel="external">{f.file_name}</a>{pages}</li>
                 }
             }).collect_view()}
         </ul>
