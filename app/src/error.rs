@@ -87,6 +87,8 @@ pub enum BadInput {
     Room(crate::room::problem::RoomProblem),
     /// Something wrong with a task or an act on one.
     Task(crate::tasks::problem::TaskProblem),
+    /// Something wrong with a ministry's submission or an act on one.
+    Submission(crate::submissions::problem::SubmissionProblem),
     /// A line of an imported CSV of paper-era tasks (1 is the header) that is not valid.
     TaskLine {
         line: u32,
@@ -123,6 +125,7 @@ impl BadInput {
             (BadInput::Meeting(problem), lang) => problem.label(lang).to_owned(),
             (BadInput::Ballot(problem), lang) => problem.label(lang).to_owned(),
             (BadInput::Task(problem), lang) => problem.label(lang).to_owned(),
+            (BadInput::Submission(problem), lang) => problem.label(lang).to_owned(),
             (BadInput::Room(problem), lang) => problem.message(lang),
             (BadInput::CsvLine { line, problem }, Lang::Vi) => {
                 format!("Dòng {line}: {}", problem.label(Lang::Vi))
@@ -162,6 +165,7 @@ impl BadInput {
                 | BadInput::Meeting(_)
                 | BadInput::Ballot(_)
                 | BadInput::Task(_)
+                | BadInput::Submission(_)
                 | BadInput::Room(_)
                 | BadInput::HistoryLine { .. }
                 | BadInput::TaskLine { .. }

@@ -214,6 +214,7 @@ crate::texts! {
         nav_meetings: "Cuộc họp", "Meetings";
         nav_ballots: "Phiếu lấy ý kiến", "Written-opinion ballots";
         nav_tasks: "Nhiệm vụ", "Tasks";
+        nav_submissions: "Tờ trình", "Submissions";
         nav_analytics: "Thống kê", "Analytics";
         switch_language: "English", "Tiếng Việt";
         switch_language_label: "Switch to English", "Chuyển sang tiếng Việt";

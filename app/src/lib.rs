@@ -25,6 +25,7 @@ pub mod live;
 pub mod meetings;
 pub mod room;
 pub mod search;
+pub mod submissions;
 pub mod tasks;
 
 pub mod audit;

@@ -122,6 +122,9 @@ audit_events! {
     TaskExtensionDecided => "task.extension_decided", false, "Quyết định gia hạn nhiệm vụ", "Task extension decided";
     /// Tasks of the paper era imported from a CSV file (the detail: the file's hash).
     TasksImported => "task.imported", false, "Nhập danh sách nhiệm vụ", "Tasks imported";
+    /// A ministry's submission was started or its facts changed (the detail: the hash of the
+    /// facts as saved).
+    SubmissionSaved => "submission.saved", false, "Lưu tờ trình", "Submission saved";
 }
 
 #[cfg(test)]

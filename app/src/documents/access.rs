@@ -1,6 +1,7 @@
 //! Who may read a document: whoever may see its agenda item (the meeting's rules; a guest
 //! only the documents of their own items), or, for a ballot's draft documents, whoever may see
-//! the ballot; for a task's evidence, `tasks::evidence::readable`. A document one may not see
+//! the ballot; for a task's evidence, `tasks::evidence::readable`; a submission's, whoever
+//! sees the submission. A document one may not see
 //! and one that does not exist are the same `NotFound`.
 use uuid::Uuid;
 
@@ -32,6 +33,7 @@ pub enum Home {
     Item { item_id: Uuid, meeting_id: Uuid },
     Ballot { ballot_id: Uuid },
     Task { task_id: Uuid },
+    Submission { submission_id: Uuid },
 }
 
 type Row = (
@@ -42,6 +44,7 @@ type Row = (
     String,
     i64,
     bool,
+    Option<Uuid>,
     Option<Uuid>,
     Option<Uuid>,
     Option<Uuid>,
@@ -59,7 +62,8 @@ pub async fn readable(
     let row: Option<Row> = with_db!(db, |pool| {
         sqlx::query_as(
             "select d.id, v.id, d.title, v.file_name, v.blob_sha256, b.byte_size, d.downloadable,
-                    ai.id, ai.meeting_id, d.ballot_id, d.task_id, v.version_no, v.page_count
+                    ai.id, ai.meeting_id, d.ballot_id, d.task_id, d.submission_id,
+                    v.version_no, v.page_count
              from document d
              left join agenda_item ai on ai.id = d.agenda_item_id
              join document_version v on v.document_id = d.id
@@ -84,14 +88,15 @@ pub async fn readable(
         meeting,
         ballot,
         task,
+        submission,
         version_no,
         page_count,
     )) = row
     else {
         return Err(AppError::NotFound);
     };
-    let home = match (item, meeting, ballot, task) {
-        (Some(item_id), Some(meeting_id), _, _) => {
+    let home = match (item, meeting, ballot, task, submission) {
+        (Some(item_id), Some(meeting_id), ..) => {
             // The document's item, by the item's rules (a guest only their own items).
             crate::meetings::store::visible_item(db, user, item_id).await?;
             Home::Item {
@@ -99,17 +104,23 @@ pub async fn readable(
                 meeting_id,
             }
         }
-        (None, _, Some(ballot_id), _) => {
+        (None, _, Some(ballot_id), ..) => {
             if !crate::ballots::store::visible(db, user, ballot_id).await? {
                 return Err(AppError::NotFound);
             }
             Home::Ballot { ballot_id }
         }
-        (None, _, None, Some(task_id)) => {
+        (None, _, None, Some(task_id), _) => {
             if !crate::tasks::evidence::readable(db, user, task_id, document_id).await? {
                 return Err(AppError::NotFound);
             }
             Home::Task { task_id }
+        }
+        (None, _, None, None, Some(submission_id)) => {
+            if !crate::submissions::store::visible(db, user, submission_id).await? {
+                return Err(AppError::NotFound);
+            }
+            Home::Submission { submission_id }
         }
         _ => return Err(AppError::NotFound),
     };

@@ -79,6 +79,19 @@ pub async fn open(
             }
             (format!("/tasks/{task_id}"), title, String::new())
         }
+        Home::Submission { submission_id } => {
+            let (title,): (String,) = with_tx!(&mut tx, |conn| {
+                sqlx::query_as("select title from submission where id = $1")
+                    .bind(submission_id)
+                    .fetch_one(&mut *conn)
+                    .await?
+            });
+            (
+                format!("/submissions/{submission_id}"),
+                title,
+                String::new(),
+            )
+        }
     };
     let picture: Option<(i64, i64)> = with_tx!(&mut tx, |conn| {
         sqlx::query_as("select width, height from blob_picture where sha256 = $1")

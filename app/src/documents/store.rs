@@ -51,6 +51,7 @@ pub struct NewDocument<'a> {
     pub agenda_item_id: Option<Uuid>,
     pub ballot_id: Option<Uuid>,
     pub task_id: Option<Uuid>,
+    pub submission_id: Option<Uuid>,
     pub title: &'a str,
     pub position: i64,
     pub file_name: &'a str,
@@ -67,14 +68,15 @@ pub async fn add_document(tx: &mut Tx, doc: NewDocument<'_>) -> Result<Uuid, sql
     with_tx!(tx, |conn| {
         sqlx::query(
             "insert into document
-                 (id, agenda_item_id, ballot_id, task_id, title, title_terms, position,
-                  created_at, updated_at)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
+                 (id, agenda_item_id, ballot_id, task_id, submission_id, title, title_terms,
+                  position, created_at, updated_at)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
         )
         .bind(id)
         .bind(doc.agenda_item_id)
         .bind(doc.ballot_id)
         .bind(doc.task_id)
+        .bind(doc.submission_id)
         .bind(doc.title)
         .bind(name_terms(doc.title))
         .bind(doc.position)

@@ -9,6 +9,8 @@ pub enum Section {
     /// Follow-up tasks: the secretariat, members (their ministry's; the leaders all) and
     /// ministry officers.
     Tasks,
+    /// Ministries' submissions: the secretariat (all) and ministry officers (their own).
+    Submissions,
     Search,
     /// Account administration: the secretariat (members, guests) and administrators.
     Accounts,
@@ -23,6 +25,7 @@ impl Section {
             Section::Meetings => "/",
             Section::Ballots => "/ballots",
             Section::Tasks => "/tasks",
+            Section::Submissions => "/submissions",
             Section::Search => "/search",
             Section::Accounts => "/admin",
             Section::Audit => "/audit",
@@ -35,6 +38,7 @@ impl Section {
             Section::Meetings => t.nav_meetings,
             Section::Ballots => t.nav_ballots,
             Section::Tasks => t.nav_tasks,
+            Section::Submissions => t.nav_submissions,
             Section::Search => t.nav_search,
             Section::Accounts => t.nav_accounts,
             Section::Audit => t.nav_audit,
@@ -65,13 +69,14 @@ pub fn sections_for(role: Role, leader: bool) -> Vec<Section> {
             Section::Meetings,
             Section::Ballots,
             Section::Tasks,
+            Section::Submissions,
             Section::Search,
             Section::Analytics,
             Section::Accounts,
             Section::Audit,
         ],
         Role::Admin => vec![Section::Accounts, Section::Audit],
-        Role::Officer => vec![Section::Tasks],
+        Role::Officer => vec![Section::Tasks, Section::Submissions],
     }
 }
 
@@ -91,6 +96,7 @@ mod tests {
                 Section::Meetings,
                 Section::Ballots,
                 Section::Tasks,
+                Section::Submissions,
                 Section::Search,
                 Section::Analytics,
                 Section::Accounts,
@@ -123,6 +129,9 @@ mod tests {
             [Section::Meetings, Section::Search]
         );
         // A ministry officer: the ministry's tasks, nothing of meetings.
-        assert_eq!(sections_for(Role::Officer, false), [Section::Tasks]);
+        assert_eq!(
+            sections_for(Role::Officer, false),
+            [Section::Tasks, Section::Submissions]
+        );
     }
 }

@@ -157,6 +157,13 @@ page_group!(
     }
 );
 page_group!(
+    /// Ministries' submissions.
+    submission_pages / __preload_submission_pages, SubmissionPages {
+        Submissions => crate::submissions::views::SubmissionsPage,
+        Submission => crate::submissions::views::page::SubmissionPage,
+    }
+);
+page_group!(
     /// The live meeting and what it concludes.
     room_pages / __preload_room_pages, RoomPages {
         Room => crate::room::views::RoomPage,

@@ -150,6 +150,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ballots/:id") view={Lazy::<pages::Ballot>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/tasks") view={Lazy::<pages::Tasks>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/tasks/:id") view={Lazy::<pages::Task>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/submissions") view={Lazy::<pages::Submissions>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/submissions/:id") view={Lazy::<pages::Submission>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/documents/:id/read") view={Lazy::<pages::Reader>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view={Lazy::<pages::Admin>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/enrol/:token") view={Lazy::<pages::Enrol>::new()} ssr=SsrMode::Async/>

@@ -9,21 +9,26 @@ use crate::i18n::use_i18n;
 use crate::ui::texts::texts;
 
 /// What an upload is added to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UploadTarget {
     Item(Uuid),
     Ballot(Uuid),
     /// Evidence for a task's next report: the report names the files stored.
     Task(Uuid),
+    /// A submission's document answering the checklist entry named.
+    Submission(Uuid, String),
 }
 
 impl UploadTarget {
     /// The upload route's query naming the target.
-    pub fn query(self) -> String {
+    pub fn query(&self) -> String {
         match self {
             UploadTarget::Item(id) => format!("item={id}"),
             UploadTarget::Ballot(id) => format!("ballot={id}"),
             UploadTarget::Task(id) => format!("task={id}"),
+            UploadTarget::Submission(id, requirement) => {
+                format!("submission={id}&requirement={requirement}")
+            }
         }
     }
 }
@@ -41,18 +46,18 @@ impl Default for UploadBoard {
 
 impl UploadBoard {
     /// The documents stored for `target` so far, in the order they were picked.
-    pub fn stored(self, target: UploadTarget) -> Vec<uuid::Uuid> {
+    pub fn stored(self, target: &UploadTarget) -> Vec<uuid::Uuid> {
         self.0.with(|all| {
             all.iter()
-                .filter(|(t, _)| *t == target)
+                .filter(|(t, _)| t == target)
                 .filter_map(|(_, u)| u.document.get())
                 .collect()
         })
     }
 
     /// Take `target`'s uploads off the board (what they were for is done).
-    pub fn forget(self, target: UploadTarget) {
-        self.0.update(|all| all.retain(|(t, _)| *t != target));
+    pub fn forget(self, target: &UploadTarget) {
+        self.0.update(|all| all.retain(|(t, _)| t != target));
     }
 }
 
@@ -75,14 +80,20 @@ pub struct Upload {
 pub fn Uploader(target: UploadTarget, refresh: RwSignal<u64>) -> impl IntoView {
     let i18n = use_i18n();
     let board = expect_context::<UploadBoard>().0;
+    let mine = target.clone();
     let uploads = move || -> Vec<Upload> {
         board
             .get()
             .into_iter()
-            .filter(|(t, _)| *t == target)
+            .filter(|(t, _)| *t == mine)
             .map(|(_, u)| u)
             .collect()
     };
+    #[cfg(not(feature = "hydrate"))]
+    let _ = target;
+    // Copy, so both the picker and the drop zone may start uploads.
+    #[cfg(feature = "hydrate")]
+    let target = StoredValue::new(target);
     #[cfg(feature = "hydrate")]
     let start = move |files: web_sys::FileList| {
         for index in 0..files.length() {
@@ -95,10 +106,10 @@ pub fn Uploader(target: UploadTarget, refresh: RwSignal<u64>) -> impl IntoView {
                 outcome: ArcRwSignal::new(None),
                 document: ArcRwSignal::new(None),
             };
-            board.update(|u| u.push((target, upload.clone())));
+            board.update(|u| u.push((target.get_value(), upload.clone())));
             let url = format!(
                 "/documents/upload?{}&name={}",
-                target.query(),
+                target.with_value(UploadTarget::query),
                 encode(&file.name())
             );
             send(url, file, upload.progress.clone(), move |result| {

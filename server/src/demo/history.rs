@@ -331,6 +331,7 @@ async fn insert_past(
                 agenda_item_id: Some(*item_id),
                 ballot_id: None,
                 task_id: None,
+                submission_id: None,
                 title: &demo.title,
                 position: 0,
                 file_name: &file_name,

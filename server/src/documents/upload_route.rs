@@ -1,7 +1,9 @@
 //! `POST /documents/upload`: the secretariat adds a PDF to an agenda item (`?item=<id>`), to a
 //! draft ballot (`?ballot=<id>`), or a new version of a document (`?document=<id>`); a
 //! ministry's officer adds evidence to a task (`?task=<id>`, carried by their next report:
-//! `tasks::evidence`). The body is the file itself, so the browser
+//! `tasks::evidence`), or a document to a submission they prepare (`?submission=<id>&
+//! requirement=<checklist code>`, or a new version with `?document=`). The body is the file
+//! itself, so the browser
 //! can report upload progress (server functions cannot); `?name=` carries the file name.
 //! The body is read up to the configured limit; the content must start like a PDF and parse
 //! (in the child process) — a non-PDF named `.pdf` is refused with a clear message.
@@ -30,6 +32,8 @@ pub struct UploadQuery {
     ballot: Option<String>,
     document: Option<String>,
     task: Option<String>,
+    submission: Option<String>,
+    requirement: Option<String>,
     #[serde(default)]
     name: String,
 }
@@ -77,6 +81,8 @@ enum Owner {
     },
     Ballot(Uuid),
     Task(Uuid),
+    /// A submission, and the checklist entry a new document answers.
+    Submission(Uuid, Option<String>),
 }
 
 async fn item_owner(state: &AppState, item: Uuid) -> Result<Owner, AppError> {
@@ -106,6 +112,64 @@ async fn ballot_owner(state: &AppState, ballot: Uuid) -> Result<Owner, AppError>
         Some(_) => Err(AppError::BadRequest(BadInput::Ballot(
             app::ballots::problem::BallotProblem::NotDraft,
         ))),
+    }
+}
+
+/// What a ministry's officer adds to: a task's evidence, a submission's document (a new one
+/// answering a checklist entry, or a new version); `None`: the request is the secretariat's.
+async fn preparer_owner(
+    state: &AppState,
+    user: &app::identity::model::CurrentUser,
+    query: &UploadQuery,
+) -> Result<Option<(Owner, Option<Uuid>)>, AppError> {
+    let db = &state.db;
+    let may_prepare = |id: Uuid| async move {
+        let summary = app::submissions::store::summary(db, user, id).await?;
+        app::submissions::editing::may_prepare(db, user, &summary).await?;
+        Ok::<_, AppError>(summary)
+    };
+    let q = query;
+    match (&q.item, &q.ballot, &q.document, &q.task, &q.submission) {
+        (None, None, None, Some(task), None) => {
+            let task = app::ids::parse_id(task, BadInput::Id)?;
+            let today = app::tasks::store::today();
+            app::tasks::evidence::may_attach(db, user, task, today).await?;
+            Ok(Some((Owner::Task(task), None)))
+        }
+        (None, None, None, None, Some(id)) => {
+            let id = app::ids::parse_id(id, BadInput::Id)?;
+            let summary = may_prepare(id).await?;
+            let code = q
+                .requirement
+                .as_deref()
+                .unwrap_or_default()
+                .trim()
+                .to_owned();
+            let checklist = app::submissions::checklist::of_kind(db, summary.kind).await?;
+            if !checklist.iter().any(|r| r.code == code) {
+                return Err(AppError::BadRequest(BadInput::Submission(
+                    app::submissions::problem::SubmissionProblem::RequirementInvalid,
+                )));
+            }
+            Ok(Some((Owner::Submission(id, Some(code)), None)))
+        }
+        (None, None, Some(doc), None, None) => {
+            let document = app::ids::parse_id(doc, BadInput::Id)?;
+            let row: Option<(Option<Uuid>,)> = app::with_db!(db, |pool| {
+                sqlx::query_as("select submission_id from document where id = $1")
+                    .bind(document)
+                    .fetch_optional(pool)
+                    .await
+            })?;
+            match row {
+                Some((Some(id),)) => {
+                    may_prepare(id).await?;
+                    Ok(Some((Owner::Submission(id, None), Some(document))))
+                }
+                _ => Ok(None),
+            }
+        }
+        _ => Ok(None),
     }
 }
 
@@ -141,27 +205,24 @@ async fn receive(
     body: Body,
 ) -> Result<Uploaded, AppError> {
     let user = app::identity::session::user_from_headers(state, headers).await?;
-    let (owner, document) = match (&query.item, &query.ballot, &query.document, &query.task) {
-        (None, None, None, Some(task)) => {
-            let task = app::ids::parse_id(task, BadInput::Id)?;
-            let today = app::tasks::store::today();
-            app::tasks::evidence::may_attach(&state.db, &user, task, today).await?;
-            (Owner::Task(task), None)
-        }
-        _ if user.role != Role::Secretariat => return Err(AppError::Forbidden),
-        (Some(item), None, None, None) => {
-            let item = app::ids::parse_id(item, BadInput::Id)?;
-            (item_owner(state, item).await?, None)
-        }
-        (None, Some(ballot), None, None) => {
-            let ballot = app::ids::parse_id(ballot, BadInput::Id)?;
-            (ballot_owner(state, ballot).await?, None)
-        }
-        (None, None, Some(doc), None) => {
-            let document = app::ids::parse_id(doc, BadInput::Id)?;
-            (document_owner(state, document).await?, Some(document))
-        }
-        _ => return Err(AppError::BadRequest(BadInput::Malformed)),
+    let (owner, document) = match preparer_owner(state, &user, &query).await? {
+        Some(owner) => owner,
+        None if user.role != Role::Secretariat => return Err(AppError::Forbidden),
+        None => match (&query.item, &query.ballot, &query.document) {
+            (Some(item), None, None) => {
+                let item = app::ids::parse_id(item, BadInput::Id)?;
+                (item_owner(state, item).await?, None)
+            }
+            (None, Some(ballot), None) => {
+                let ballot = app::ids::parse_id(ballot, BadInput::Id)?;
+                (ballot_owner(state, ballot).await?, None)
+            }
+            (None, None, Some(doc)) => {
+                let document = app::ids::parse_id(doc, BadInput::Id)?;
+                (document_owner(state, document).await?, Some(document))
+            }
+            _ => return Err(AppError::BadRequest(BadInput::Malformed)),
+        },
     };
     let limit = state.max_upload_bytes;
     let bytes = to_bytes(body, limit).await.map_err(|_| {
@@ -197,38 +258,28 @@ async fn receive(
     let mut tx = state.db.begin().await?;
     let (document_id, version_no, event) = match document {
         None => {
-            let (item, ballot, task, sql) = match &owner {
-                Owner::Item { item, .. } => (
-                    Some(*item),
-                    None,
-                    None,
-                    "select coalesce(max(position), 0) + 1 from document where agenda_item_id = $1",
-                ),
-                Owner::Ballot(ballot) => (
-                    None,
-                    Some(*ballot),
-                    None,
-                    "select coalesce(max(position), 0) + 1 from document where ballot_id = $1",
-                ),
-                Owner::Task(task) => (
-                    None,
-                    None,
-                    Some(*task),
-                    "select coalesce(max(position), 0) + 1 from document where task_id = $1",
-                ),
+            let (home, column) = match &owner {
+                Owner::Item { item, .. } => (*item, "agenda_item_id"),
+                Owner::Ballot(ballot) => (*ballot, "ballot_id"),
+                Owner::Task(task) => (*task, "task_id"),
+                Owner::Submission(id, _) => (*id, "submission_id"),
             };
+            let sql =
+                format!("select coalesce(max(position), 0) + 1 from document where {column} = $1");
             let position: (i64,) = app::with_tx!(&mut tx, |conn| {
-                sqlx::query_as(sql)
-                    .bind(item.or(ballot).or(task))
+                sqlx::query_as(&sql)
+                    .bind(home)
                     .fetch_one(&mut *conn)
                     .await?
             });
+            let of = |wanted: &str| (column == wanted).then_some(home);
             let id = app::documents::store::add_document(
                 &mut tx,
                 app::documents::store::NewDocument {
-                    agenda_item_id: item,
-                    ballot_id: ballot,
-                    task_id: task,
+                    agenda_item_id: of("agenda_item_id"),
+                    ballot_id: of("ballot_id"),
+                    task_id: of("task_id"),
+                    submission_id: of("submission_id"),
                     title: &title_from(&name),
                     position: position.0,
                     file_name: &name,
@@ -238,6 +289,15 @@ async fn receive(
                 },
             )
             .await?;
+            if let Owner::Submission(_, Some(code)) = &owner {
+                app::with_tx!(&mut tx, |conn| {
+                    sqlx::query("update document set requirement = $1 where id = $2")
+                        .bind(code)
+                        .bind(id)
+                        .execute(&mut *conn)
+                        .await?;
+                });
+            }
             (id, 1, AuditEvent::DocumentUploaded)
         }
         Some(document) => {
@@ -280,6 +340,8 @@ async fn receive(
         Owner::Ballot(ballot_id) => Some(LiveEvent::BallotChanged { ballot_id }),
         // Nobody else sees the file until a report carries it.
         Owner::Task(_) => None,
+        // The ministry's own page re-reads after the upload.
+        Owner::Submission(..) => None,
     };
     // The record vouches for the file: its version and SHA-256 (re-checked by verify-audit).
     let detail = format!(

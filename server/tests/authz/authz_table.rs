@@ -194,6 +194,12 @@ pub const ENDPOINTS: &[&str] = &[
     "POST /api/task_decide",
     "POST /api/task_extension_ask",
     "POST /api/task_extension_decide",
+    "GET /submissions",
+    "GET /submissions/{id}",
+    "POST /api/submissions",
+    "POST /api/submission",
+    "POST /api/submission_save",
+    "POST /api/submission_presenters",
 ];
 
 /// The member the administrator deactivates in the matrix (not one of the users acting).
@@ -561,6 +567,30 @@ pub fn expected(endpoint: &str, who: Who, state: State) -> u16 {
         "POST /api/task_decide" | "POST /api/task_extension_decide" => match who {
             Anonymous | Deactivated => 401,
             Secretariat => 404,
+            _ => 403,
+        },
+        // Submissions: the Office all, a ministry (its minister, its officers) its own; the
+        // Prime Minister has no ministry; guests and administrators none. The one named is a
+        // random id: not found for whoever may look.
+        "GET /submissions" | "POST /api/submissions" => match who {
+            Anonymous | Deactivated => 401,
+            Guest | Admin | Chair => 403,
+            _ => 200,
+        },
+        "GET /submissions/{id}" | "POST /api/submission" => match who {
+            Anonymous | Deactivated => 401,
+            Guest | Admin | Chair => 403,
+            _ => 404,
+        },
+        // Only a ministry's officer prepares (the form is refused on its merits: no title).
+        "POST /api/submission_save" => match who {
+            Anonymous | Deactivated => 401,
+            Officer => 400,
+            _ => 403,
+        },
+        "POST /api/submission_presenters" => match who {
+            Anonymous | Deactivated => 401,
+            Officer => 200,
             _ => 403,
         },
         other => panic!("the authorization matrix has no row for {other}: add one"),

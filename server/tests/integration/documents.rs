@@ -160,6 +160,7 @@ pub(crate) async fn add(server: &TestServer, title: &str, bytes: &[u8]) -> Uuid 
             agenda_item_id: Some(item),
             ballot_id: None,
             task_id: None,
+            submission_id: None,
             title,
             position: 99,
             file_name: "x.pdf",

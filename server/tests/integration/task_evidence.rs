@@ -29,6 +29,7 @@ pub async fn stored_evidence(db: &app::db::Db, task: Uuid, uploader: Uuid) -> Uu
             agenda_item_id: None,
             ballot_id: None,
             task_id: Some(task),
+            submission_id: None,
             title: "Minh chứng",
             position: 1,
             file_name: "minh-chung.pdf",

@@ -160,11 +160,12 @@ fn ReportForm(id: String, version: RwSignal<u64>, lead: bool, awaiting: bool) ->
     let error = RwSignal::new(None::<AppError>);
     let board = expect_context::<UploadBoard>();
     let target = UploadTarget::Task(id.parse().unwrap_or_default());
+    let target_view = target.clone();
     let uploaded = RwSignal::new(0_u64);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let files: Vec<String> = board
-            .stored(target)
+            .stored(&target)
             .iter()
             .map(ToString::to_string)
             .collect();
@@ -175,9 +176,10 @@ fn ReportForm(id: String, version: RwSignal<u64>, lead: bool, awaiting: bool) ->
             percent.get_untracked(),
             files.join(","),
         );
+        let sent_for = target.clone();
         let act = async move {
             sent.await?;
-            board.forget(target);
+            board.forget(&sent_for);
             Ok(())
         };
         run(act, version, error);
@@ -207,7 +209,7 @@ fn ReportForm(id: String, version: RwSignal<u64>, lead: bool, awaiting: bool) ->
                 </label>
                 <fieldset class="evidence">
                     <legend>{move || tt().evidence}</legend>
-                    <Uploader target refresh=uploaded/>
+                    <Uploader target=target_view.clone() refresh=uploaded/>
                 </fieldset>
                 <p class="form-error" role="alert">{move || error.get().map(|e| e.message(lang()))}</p>
                 <button type="submit" class="button primary">
