@@ -1,14 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { expectNoViolations } from './helpers/axe';
-import { demoUser, hydrated } from './helpers/people';
+import { demoUser, hydrated, memberWithPasskey } from './helpers/people';
 import { pdf } from './helpers/pdf';
 
-// The way in, as far as it goes today: Finance's officer starts a submission for a session,
-// attaches its documents one checklist entry at a time, and sees the file become complete;
-// the Government Office finds it in its list. (The minister's signed send, and the Office's
-// return and acceptance, come next.)
+// The way in, as far as it goes today: Construction's officer starts a submission for a
+// session, attaches its documents one checklist entry at a time, and sees the file become
+// complete; the minister signs and sends it with their passkey; the Government Office finds
+// it in its list. (The Office's return and acceptance come next.)
 
-const OFFICER = 'Quách Văn Nam'; // Finance's officer
+const OFFICER = 'Cù Thị Hằng'; // Construction's officer
+const MINISTER = 'Âu Dương Tuấn'; // Construction's minister (no other test enrols him)
 const SECRETARY = 'Trương Thị Hạnh';
 const TITLE = 'Đề án phát triển thị trường trái phiếu xanh';
 
@@ -20,7 +21,7 @@ test.afterEach(() => {
   expect(pageErrors).toEqual([]);
 });
 
-test('an officer prepares a submission until its file is complete', async ({ browser }) => {
+test('an officer prepares a submission by its checklist; the minister signs and sends it', async ({ browser }) => {
   const officer = await demoUser(browser, OFFICER, pageErrors);
   await officer.getByRole('link', { name: 'Tờ trình' }).click();
   await expect(officer.getByRole('heading', { name: 'Tờ trình mới' })).toBeVisible();
@@ -30,7 +31,7 @@ test('an officer prepares a submission until its file is complete', async ({ bro
   await officer.getByLabel('Phiên họp đề nghị (tháng)').fill('2099-01');
   await officer
     .getByLabel('Người trình bày (thành viên Chính phủ của bộ)')
-    .selectOption({ label: 'Bạch Quang Nhật' });
+    .selectOption({ label: MINISTER });
   await officer.getByRole('button', { name: 'Lưu' }).click();
   await expect(officer.getByRole('heading', { name: TITLE })).toBeVisible();
   await hydrated(officer);
@@ -48,6 +49,16 @@ test('an officer prepares a submission until its file is complete', async ({ bro
   await expect(officer.getByTestId('submission-complete')).toHaveText('Hồ sơ đã đủ tài liệu bắt buộc.');
   const url = new URL(officer.url()).pathname;
   await expectNoViolations(officer, ['/submissions', url]);
+
+  // The minister signs and sends it with the passkey of their tablet.
+  const minister = await memberWithPasskey(browser, MINISTER, pageErrors);
+  await minister.getByRole('link', { name: 'Tờ trình' }).click();
+  await minister.getByRole('link', { name: TITLE }).click();
+  await hydrated(minister);
+  await minister.getByRole('button', { name: 'Ký và gửi Văn phòng Chính phủ' }).click();
+  await expect(minister.getByTestId('submission-state')).toHaveText('Đã gửi, chờ Văn phòng Chính phủ');
+  await expect(minister.getByRole('button', { name: 'Ký và gửi Văn phòng Chính phủ' })).toHaveCount(0);
+  await expectNoViolations(minister, [url]);
 
   // The Office sees it in its list.
   const office = await demoUser(browser, SECRETARY, pageErrors);

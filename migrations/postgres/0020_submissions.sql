@@ -73,3 +73,30 @@ insert into submission_requirement (kind, code, label_vi, label_en, required, po
     ('ballot', 'letter', 'Tờ trình', 'Submission letter', true, 1),
     ('ballot', 'draft', 'Dự thảo văn bản', 'Draft', true, 2),
     ('ballot', 'opinions', 'Bản tổng hợp ý kiến góp ý', 'Summary of opinions gathered', false, 3);
+
+-- The minister signs a submission when sending it: a one-use nonce (five minutes), then the
+-- signature kept with exactly what was signed (the canonical text: the facts and each
+-- document's version and SHA-256), re-checked by `verify-ballots`. Never changed.
+create table submission_nonce (
+    nonce bytea primary key,
+    submission_id uuid not null references submission (id),
+    user_id uuid not null references user_account (id),
+    expires_at timestamptz not null
+);
+create table submission_signature (
+    id uuid primary key,
+    submission_id uuid not null references submission (id),
+    sent_no bigint not null,
+    user_id uuid not null references user_account (id),
+    canonical text not null,
+    canonical_sha256 text not null,
+    nonce bytea not null unique,
+    credential_id bytea not null,
+    client_data_json bytea not null,
+    authenticator_data bytea not null,
+    signature bytea not null,
+    created_at timestamptz not null,
+    unique (submission_id, sent_no)
+);
+create trigger submission_signature_no_change before update or delete on submission_signature
+    for each row execute function task_event_append_only();

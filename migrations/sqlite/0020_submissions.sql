@@ -98,3 +98,34 @@ insert into submission_requirement (kind, code, label_vi, label_en, required, po
     ('ballot', 'letter', 'Tờ trình', 'Submission letter', 1, 1),
     ('ballot', 'draft', 'Dự thảo văn bản', 'Draft', 1, 2),
     ('ballot', 'opinions', 'Bản tổng hợp ý kiến góp ý', 'Summary of opinions gathered', 0, 3);
+
+-- The minister signs a submission when sending it: a one-use nonce (five minutes), then the
+-- signature kept with exactly what was signed (the canonical text: the facts and each
+-- document's version and SHA-256), re-checked by `verify-ballots`. Never changed.
+create table submission_nonce (
+    nonce blob primary key,
+    submission_id blob not null references submission (id),
+    user_id blob not null references user_account (id),
+    expires_at text not null
+);
+create table submission_signature (
+    id blob primary key,
+    submission_id blob not null references submission (id),
+    sent_no integer not null,
+    user_id blob not null references user_account (id),
+    canonical text not null,
+    canonical_sha256 text not null,
+    nonce blob not null unique,
+    credential_id blob not null,
+    client_data_json blob not null,
+    authenticator_data blob not null,
+    signature blob not null,
+    created_at text not null,
+    unique (submission_id, sent_no)
+);
+create trigger submission_signature_no_update before update on submission_signature begin
+    select raise(abort, 'a signature is never changed');
+end;
+create trigger submission_signature_no_delete before delete on submission_signature begin
+    select raise(abort, 'a signature is never changed');
+end;

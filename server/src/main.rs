@@ -113,7 +113,18 @@ async fn serve_or_operate(config: Config) -> anyhow::Result<()> {
                 report.closed_ballots,
                 report.mismatches.len()
             );
-            if !report.mismatches.is_empty() {
+            let sends = app::submissions::verify::verify_submissions(&db, &party)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            for (submission, problem) in &sends.mismatches {
+                println!("MISMATCH submission {submission}: {problem}");
+            }
+            println!(
+                "submissions verified: {} signed sends, {} mismatches",
+                sends.signed,
+                sends.mismatches.len()
+            );
+            if !report.mismatches.is_empty() || !sends.mismatches.is_empty() {
                 std::process::exit(1);
             }
             Ok(())

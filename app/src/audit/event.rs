@@ -125,6 +125,9 @@ audit_events! {
     /// A ministry's submission was started or its facts changed (the detail: the hash of the
     /// facts as saved).
     SubmissionSaved => "submission.saved", false, "Lưu tờ trình", "Submission saved";
+    /// The minister signed and sent a submission (the detail: the hash of the canonical text
+    /// signed, its documents' SHA-256 included).
+    SubmissionSent => "submission.sent", false, "Ký gửi tờ trình", "Submission signed and sent";
 }
 
 #[cfg(test)]

@@ -104,14 +104,7 @@ pub async fn start_signing(
 ) -> Result<SignRequest, AppError> {
     let (text, comment) = normalise(choice, text, comment)?;
     check_may_answer(db, member, ballot).await?;
-    let credentials: Vec<(Vec<u8>,)> = with_db!(db, |pool| {
-        sqlx::query_as(
-            "select credential_id from passkey where user_id = $1 and revoked_at is null",
-        )
-        .bind(member.id)
-        .fetch_all(pool)
-        .await
-    })?;
+    let credentials = credentials_of(db, member.id).await?;
     if credentials.is_empty() {
         return Err(problem(BallotProblem::NoPasskey));
     }
@@ -139,26 +132,49 @@ pub async fn start_signing(
     let challenge = challenge_for(ballot, member.id, choice, &text, &comment, &nonce);
     Ok(SignRequest {
         nonce: hex::encode(nonce),
-        options: RequestChallengeResponse {
-            public_key: PublicKeyCredentialRequestOptions {
-                challenge: challenge.to_vec(),
-                timeout: Some(120_000),
-                rp_id: rp_id.to_owned(),
-                allow_credentials: credentials
-                    .into_iter()
-                    .map(|(id,)| AllowCredentials {
-                        type_: "public-key".to_owned(),
-                        id,
-                        transports: None,
-                    })
-                    .collect(),
-                user_verification: UserVerificationPolicy::Required,
-                hints: None,
-                extensions: None,
-            },
-            mediation: None,
-        },
+        options: request_options(rp_id, &challenge, credentials),
     })
+}
+
+/// The credential ids of `user`'s passkeys not revoked: those a signature may come from.
+pub async fn credentials_of(db: &Db, user: Uuid) -> Result<Vec<Vec<u8>>, AppError> {
+    let rows: Vec<(Vec<u8>,)> = with_db!(db, |pool| {
+        sqlx::query_as(
+            "select credential_id from passkey where user_id = $1 and revoked_at is null",
+        )
+        .bind(user)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
+/// The options for `navigator.credentials.get` asking one of `credentials` to sign
+/// `challenge`, with the user verified, within two minutes.
+pub fn request_options(
+    rp_id: &str,
+    challenge: &[u8],
+    credentials: Vec<Vec<u8>>,
+) -> RequestChallengeResponse {
+    RequestChallengeResponse {
+        public_key: PublicKeyCredentialRequestOptions {
+            challenge: challenge.to_vec(),
+            timeout: Some(120_000),
+            rp_id: rp_id.to_owned(),
+            allow_credentials: credentials
+                .into_iter()
+                .map(|id| AllowCredentials {
+                    type_: "public-key".to_owned(),
+                    id,
+                    transports: None,
+                })
+                .collect(),
+            user_verification: UserVerificationPolicy::Required,
+            hints: None,
+            extensions: None,
+        },
+        mediation: None,
+    }
 }
 
 /// What the member's passkey must sign for this answer and nonce.

@@ -124,7 +124,7 @@ pub async fn close_ballot(id: String) -> Result<(), AppError> {
 
 /// The relying party of this site (origin and RP id, the origin's host).
 #[cfg(feature = "ssr")]
-fn relying_party(state: &crate::state::AppState) -> Result<(String, String), AppError> {
+pub(crate) fn relying_party(state: &crate::state::AppState) -> Result<(String, String), AppError> {
     let rp_id = url::Url::parse(&state.public_origin)
         .ok()
         .and_then(|u| u.host_str().map(str::to_owned))

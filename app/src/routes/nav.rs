@@ -9,7 +9,8 @@ pub enum Section {
     /// Follow-up tasks: the secretariat, members (their ministry's; the leaders all) and
     /// ministry officers.
     Tasks,
-    /// Ministries' submissions: the secretariat (all) and ministry officers (their own).
+    /// Ministries' submissions: the secretariat (all), ministers and ministry officers
+    /// (their ministry's); not the Prime Minister and the Deputies, who have none.
     Submissions,
     Search,
     /// Account administration: the secretariat (members, guests) and administrators.
@@ -62,6 +63,7 @@ pub fn sections_for(role: Role, leader: bool) -> Vec<Section> {
             Section::Meetings,
             Section::Ballots,
             Section::Tasks,
+            Section::Submissions,
             Section::Search,
         ],
         Role::Guest => vec![Section::Meetings, Section::Search],
@@ -109,6 +111,7 @@ mod tests {
                 Section::Meetings,
                 Section::Ballots,
                 Section::Tasks,
+                Section::Submissions,
                 Section::Search
             ]
         );

@@ -57,3 +57,37 @@ pub async fn submission_presenters() -> Result<Vec<(uuid::Uuid, String)>, AppErr
     })
     .await
 }
+
+/// Begin signing and sending (the ministry's Government member): a nonce and the passkey
+/// request whose challenge is SHA-256(canonical submission ‖ nonce).
+#[server(prefix = "/api", endpoint = "submission_send_start")]
+pub async fn start_sending(id: String) -> Result<crate::ballots::model::SignRequest, AppError> {
+    crate::error::respond(async {
+        let id = crate::ids::parse_id(&id, crate::error::BadInput::Id)?;
+        let (user, state) = caller().await?;
+        let (_, rp_id) = crate::ballots::api::relying_party(&state)?;
+        crate::submissions::sending::start_send(&state.db, &user, &rp_id, id).await
+    })
+    .await
+}
+
+/// Send, signed: the nonce from `submission_send_start` and the passkey's assertion.
+#[server(prefix = "/api", endpoint = "submission_send", input = leptos::server_fn::codec::Json)]
+pub async fn send_signed(
+    id: String,
+    nonce: String,
+    credential: webauthn_rs_proto::PublicKeyCredential,
+) -> Result<(), AppError> {
+    crate::error::respond(async {
+        let id = crate::ids::parse_id(&id, crate::error::BadInput::Id)?;
+        let (user, state) = caller().await?;
+        let (origin, rp_id) = crate::ballots::api::relying_party(&state)?;
+        let party = crate::ballots::answers::RelyingParty {
+            origin: &origin,
+            rp_id: &rp_id,
+        };
+        crate::submissions::sending::finish_send(&state.db, &user, &party, id, &nonce, &credential)
+            .await
+    })
+    .await
+}

@@ -81,6 +81,9 @@ pub struct SubmissionView {
     pub events: Vec<SubmissionEvent>,
     /// The viewer prepares it (an officer of its ministry, while a draft or returned).
     pub may_edit: bool,
+    /// The viewer may sign and send it (a Government member of its ministry, the file
+    /// complete, while a draft or returned).
+    pub may_send: bool,
 }
 
 /// What an officer fills in. `session_month`: "YYYY-MM" for a meeting's item, else empty;

@@ -21,6 +21,14 @@ crate::labelled_enum! {
         RequirementInvalid => "RequirementInvalid",
             "Loại tài liệu không có trong danh mục hồ sơ.",
             "That kind of document is not on the checklist.";
+        NoPasskey => "NoPasskey",
+            "Đồng chí chưa có khóa truy cập (passkey) để ký gửi tờ trình.",
+            "You have no passkey to sign and send the submission with.";
+        /// The signature did not verify, its nonce was unknown, used or expired, or the
+        /// submission changed while it was being signed.
+        SignatureInvalid => "SignatureInvalid",
+            "Chữ ký không hợp lệ hoặc hồ sơ đã thay đổi trong khi ký: hãy ký lại.",
+            "The signature is not valid, or the file changed while it was signed: sign again.";
         WrongState => "WrongState",
             "Tờ trình không ở trạng thái cho phép thao tác này.",
             "The submission is not in a state that allows this.";

@@ -173,6 +173,13 @@ pub async fn view(db: &Db, user: &CurrentUser, id: Uuid) -> Result<SubmissionVie
     let may_edit = crate::submissions::editing::may_prepare(db, user, &submission)
         .await
         .is_ok();
+    let may_send = user.role == crate::identity::model::Role::Member
+        && matches!(
+            submission.state,
+            crate::submissions::model::SubmissionState::Draft
+                | crate::submissions::model::SubmissionState::Returned
+        )
+        && crate::submissions::model::complete(&checklist);
     Ok(SubmissionView {
         events: events(db, id).await?,
         summary: row.summary,
@@ -181,6 +188,7 @@ pub async fn view(db: &Db, user: &CurrentUser, id: Uuid) -> Result<SubmissionVie
         documents,
         checklist,
         may_edit,
+        may_send,
     })
 }
 

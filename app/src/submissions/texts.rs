@@ -26,5 +26,8 @@ crate::texts! {
         session: "Phiên họp đề nghị", "Session asked for";
         complete: "Hồ sơ đã đủ tài liệu bắt buộc.", "Every required document is there.";
         incomplete: "Hồ sơ chưa đủ: chưa thể gửi.", "The file is incomplete: it cannot be sent yet.";
+        send: "Ký và gửi Văn phòng Chính phủ", "Sign and send to the Government Office";
+        send_hint: "Đồng chí xác nhận bằng khóa truy cập (passkey); chữ ký bao gồm mọi tài liệu của hồ sơ.", "You confirm with your passkey; the signature covers every document of the file.";
+        signing: "Đang ký…", "Signing…";
     }
 }

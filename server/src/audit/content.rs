@@ -170,15 +170,6 @@ async fn document(
     if stored != vouched {
         return Ok(Some("the document version points at another file"));
     }
-    let chunks: Vec<(Vec<u8>,)> = app::with_db!(db, |pool| {
-        sqlx::query_as("select data from blob_chunk where sha256 = $1 order by chunk_index")
-            .bind(&stored)
-            .fetch_all(pool)
-            .await
-    })?;
-    let mut hasher = Sha256::new();
-    for (data,) in &chunks {
-        hasher.update(data);
-    }
-    Ok((hex::encode(hasher.finalize()) != vouched).then_some("the document's file was changed"))
+    let rehashed = app::documents::store::rehash_blob(db, &stored).await?;
+    Ok((rehashed != vouched).then_some("the document's file was changed"))
 }

@@ -278,7 +278,16 @@ pub fn request_body(
             "POST /demo/sign-in" => (FORM, format!("user_id={pm}")),
             "POST /api/ballot" => (FORM, format!("id={open_ballot}")),
             "POST /api/task" => (FORM, format!("id={}", uuid::Uuid::now_v7())),
-            "POST /api/submission" => (FORM, format!("id={}", uuid::Uuid::now_v7())),
+            "POST /api/submission" | "POST /api/submission_send_start" => {
+                (FORM, format!("id={}", uuid::Uuid::now_v7()))
+            }
+            "POST /api/submission_send" => (
+                JSON,
+                format!(
+                    r#"{{"id":"{}","nonce":"00","credential":{ASSERTION}}}"#,
+                    uuid::Uuid::now_v7()
+                ),
+            ),
             "POST /api/submission_save" => (FORM, "id=&form[kind]=item&form[title]=".to_owned()),
             "POST /api/tasks_import" => (FORM, "csv=".to_owned()),
             "POST /api/task_report" => (

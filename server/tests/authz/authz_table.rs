@@ -200,6 +200,8 @@ pub const ENDPOINTS: &[&str] = &[
     "POST /api/submission",
     "POST /api/submission_save",
     "POST /api/submission_presenters",
+    "POST /api/submission_send_start",
+    "POST /api/submission_send",
 ];
 
 /// The member the administrator deactivates in the matrix (not one of the users acting).
@@ -577,7 +579,10 @@ pub fn expected(endpoint: &str, who: Who, state: State) -> u16 {
             Guest | Admin | Chair => 403,
             _ => 200,
         },
-        "GET /submissions/{id}" | "POST /api/submission" => match who {
+        "GET /submissions/{id}"
+        | "POST /api/submission"
+        | "POST /api/submission_send_start"
+        | "POST /api/submission_send" => match who {
             Anonymous | Deactivated => 401,
             Guest | Admin | Chair => 403,
             _ => 404,

@@ -42,6 +42,7 @@ mod search_numbering;
 mod search_scope;
 mod sign_in_abuse;
 mod storage;
+mod submission_signing;
 mod submissions;
 mod task_digest;
 mod task_evidence;

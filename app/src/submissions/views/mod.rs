@@ -12,6 +12,7 @@ use crate::ui::texts::texts as ui_texts;
 
 mod form;
 pub mod page;
+mod send;
 
 #[component]
 pub fn SubmissionsPage() -> impl IntoView {

@@ -114,6 +114,7 @@ fn Detail(view: SubmissionView, version: RwSignal<u64>) -> impl IntoView {
                 }).collect_view()}
             </ol>
         </section>
+        {view.may_send.then(|| view! { <super::send::SendButton id version/> })}
         {may_edit.then(|| view! { <super::form::SubmissionFormView id=id.to_string() initial/> })}
     }
 }
