@@ -17,6 +17,9 @@ create table submission (
         check (state in ('draft', 'sent', 'returned', 'accepted', 'scheduled', 'withdrawn')),
     -- How many times it was sent; the documents' versions at each send are in its history.
     sent_count bigint not null default 0,
+    -- Bumped by every change (facts, documents, state): a minister signs the revision shown,
+    -- and a send is refused if the file moved meanwhile.
+    revision bigint not null default 0,
     late boolean not null default false,
     agenda_item_id uuid references agenda_item (id),
     ballot_id uuid references ballot (id),

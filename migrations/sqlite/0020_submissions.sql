@@ -17,6 +17,9 @@ create table submission (
         check (state in ('draft', 'sent', 'returned', 'accepted', 'scheduled', 'withdrawn')),
     -- How many times it was sent; the documents' versions at each send are in its history.
     sent_count integer not null default 0,
+    -- Bumped by every change (facts, documents, state): a minister signs the revision shown,
+    -- and a send is refused if the file moved meanwhile.
+    revision integer not null default 0,
     late integer not null default 0 check (late in (0, 1)),
     agenda_item_id blob references agenda_item (id),
     ballot_id blob references ballot (id),

@@ -140,21 +140,6 @@ pub async fn first_page_picture(
     Ok(row.map(|(jpeg,)| jpeg))
 }
 
-/// The SHA-256 of the bytes stored under `sha256` (a verifier compares it with the name).
-pub async fn rehash_blob(db: &crate::db::Db, sha256: &str) -> Result<String, sqlx::Error> {
-    let chunks: Vec<(Vec<u8>,)> = crate::with_db!(db, |pool| {
-        sqlx::query_as("select data from blob_chunk where sha256 = $1 order by chunk_index")
-            .bind(sha256)
-            .fetch_all(pool)
-            .await
-    })?;
-    let mut hasher = Sha256::new();
-    for (data,) in &chunks {
-        hasher.update(data);
-    }
-    Ok(hex::encode(hasher.finalize()))
-}
-
 /// Chunk `index` of a stored blob (`None` past its end).
 pub async fn read_chunk(
     db: &crate::db::Db,

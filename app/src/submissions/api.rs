@@ -60,13 +60,17 @@ pub async fn submission_presenters() -> Result<Vec<(uuid::Uuid, String)>, AppErr
 
 /// Begin signing and sending (the ministry's Government member): a nonce and the passkey
 /// request whose challenge is SHA-256(canonical submission ‖ nonce).
+/// `revision`: the revision the minister reviewed (the page's).
 #[server(prefix = "/api", endpoint = "submission_send_start")]
-pub async fn start_sending(id: String) -> Result<crate::ballots::model::SignRequest, AppError> {
+pub async fn start_sending(
+    id: String,
+    revision: i64,
+) -> Result<crate::ballots::model::SignRequest, AppError> {
     crate::error::respond(async {
         let id = crate::ids::parse_id(&id, crate::error::BadInput::Id)?;
         let (user, state) = caller().await?;
         let (_, rp_id) = crate::ballots::api::relying_party(&state)?;
-        crate::submissions::sending::start_send(&state.db, &user, &rp_id, id).await
+        crate::submissions::sending::start_send(&state.db, &user, &rp_id, id, revision).await
     })
     .await
 }

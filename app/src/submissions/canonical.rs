@@ -60,6 +60,15 @@ pub fn challenge(canonical: &str, nonce: &[u8]) -> [u8; 32] {
     hash.finalize().into()
 }
 
+/// The submission and ministry (code) a canonical text names.
+pub fn subject_named(canonical: &str) -> Option<(Uuid, String)> {
+    let fields: Vec<String> = serde_json::from_str(canonical).ok()?;
+    if fields.len() < 9 || fields[0] != VERSION {
+        return None;
+    }
+    Some((Uuid::parse_str(&fields[1]).ok()?, fields[2].clone()))
+}
+
 /// The documents a canonical text names: (document id, version, SHA-256), for the verifier.
 pub fn documents_named(canonical: &str) -> Option<Vec<(Uuid, i64, String)>> {
     let fields: Vec<String> = serde_json::from_str(canonical).ok()?;
@@ -108,6 +117,7 @@ mod tests {
             Some(vec![(doc, 2, "ab12".to_owned())])
         );
         assert_eq!(documents_named("[\"ecabinet-submission-v1\"]"), None);
+        assert_eq!(subject_named(want), Some((id, "BTC".to_owned())));
         // SHA-256("abc" ‖ "") is the well-known test vector.
         assert_eq!(
             hex::encode(challenge("abc", b"")),

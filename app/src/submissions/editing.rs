@@ -59,7 +59,7 @@ pub async fn validate(
     }
     let summary = form.summary.trim();
     if summary.chars().count() > MAX_SUMMARY_CHARS {
-        return Err(problem(SubmissionProblem::TitleMissing));
+        return Err(problem(SubmissionProblem::SummaryTooLong));
     }
     let session_month = match (kind, form.session_month.trim()) {
         (SubmissionKind::Ballot, "") => None,
@@ -135,6 +135,33 @@ pub async fn may_prepare(
         return Err(problem(SubmissionProblem::WrongState));
     }
     Ok(())
+}
+
+/// A change to the documents of submission `id`, in the change's transaction: the
+/// submission must still be the ministry's to prepare (else `WrongState`, and the change is
+/// rolled back), its revision moves on, and its history names the file.
+pub async fn document_changed(
+    tx: &mut Tx,
+    id: Uuid,
+    actor: Uuid,
+    file_name: &str,
+    sha256: &str,
+) -> Result<(), AppError> {
+    let moved = with_tx!(tx, |conn| {
+        sqlx::query(
+            "update submission set revision = revision + 1, updated_at = $1
+             where id = $2 and state in ('draft', 'returned')",
+        )
+        .bind(Utc::now())
+        .bind(id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected()
+    });
+    if moved != 1 {
+        return Err(problem(SubmissionProblem::WrongState));
+    }
+    add_event(tx, id, "document", Some(actor), file_name, Some(sha256)).await
 }
 
 /// Append one entry to a submission's history.
@@ -213,11 +240,11 @@ pub async fn save(
             id
         }
         Some(id) => {
-            with_tx!(&mut tx, |conn| {
+            let saved = with_tx!(&mut tx, |conn| {
                 sqlx::query(
                     "update submission set title = $1, summary = $2, urgent = $3,
                          session_month = $4, presenter_id = $5, presenter_name = $6,
-                         updated_at = $7
+                         updated_at = $7, revision = revision + 1
                      where id = $8 and state in ('draft', 'returned')",
                 )
                 .bind(&v.title)
@@ -229,8 +256,13 @@ pub async fn save(
                 .bind(now)
                 .bind(id)
                 .execute(&mut *conn)
-                .await?;
+                .await?
+                .rows_affected()
             });
+            // Sent meanwhile: the file is the Office's now.
+            if saved != 1 {
+                return Err(problem(SubmissionProblem::WrongState));
+            }
             id
         }
     };

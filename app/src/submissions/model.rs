@@ -46,6 +46,8 @@ pub struct SubmissionSummary {
     pub state: SubmissionState,
     pub late: bool,
     pub updated_at: DateTime<Utc>,
+    /// Bumped by every change: what a minister signs is the revision they saw.
+    pub revision: i64,
 }
 
 /// A document of a submission: its current version, and the checklist entry it answers.

@@ -4,6 +4,13 @@ crate::labelled_enum! {
         TitleMissing => "TitleMissing",
             "Chưa nhập tên tờ trình (tối đa 500 ký tự).",
             "The submission's title is missing (at most 500 characters).";
+        SummaryTooLong => "SummaryTooLong",
+            "Tóm tắt quá dài (tối đa 8.000 ký tự).",
+            "The summary is too long (at most 8,000 characters).";
+        /// The file changed since the minister opened it: reload and review it again.
+        Changed => "Changed",
+            "Hồ sơ vừa thay đổi: hãy tải lại trang, xem lại rồi ký.",
+            "The file has just changed: reload the page, review it, then sign.";
         KindInvalid => "KindInvalid",
             "Loại đề nghị không hợp lệ.",
             "The kind of submission is not valid.";

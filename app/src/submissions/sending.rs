@@ -94,8 +94,12 @@ pub async fn start_send(
     user: &CurrentUser,
     rp_id: &str,
     id: Uuid,
+    revision: i64,
 ) -> Result<SignRequest, AppError> {
-    may_send(db, user, id).await?;
+    // The minister signs the file as they saw it: if it moved since, they review it again.
+    if may_send(db, user, id).await?.revision != revision {
+        return Err(problem(SubmissionProblem::Changed));
+    }
     let credentials = credentials_of(db, user.id).await?;
     if credentials.is_empty() {
         return Err(problem(SubmissionProblem::NoPasskey));
@@ -129,8 +133,9 @@ pub async fn start_send(
 }
 
 /// Finish sending: the nonce was issued to this member for this submission and is used
-/// once, the passkey is theirs, and it signed the submission as it stands now. One
-/// transaction: the signature, the state, the counter, the history and the audit record.
+/// once, the passkey is theirs (not revoked, its counter moving on), and it signed the
+/// submission as it stands now — and still stands when written (its revision unchanged).
+/// One transaction: the signature, the state, the counter, the history and the audit record.
 pub async fn finish_send(
     db: &Db,
     user: &CurrentUser,
@@ -144,6 +149,7 @@ pub async fn finish_send(
         problem(SubmissionProblem::SignatureInvalid)
     };
     let summary = may_send(db, user, id).await?;
+    let seen = summary.revision;
     let nonce = hex::decode(nonce_hex.trim()).map_err(|_| invalid("nonce"))?;
     let credential_id: Vec<u8> = AsRef::<[u8]>::as_ref(&credential.raw_id).to_vec();
     let stored: Option<(Uuid, String)> = with_db!(db, |pool| {
@@ -201,21 +207,35 @@ pub async fn finish_send(
     }
     let moved = with_tx!(&mut tx, |conn| {
         sqlx::query(
-            "update submission set state = 'sent', sent_count = sent_count + 1, updated_at = $1
-             where id = $2 and state in ('draft', 'returned')",
+            "update submission set state = 'sent', sent_count = sent_count + 1,
+                 revision = revision + 1, updated_at = $1
+             where id = $2 and state in ('draft', 'returned') and revision = $3",
         )
         .bind(now)
         .bind(id)
+        .bind(seen)
         .execute(&mut *conn)
         .await?
         .rows_affected()
     });
     if moved != 1 {
-        return Err(problem(SubmissionProblem::WrongState));
+        return Err(problem(SubmissionProblem::Changed));
     }
+    // The passkey as it is now: not revoked meanwhile, its counter not moved past this one.
+    let current: Option<(String,)> = with_tx!(&mut tx, |conn| {
+        sqlx::query_as("select passkey from passkey where id = $1 and revoked_at is null")
+            .bind(passkey_id)
+            .fetch_optional(&mut *conn)
+            .await?
+    });
+    let (current,) = current.ok_or_else(|| invalid("passkey revoked meanwhile"))?;
     let mut json: serde_json::Value =
-        serde_json::from_str(&stored).map_err(|_| invalid("stored passkey"))?;
+        serde_json::from_str(&current).map_err(|_| invalid("stored passkey"))?;
     if let Some(c) = json.pointer_mut("/cred/counter") {
+        let old = c.as_u64().unwrap_or(0);
+        if new_counter != 0 && u64::from(new_counter) <= old {
+            return Err(invalid("signature counter did not move on"));
+        }
         *c = serde_json::Value::from(new_counter);
     }
     with_tx!(&mut tx, |conn| {

@@ -31,12 +31,13 @@ struct Row {
     state: String,
     late: bool,
     updated_at: chrono::DateTime<chrono::Utc>,
+    revision: i64,
     summary: String,
     presenter: String,
 }
 
 const SELECT: &str = "select s.id, s.ministry_id, m.code, m.name_vi, s.kind, s.title, s.urgent,
-        s.session_month, s.state, s.late, s.updated_at, s.summary,
+        s.session_month, s.state, s.late, s.updated_at, s.revision, s.summary,
         coalesce(u.full_name, s.presenter_name) as presenter
     from submission s
     join ministry m on m.id = s.ministry_id
@@ -54,6 +55,7 @@ fn summary_of(r: &Row) -> SubmissionSummary {
         state: SubmissionState::parse(&r.state).unwrap_or(SubmissionState::Draft),
         late: r.late,
         updated_at: r.updated_at,
+        revision: r.revision,
     }
 }
 

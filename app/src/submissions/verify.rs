@@ -1,7 +1,9 @@
 //! Re-checking every signed send (the `verify-ballots` command runs it too): the text kept is
 //! the text hashed; the passkey that signed is the signer's and its signature over
 //! SHA-256(text ‖ nonce) holds; and each document the text names is still that very file
-//! (its version points at the same SHA-256, and the stored bytes hash to it).
+//! (its version points at the same SHA-256, and the stored bytes hash to it); the text names
+//! the submission and ministry it is kept for; every send has its signature, and the audit
+//! chain and the signatures name the same sends.
 use uuid::Uuid;
 
 use crate::audit::content::sha256_detail;
@@ -9,7 +11,7 @@ use crate::ballots::answers::{public_key_and_counter, RelyingParty};
 use crate::ballots::assertion::{self, Assertion, Expected};
 use crate::db::Db;
 use crate::error::AppError;
-use crate::submissions::canonical::{challenge, documents_named};
+use crate::submissions::canonical::{challenge, documents_named, subject_named};
 use crate::with_db;
 
 /// What the verifier found.
@@ -23,6 +25,7 @@ pub struct Report {
 #[derive(sqlx::FromRow)]
 struct Row {
     submission_id: Uuid,
+    ministry: String,
     user_id: Uuid,
     canonical: String,
     canonical_sha256: String,
@@ -38,10 +41,12 @@ struct Row {
 pub async fn verify_submissions(db: &Db, party: &RelyingParty<'_>) -> Result<Report, AppError> {
     let rows: Vec<Row> = with_db!(db, |pool| {
         sqlx::query_as(
-            "select s.submission_id, s.user_id, s.canonical, s.canonical_sha256, s.nonce,
-                    s.client_data_json, s.authenticator_data, s.signature, p.passkey,
-                    p.user_id as owner
+            "select s.submission_id, m.code as ministry, s.user_id, s.canonical,
+                    s.canonical_sha256, s.nonce, s.client_data_json, s.authenticator_data,
+                    s.signature, p.passkey, p.user_id as owner
              from submission_signature s
+             join submission b on b.id = s.submission_id
+             join ministry m on m.id = b.ministry_id
              left join passkey p on p.credential_id = s.credential_id
              order by s.created_at, s.id",
         )
@@ -49,6 +54,7 @@ pub async fn verify_submissions(db: &Db, party: &RelyingParty<'_>) -> Result<Rep
         .await
     })?;
     let mut report = Report::default();
+    let mut signed: Vec<(Uuid, String)> = Vec::new();
     for row in rows {
         report.signed += 1;
         if let Some(problem) = check(db, party, &row).await? {
@@ -56,8 +62,59 @@ pub async fn verify_submissions(db: &Db, party: &RelyingParty<'_>) -> Result<Rep
                 .mismatches
                 .push((row.submission_id, problem.to_owned()));
         }
+        signed.push((row.submission_id, row.canonical_sha256));
+    }
+    report.mismatches.extend(unsigned_sends(db).await?);
+    // The chain's records of sends and the signatures kept: the same sends, both ways.
+    let records: Vec<(Option<Uuid>, Option<String>)> = with_db!(db, |pool| {
+        sqlx::query_as("select subject_id, detail from audit_event where event = $1")
+            .bind("submission.sent")
+            .fetch_all(pool)
+            .await
+    })?;
+    let recorded: Vec<(Uuid, String)> = records
+        .into_iter()
+        .filter_map(|(s, d)| Some((s?, d?)))
+        .collect();
+    for send in &recorded {
+        if !signed.contains(send) {
+            report.mismatches.push((
+                send.0,
+                "a send in the audit chain has no signature".to_owned(),
+            ));
+        }
+    }
+    for send in &signed {
+        if !recorded.contains(send) {
+            report.mismatches.push((
+                send.0,
+                "a signature the audit chain does not record".to_owned(),
+            ));
+        }
     }
     Ok(report)
+}
+
+/// Submissions sent more (or fewer) times than they have signatures, or in a state only a
+/// send reaches with none.
+async fn unsigned_sends(db: &Db) -> Result<Vec<(Uuid, String)>, AppError> {
+    let rows: Vec<(Uuid, String, i64, i64)> = with_db!(db, |pool| {
+        sqlx::query_as(
+            "select s.id, s.state, s.sent_count,
+                    (select count(*) from submission_signature g where g.submission_id = s.id)
+             from submission s where s.sent_count > 0 or s.state <> 'draft'",
+        )
+        .fetch_all(pool)
+        .await
+    })?;
+    let reached_by_sending = ["sent", "returned", "accepted", "scheduled"];
+    Ok(rows
+        .into_iter()
+        .filter(|(_, state, sent, signatures)| {
+            sent != signatures || (reached_by_sending.contains(&state.as_str()) && *signatures == 0)
+        })
+        .map(|(id, ..)| (id, "sent without a signature for each send".to_owned()))
+        .collect())
 }
 
 async fn check(
@@ -91,6 +148,9 @@ async fn check(
     if assertion::verify(&expected, &signed, &public_key).is_err() {
         return Ok(Some("the signature does not hold over the text"));
     }
+    if subject_named(&row.canonical) != Some((row.submission_id, row.ministry.clone())) {
+        return Ok(Some("the text signed is another submission's"));
+    }
     let Some(documents) = documents_named(&row.canonical) else {
         return Ok(Some("the text is not in the signed format"));
     };
@@ -116,5 +176,5 @@ async fn same_file(db: &Db, document: Uuid, version: i64, sha: &str) -> Result<b
     if row.map(|(s,)| s).as_deref() != Some(sha) {
         return Ok(false);
     }
-    Ok(crate::documents::store::rehash_blob(db, sha).await? == sha)
+    Ok(crate::audit::content::rehash_blob(db, sha).await? == sha)
 }

@@ -148,7 +148,16 @@ pub async fn validate(db: &Db, form: &TaskForm, today: NaiveDate) -> Result<Vali
                 .fetch_optional(pool)
                 .await
             })?;
-            Some(member.ok_or_else(bad)?)
+            let member = member.ok_or_else(bad)?;
+            // Someone who sees the task: a leader, or a member of one of its ministries
+            // (its text goes to them in the notice).
+            let theirs = crate::identity::store::ministry_of(db, id).await?;
+            let sees = crate::identity::store::is_leader(db, id).await?
+                || theirs.is_some_and(|m| m == lead.0 || coordinators.iter().any(|(c, _)| *c == m));
+            if !sees {
+                return Err(bad());
+            }
+            Some(member)
         }
     };
     Ok(Valid {

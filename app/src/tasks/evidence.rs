@@ -37,6 +37,23 @@ pub async fn may_attach(
     Ok(())
 }
 
+/// In an act's transaction: task `id` is not done (accepted meanwhile: `WrongState`, and the
+/// act is rolled back). Touches the task, so two acts on it do not interleave.
+pub async fn still_open(tx: &mut Tx, id: Uuid) -> Result<(), AppError> {
+    let open = with_tx!(tx, |conn| {
+        sqlx::query("update task set updated_at = $1 where id = $2 and state <> 'done'")
+            .bind(chrono::Utc::now())
+            .bind(id)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected()
+    });
+    if open != 1 {
+        return Err(problem(TaskProblem::WrongState));
+    }
+    Ok(())
+}
+
 /// The ids a report form sends, comma-separated (empty: none), each once.
 pub fn parse_ids(text: &str) -> Result<Vec<Uuid>, AppError> {
     let mut ids: Vec<Uuid> = Vec::new();
@@ -77,13 +94,21 @@ pub async fn carry(
             .await?
         });
         let (sha,) = row.ok_or(problem(TaskProblem::AttachmentInvalid))?;
-        with_tx!(tx, |conn| {
-            sqlx::query("insert into task_attachment (event_id, document_id) values ($1, $2)")
-                .bind(event)
-                .bind(document)
-                .execute(&mut *conn)
-                .await?;
+        // Another report may carry it at the same moment: one of them wins, the other is told.
+        let carried = with_tx!(tx, |conn| {
+            sqlx::query(
+                "insert into task_attachment (event_id, document_id) values ($1, $2)
+                 on conflict do nothing",
+            )
+            .bind(event)
+            .bind(document)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected()
         });
+        if carried != 1 {
+            return Err(problem(TaskProblem::AttachmentInvalid));
+        }
         hashes.push(sha);
     }
     Ok(hashes)

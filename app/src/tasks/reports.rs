@@ -165,6 +165,7 @@ pub async fn report(
         r.percent
     };
     let mut tx = db.begin().await?;
+    crate::tasks::evidence::still_open(&mut tx, id).await?;
     if kind == EventKind::Completion {
         transition(
             &mut tx,

@@ -170,6 +170,6 @@ async fn document(
     if stored != vouched {
         return Ok(Some("the document version points at another file"));
     }
-    let rehashed = app::documents::store::rehash_blob(db, &stored).await?;
+    let rehashed = app::audit::content::rehash_blob(db, &stored).await?;
     Ok((rehashed != vouched).then_some("the document's file was changed"))
 }

@@ -313,6 +313,15 @@ async fn receive(
             (document, number, AuditEvent::DocumentVersionAdded)
         }
     };
+    if let Owner::Task(task) = &owner {
+        app::tasks::evidence::still_open(&mut tx, *task).await?;
+    }
+    if let Owner::Submission(submission, _) = &owner {
+        let sha = app::audit::content::sha256_detail(&bytes);
+        let sha = sha.trim_start_matches("sha256=");
+        app::submissions::editing::document_changed(&mut tx, *submission, user.id, &name, sha)
+            .await?;
+    }
     let live = match owner {
         Owner::Item {
             meeting,

@@ -278,8 +278,9 @@ pub fn request_body(
             "POST /demo/sign-in" => (FORM, format!("user_id={pm}")),
             "POST /api/ballot" => (FORM, format!("id={open_ballot}")),
             "POST /api/task" => (FORM, format!("id={}", uuid::Uuid::now_v7())),
-            "POST /api/submission" | "POST /api/submission_send_start" => {
-                (FORM, format!("id={}", uuid::Uuid::now_v7()))
+            "POST /api/submission" => (FORM, format!("id={}", uuid::Uuid::now_v7())),
+            "POST /api/submission_send_start" => {
+                (FORM, format!("id={}&revision=0", uuid::Uuid::now_v7()))
             }
             "POST /api/submission_send" => (
                 JSON,

@@ -16,9 +16,22 @@ on_both_engines!(the_minister_signs_and_the_verifier_rechecks);
 
 const BTC_OFFICER: &str = "Quách Văn Nam";
 
+/// Ask to sign the file at the revision it has now (as the page shows it).
 async fn start(server: &TestServer, cookie: &str, id: Uuid) -> (u16, String) {
-    let id = id.to_string();
-    call_form(server, cookie, "submission_send_start", &[("id", &id)]).await
+    let (revision,): (i64,) = app::with_db!(&server.state.db, |pool| {
+        sqlx::query_as("select revision from submission where id = $1")
+            .bind(id)
+            .fetch_one(pool)
+            .await
+            .unwrap()
+    });
+    start_at(server, cookie, id, revision).await
+}
+
+async fn start_at(server: &TestServer, cookie: &str, id: Uuid, revision: i64) -> (u16, String) {
+    let (id, revision) = (id.to_string(), revision.to_string());
+    let form = [("id", id.as_str()), ("revision", revision.as_str())];
+    call_form(server, cookie, "submission_send_start", &form).await
 }
 
 async fn finish(
@@ -103,6 +116,10 @@ async fn the_minister_signs_and_the_verifier_rechecks(engine: Engine) {
         let (status, body) = start(&server, &demo_cookie(&server, who).await, id).await;
         assert_eq!(status, want, "{who}: {body}");
     }
+    // The minister signs the revision they reviewed: an older one is refused.
+    let (status, body) = start_at(&server, &minister, id, 1).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("Changed"), "{body}");
     let (status, body) = start(&server, &minister, id).await;
     assert_eq!(status, 200, "{body}");
     let started = json_of(&body);
@@ -195,5 +212,25 @@ async fn the_minister_signs_and_the_verifier_rechecks(engine: Engine) {
     assert_eq!(
         report.mismatches,
         [(id, "a document changed after it was signed".to_owned())]
+    );
+
+    // Someone with database access marks another submission sent: no signature, caught.
+    let forged = app::submissions::editing::save(db, &officer, None, &form, today)
+        .await
+        .unwrap();
+    app::with_db!(db, |pool| {
+        sqlx::query("update submission set state = 'sent' where id = $1")
+            .bind(forged)
+            .execute(pool)
+            .await
+            .unwrap();
+    });
+    let report = verify(&server).await;
+    assert!(
+        report
+            .mismatches
+            .contains(&(forged, "sent without a signature for each send".to_owned())),
+        "{:?}",
+        report.mismatches
     );
 }

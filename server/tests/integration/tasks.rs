@@ -121,6 +121,11 @@ async fn a_task_goes_round_and_the_figures_add_up(engine: Engine) {
     no_item.source = "conclusion".to_owned();
     let bad = assign(no_item, today).await;
     assert!(matches!(bad, Err(AppError::BadRequest(_))), "{bad:?}");
+    // The member named responsible must see the task: a leader, or one of its ministries'.
+    let mut stranger = form("X", "BTC", "", Some(days(1)));
+    stranger.responsible = user_id(db, "Lò Văn Tiến").await.to_string();
+    let bad = assign(stranger, today).await;
+    assert!(matches!(bad, Err(AppError::BadRequest(_))), "{bad:?}");
     // Only the secretariat assigns.
     let denied = app::tasks::editing::assign(db, &btc, &form("X", "BTC", "", None), today).await;
     assert!(matches!(denied, Err(AppError::Forbidden)), "{denied:?}");

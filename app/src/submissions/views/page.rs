@@ -42,6 +42,7 @@ fn Detail(view: SubmissionView, version: RwSignal<u64>) -> impl IntoView {
     let tt = move || texts(lang());
     let s = view.submission.clone();
     let id = s.id;
+    let revision = s.revision;
     let (state, kind) = (s.state, s.kind);
     let complete = crate::submissions::model::complete(&view.checklist);
     let may_edit = view.may_edit;
@@ -114,7 +115,7 @@ fn Detail(view: SubmissionView, version: RwSignal<u64>) -> impl IntoView {
                 }).collect_view()}
             </ol>
         </section>
-        {view.may_send.then(|| view! { <super::send::SendButton id version/> })}
+        {view.may_send.then(|| view! { <super::send::SendButton id revision version/> })}
         {may_edit.then(|| view! { <super::form::SubmissionFormView id=id.to_string() initial/> })}
     }
 }

@@ -8,7 +8,7 @@ use crate::i18n::use_i18n;
 use crate::submissions::texts::texts;
 
 #[component]
-pub fn SendButton(id: Uuid, version: RwSignal<u64>) -> impl IntoView {
+pub fn SendButton(id: Uuid, revision: i64, version: RwSignal<u64>) -> impl IntoView {
     let i18n = use_i18n();
     let lang = move || i18n.lang();
     let tt = move || texts(lang());
@@ -20,7 +20,7 @@ pub fn SendButton(id: Uuid, version: RwSignal<u64>) -> impl IntoView {
         signing.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            match sign_and_send(id).await {
+            match sign_and_send(id, revision).await {
                 Ok(()) => version.update(|v| *v += 1),
                 Err(e) => error.set(Some(e)),
             }
@@ -42,9 +42,9 @@ pub fn SendButton(id: Uuid, version: RwSignal<u64>) -> impl IntoView {
 
 /// Ask the server for the challenge, have the passkey sign it, send the signature.
 #[cfg(feature = "hydrate")]
-async fn sign_and_send(id: Uuid) -> Result<(), AppError> {
+async fn sign_and_send(id: Uuid, revision: i64) -> Result<(), AppError> {
     use crate::submissions::api::{send_signed, start_sending};
-    let started = start_sending(id.to_string()).await?;
+    let started = start_sending(id.to_string(), revision).await?;
     let credential = crate::identity::passkey_browser::get(started.options)
         .await
         .map_err(|_| {
@@ -56,6 +56,6 @@ async fn sign_and_send(id: Uuid) -> Result<(), AppError> {
 }
 
 #[cfg(not(feature = "hydrate"))]
-async fn sign_and_send(_id: Uuid) -> Result<(), AppError> {
+async fn sign_and_send(_id: Uuid, _revision: i64) -> Result<(), AppError> {
     Err(AppError::internal("signing needs the browser"))
 }
