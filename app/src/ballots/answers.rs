@@ -108,32 +108,53 @@ pub async fn start_signing(
     if credentials.is_empty() {
         return Err(problem(BallotProblem::NoPasskey));
     }
-    let mut nonce = [0u8; 32];
-    rand::rng().fill_bytes(&mut nonce);
-    let now = Utc::now();
-    let mut tx = db.begin().await?;
-    with_tx!(&mut tx, |conn| {
-        sqlx::query("delete from ballot_nonce where expires_at < $1")
-            .bind(now)
-            .execute(&mut *conn)
-            .await?;
-        sqlx::query(
-            "insert into ballot_nonce (nonce, ballot_id, user_id, expires_at)
-             values ($1, $2, $3, $4)",
-        )
-        .bind(nonce.as_slice())
-        .bind(ballot)
-        .bind(member.id)
-        .bind(now + Duration::minutes(NONCE_MINUTES))
-        .execute(&mut *conn)
-        .await?;
-    });
-    tx.commit().await?;
+    let nonce = issue_nonce(db, NonceFor::Ballot, ballot, member.id).await?;
     let challenge = challenge_for(ballot, member.id, choice, &text, &comment, &nonce);
     Ok(SignRequest {
         nonce: hex::encode(nonce),
         options: request_options(rp_id, &challenge, credentials),
     })
+}
+
+/// What a one-use signing nonce is issued for: its table and the column naming the subject.
+#[derive(Debug, Clone, Copy)]
+pub enum NonceFor {
+    Ballot,
+    Submission,
+}
+
+/// A fresh one-use nonce for `user` signing `subject`, valid for five minutes (expired
+/// ones of its kind are cleared in the same transaction).
+pub async fn issue_nonce(
+    db: &Db,
+    kind: NonceFor,
+    subject: Uuid,
+    user: Uuid,
+) -> Result<[u8; 32], AppError> {
+    let (table, column) = match kind {
+        NonceFor::Ballot => ("ballot_nonce", "ballot_id"),
+        NonceFor::Submission => ("submission_nonce", "submission_id"),
+    };
+    let clear = format!("delete from {table} where expires_at < $1");
+    let insert = format!(
+        "insert into {table} (nonce, {column}, user_id, expires_at) values ($1, $2, $3, $4)"
+    );
+    let mut nonce = [0u8; 32];
+    rand::rng().fill_bytes(&mut nonce);
+    let now = Utc::now();
+    let mut tx = db.begin().await?;
+    with_tx!(&mut tx, |conn| {
+        sqlx::query(&clear).bind(now).execute(&mut *conn).await?;
+        sqlx::query(&insert)
+            .bind(nonce.as_slice())
+            .bind(subject)
+            .bind(user)
+            .bind(now + Duration::minutes(NONCE_MINUTES))
+            .execute(&mut *conn)
+            .await?;
+    });
+    tx.commit().await?;
+    Ok(nonce)
 }
 
 /// The credential ids of `user`'s passkeys not revoked: those a signature may come from.

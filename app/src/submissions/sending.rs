@@ -2,15 +2,16 @@
 //! answer (`ballots::assertion`), over the submission's canonical text (`canonical.rs`: its
 //! facts and each document's version and SHA-256). The signature is kept with the very text
 //! signed; the verifier re-checks both (`verify.rs`).
-use chrono::{Duration, Utc};
-use rand::RngCore;
+use chrono::Utc;
 use uuid::Uuid;
 use webauthn_rs::prelude::PublicKeyCredential;
 
 use crate::audit::content::sha256_detail;
 use crate::audit::event::AuditEvent;
 use crate::ballots::answers::RelyingParty;
-use crate::ballots::answers::{credentials_of, public_key_and_counter, request_options};
+use crate::ballots::answers::{
+    credentials_of, issue_nonce, public_key_and_counter, request_options, NonceFor,
+};
 use crate::ballots::assertion::{self, Assertion, Expected};
 use crate::ballots::model::SignRequest;
 use crate::db::Db;
@@ -22,9 +23,6 @@ use crate::submissions::editing::{add_event, problem};
 use crate::submissions::model::{SubmissionState, SubmissionSummary};
 use crate::submissions::problem::SubmissionProblem;
 use crate::{with_db, with_tx};
-
-/// How long a nonce may wait for the minister's passkey.
-const NONCE_MINUTES: i64 = 5;
 
 /// The submission `id` as it would be signed now.
 pub async fn text_of(db: &Db, id: Uuid) -> Result<SubmissionText, AppError> {
@@ -104,27 +102,7 @@ pub async fn start_send(
     if credentials.is_empty() {
         return Err(problem(SubmissionProblem::NoPasskey));
     }
-    let mut nonce = [0u8; 32];
-    rand::rng().fill_bytes(&mut nonce);
-    let now = Utc::now();
-    let mut tx = db.begin().await?;
-    with_tx!(&mut tx, |conn| {
-        sqlx::query("delete from submission_nonce where expires_at < $1")
-            .bind(now)
-            .execute(&mut *conn)
-            .await?;
-        sqlx::query(
-            "insert into submission_nonce (nonce, submission_id, user_id, expires_at)
-             values ($1, $2, $3, $4)",
-        )
-        .bind(nonce.as_slice())
-        .bind(id)
-        .bind(user.id)
-        .bind(now + Duration::minutes(NONCE_MINUTES))
-        .execute(&mut *conn)
-        .await?;
-    });
-    tx.commit().await?;
+    let nonce = issue_nonce(db, NonceFor::Submission, id, user.id).await?;
     let text = text_of(db, id).await?;
     Ok(SignRequest {
         nonce: hex::encode(nonce),
